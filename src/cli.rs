@@ -1,0 +1,253 @@
+//! The command line: `kenes serve | demo | migrate | import-draft | show`.
+//!
+//! Every subcommand reads the same settings (flags or `KENES_*` / `DATABASE_URL`).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{anyhow, Context};
+use chrono::NaiveDateTime;
+use clap::{Parser, Subcommand};
+
+use crate::config::Settings;
+use crate::db::{self, DbPool};
+use crate::domain::{ClauseRef, ConsultationStatus, Slug};
+use crate::import::{self, ImportRequest};
+use crate::models::{consultation, document, reading};
+use crate::startup::{self, Application};
+use crate::telemetry;
+
+/// The draft the demo serves: the US Constitution (public domain; samples/SOURCES.md).
+const DEMO_DRAFT: &[u8] = include_bytes!("../samples/constitution-us.txt");
+const DEMO_SLUG: &str = "us-constitution";
+const DEMO_TITLE: &str = "Constitution of the United States (sample draft)";
+const DEMO_SUMMARY: &str = "A sample consultation for trying Kenes: the text of the \
+Constitution of the United States, published article by article and clause by clause as \
+if it were a draft put to the public.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kenes",
+    version,
+    about = "Kenes: publish a draft law clause by clause and consult the public on it",
+    after_help = "Every option can also be set by the environment variable named in brackets."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the site from the configured database.
+    Serve,
+    /// Create the database if needed, import and open the sample draft (the US
+    /// Constitution), print its address and serve it.
+    Demo,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Import a draft file as the next version of a consultation (created if missing).
+    ImportDraft {
+        /// The draft: a Markdown outline (.md) or a plain-text constitution layout.
+        file: PathBuf,
+        /// The consultation's slug, e.g. `constitution-2024`.
+        #[arg(long)]
+        consultation: String,
+        /// Title of a new consultation (default: the document's title line).
+        #[arg(long)]
+        title: Option<String>,
+        /// Summary of a new consultation.
+        #[arg(long)]
+        summary: Option<String>,
+        /// What changed since the previous version.
+        #[arg(long, default_value = "")]
+        changelog: String,
+        /// Store the version without publishing it.
+        #[arg(long)]
+        unpublished: bool,
+        /// Also set the consultation's status: draft, open, closed or results.
+        #[arg(long)]
+        status: Option<String>,
+        /// Opening time, RFC 3339 (`2026-12-01T09:00:00Z`).
+        #[arg(long)]
+        opens_at: Option<String>,
+        /// Closing time, RFC 3339.
+        #[arg(long)]
+        closes_at: Option<String>,
+    },
+    /// Print a clause by its reference, e.g. `kenes show us-constitution AM-XIV.1`.
+    Show {
+        consultation: String,
+        /// `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`.
+        reference: String,
+    },
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = cli.settings;
+    telemetry::init(&settings.log, settings.log_format);
+    match cli.command {
+        Command::Serve => serve(&settings, startup::prepare_database(&settings)?),
+        Command::Demo => demo(&settings),
+        Command::Migrate => {
+            startup::prepare_database(&settings)?;
+            say(&format!(
+                "Database is up to date ({}).",
+                settings.backend().describe()
+            ))
+        }
+        Command::ImportDraft {
+            file,
+            consultation,
+            title,
+            summary,
+            changelog,
+            unpublished,
+            status,
+            opens_at,
+            closes_at,
+        } => {
+            let slug = Slug::parse(&consultation)?;
+            let status = status
+                .map(|s| s.parse::<ConsultationStatus>())
+                .transpose()?;
+            let opens_at = opens_at.as_deref().map(parse_time).transpose()?;
+            let closes_at = closes_at.as_deref().map(parse_time).transpose()?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let pool = startup::prepare_database(&settings)?;
+            let request = ImportRequest {
+                consultation: &slug,
+                file_name: &file.to_string_lossy(),
+                bytes: &bytes,
+                title: title.as_deref(),
+                summary: summary.as_deref(),
+                changelog: &changelog,
+                publish: !unpublished,
+            };
+            import_and_report(&pool, &request)?;
+            if let Some(status) = status {
+                set_status(&pool, &slug, status, opens_at, closes_at)?;
+                say(&format!("{slug} is now {status}."))?;
+            }
+            Ok(())
+        }
+        Command::Show {
+            consultation,
+            reference,
+        } => {
+            let slug = Slug::parse(&consultation)?;
+            let reference = ClauseRef::parse(&reference)?;
+            let pool = startup::prepare_database(&settings)?;
+            let mut conn = pool.get()?;
+            let data = reading::clause(&mut conn, &slug, &reference, None)?
+                .ok_or_else(|| anyhow!("no clause {reference} in a published version of {slug}"))?;
+            say(&format!(
+                "{} — {} (version {})\n\n{}",
+                data.clause.reference, data.article.label, data.version.number, data.clause.body
+            ))
+        }
+    }
+}
+
+fn say(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+fn parse_time(text: &str) -> anyhow::Result<NaiveDateTime> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.naive_utc())
+        .with_context(|| format!("`{text}` is not an RFC 3339 time such as 2026-12-01T09:00:00Z"))
+}
+
+fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let stored = import::import_draft(&mut conn, request)?;
+    say(&format!(
+        "Imported {} as version {} of {}: {} chapters, {} articles, {} clauses ({} unchanged from the previous version){}.",
+        request.file_name,
+        stored.version.number,
+        request.consultation,
+        stored.chapters,
+        stored.articles,
+        stored.clauses,
+        stored.unchanged_clauses,
+        if request.publish { ", published" } else { ", not published" },
+    ))
+}
+
+fn set_status(
+    pool: &DbPool,
+    slug: &Slug,
+    status: ConsultationStatus,
+    opens_at: Option<NaiveDateTime>,
+    closes_at: Option<NaiveDateTime>,
+) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    db::write_transaction(&mut conn, |conn| {
+        let found =
+            consultation::find_by_slug(conn, slug)?.ok_or(diesel::result::Error::NotFound)?;
+        consultation::set_status(conn, found.id, status, opens_at, closes_at)
+    })
+    .with_context(|| format!("setting the status of {slug}"))
+}
+
+/// Import the sample draft once, open it, and serve.
+fn demo(settings: &Settings) -> anyhow::Result<()> {
+    let pool = startup::prepare_database(settings)?;
+    let slug = Slug::parse(DEMO_SLUG)?;
+    let has_version = {
+        let mut conn = pool.get()?;
+        match consultation::find_by_slug(&mut conn, &slug)? {
+            Some(c) => document::latest_published(&mut conn, c.id)?.is_some(),
+            None => false,
+        }
+    };
+    if !has_version {
+        import_and_report(
+            &pool,
+            &ImportRequest {
+                consultation: &slug,
+                file_name: "samples/constitution-us.txt",
+                bytes: DEMO_DRAFT,
+                title: Some(DEMO_TITLE),
+                summary: Some(DEMO_SUMMARY),
+                changelog: "First published version.",
+                publish: true,
+            },
+        )?;
+        let now = crate::models::now();
+        set_status(
+            &pool,
+            &slug,
+            ConsultationStatus::Open,
+            Some(now),
+            Some(now + chrono::Duration::days(60)),
+        )?;
+    }
+    say(&format!(
+        "Kenes demo is serving the sample draft at {}/consultations/{DEMO_SLUG}\n(database: {}; stop with Ctrl-C)",
+        settings.public_url(),
+        settings.backend().describe()
+    ))?;
+    serve(settings, pool)
+}
+
+fn serve(settings: &Settings, pool: DbPool) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        let app = Application::build_with_pool(settings, pool)?;
+        tracing::info!(
+            port = app.port(),
+            backend = settings.backend().name(),
+            "serving"
+        );
+        app.run_until_stopped().await?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}

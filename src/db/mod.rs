@@ -1,0 +1,257 @@
+//! The database: which backend, the connection pool, migrations, and the few places
+//! where SQLite and PostgreSQL must be told apart.
+//!
+//! The backend is chosen at run time from `DATABASE_URL` ([`Backend::from_url`]); all
+//! queries are written once against [`AnyConnection`].
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::r2d2::{self, ManageConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+/// One connection to either backend.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = r2d2::Pool<AnyConnectionManager>;
+pub type PooledConnection = r2d2::PooledConnection<AnyConnectionManager>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+/// Where the data lives, parsed from `DATABASE_URL`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Backend {
+    Postgres(String),
+    Sqlite(PathBuf),
+}
+
+impl Backend {
+    /// `postgres://` or `postgresql://` → PostgreSQL; `sqlite://PATH`, `sqlite:PATH` or
+    /// a bare path → SQLite; nothing → `<data_dir>/kenes.db`.
+    pub fn from_url(url: Option<&str>, data_dir: &Path) -> Self {
+        match url.map(str::trim).filter(|u| !u.is_empty()) {
+            None => Self::Sqlite(data_dir.join("kenes.db")),
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                Self::Postgres(u.to_owned())
+            }
+            Some(u) => {
+                let path = u
+                    .strip_prefix("sqlite://")
+                    .or_else(|| u.strip_prefix("sqlite:"))
+                    .unwrap_or(u);
+                Self::Sqlite(PathBuf::from(path))
+            }
+        }
+    }
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Postgres(_) => "postgresql",
+            Self::Sqlite(_) => "sqlite",
+        }
+    }
+
+    /// For logs: never prints a password.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("sqlite:{}", path.display()),
+            Self::Postgres(url) => match url.split_once('@') {
+                Some((_, host)) => format!("postgresql://…@{host}"),
+                None => url.clone(),
+            },
+        }
+    }
+}
+
+/// Opens connections for the pool, choosing the backend explicitly rather than by trial
+/// (diesel's `MultiConnection::establish` would fall back to SQLite and create a file
+/// named after an unreachable PostgreSQL URL).
+#[derive(Debug, Clone)]
+pub struct AnyConnectionManager {
+    backend: Backend,
+}
+
+/// SQLite settings for a server (diesel's documented recommendations): WAL so readers
+/// never block the writer, a busy timeout so writers queue briefly instead of failing,
+/// foreign keys enforced, and NORMAL sync, which is durable in WAL mode except for the
+/// last transactions on power loss.
+///
+/// `busy_timeout` comes first so that the others wait rather than fail while another
+/// connection holds a lock. WAL mode is a property of the file, set once in [`connect`].
+const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000;
+    PRAGMA synchronous = NORMAL;
+    PRAGMA foreign_keys = ON;
+    PRAGMA wal_autocheckpoint = 1000;";
+
+impl AnyConnectionManager {
+    pub fn new(backend: Backend) -> Self {
+        Self { backend }
+    }
+
+    pub fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
+        match &self.backend {
+            Backend::Postgres(url) => PgConnection::establish(url).map(AnyConnection::Postgres),
+            Backend::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
+                conn.batch_execute(SQLITE_PRAGMAS)
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for AnyConnectionManager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        self.establish().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
+        false
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the database ({what}): {source}")]
+    Connect {
+        what: String,
+        source: r2d2::PoolError,
+    },
+    #[error("{0}")]
+    Sqlite(String),
+    #[error("cannot apply migrations: {0}")]
+    Migrations(String),
+}
+
+/// Build the pool. The SQLite file's directory is created if missing.
+pub fn connect(
+    backend: &Backend,
+    max_size: u32,
+    timeout: Duration,
+) -> Result<DbPool, DbSetupError> {
+    if let Backend::Sqlite(path) = backend {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| DbSetupError::DataDir {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+    }
+    if let Backend::Sqlite(path) = backend {
+        // Switch the file to WAL before the pool opens its connections concurrently.
+        let mut conn = SqliteConnection::establish(&path.to_string_lossy())
+            .map_err(|e| DbSetupError::Sqlite(format!("cannot open {}: {e}", path.display())))?;
+        conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
+            .map_err(|e| DbSetupError::Sqlite(format!("cannot enable WAL mode: {e}")))?;
+    }
+    r2d2::Pool::builder()
+        .max_size(max_size)
+        .connection_timeout(timeout)
+        .build(AnyConnectionManager::new(backend.clone()))
+        .map_err(|source| DbSetupError::Connect {
+            what: backend.describe(),
+            source,
+        })
+}
+
+/// Apply pending migrations; returns how many ran.
+pub fn run_migrations(conn: &mut AnyConnection) -> Result<usize, DbSetupError> {
+    let applied = match conn {
+        AnyConnection::Postgres(c) => c
+            .run_pending_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.len()),
+        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+    };
+    applied.map_err(|e| DbSetupError::Migrations(e.to_string()))
+}
+
+/// Run `f` in a transaction that holds the write lock from its first statement.
+///
+/// On SQLite a deferred transaction that reads and then writes fails at once with
+/// SQLITE_BUSY when another writer got in between, whatever `busy_timeout` says; so
+/// every write transaction is `BEGIN IMMEDIATE` there. PostgreSQL uses a plain one.
+pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        AnyConnection::Postgres(_) => {
+            <AnyConnection as Connection>::TransactionManager::begin_transaction(conn)?
+        }
+    }
+    match f(conn) {
+        Ok(value) => {
+            if let Err(commit_error) =
+                <AnyConnection as Connection>::TransactionManager::commit_transaction(conn)
+            {
+                let _ =
+                    <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn);
+                return Err(commit_error.into());
+            }
+            Ok(value)
+        }
+        Err(error) => {
+            <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+            Err(error)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backend_from_url() {
+        let dir = Path::new("/var/kenes");
+        assert_eq!(
+            Backend::from_url(None, dir),
+            Backend::Sqlite(dir.join("kenes.db"))
+        );
+        assert_eq!(
+            Backend::from_url(Some(""), dir),
+            Backend::Sqlite(dir.join("kenes.db"))
+        );
+        assert_eq!(
+            Backend::from_url(Some("sqlite:///tmp/k.db"), dir),
+            Backend::Sqlite("/tmp/k.db".into())
+        );
+        assert_eq!(
+            Backend::from_url(Some("k.db"), dir),
+            Backend::Sqlite("k.db".into())
+        );
+        assert!(matches!(
+            Backend::from_url(Some("postgres://u:secret@h/db"), dir),
+            Backend::Postgres(_)
+        ));
+        assert_eq!(
+            Backend::from_url(Some("postgres://u:secret@h/db"), dir).describe(),
+            "postgresql://…@h/db"
+        );
+    }
+}

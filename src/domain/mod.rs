@@ -1,0 +1,11 @@
+//! Domain types: values that are valid by construction.
+//!
+//! Everything that crosses a boundary (a URL segment, a CLI flag, an imported file)
+//! is parsed into one of these types first; code past the boundary never re-checks.
+
+pub mod consultation;
+pub mod draft;
+pub mod reference;
+
+pub use consultation::{ConsultationStatus, Slug};
+pub use reference::{ArticleNumber, ClauseNumber, ClauseRef};

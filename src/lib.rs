@@ -1,0 +1,18 @@
+//! Kenes: a civic consultation platform.
+//!
+//! The binary in `main.rs` only parses the command line; everything else lives here so
+//! that the integration tests can start the real application.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod import;
+pub mod models;
+pub mod routes;
+pub mod schema;
+pub mod startup;
+pub mod telemetry;
+pub mod views;

@@ -1,0 +1,109 @@
+//! Consultations.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::domain::{ConsultationStatus, Slug};
+use crate::schema::consultations;
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = consultations)]
+pub struct Consultation {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub status: String,
+    pub opens_at: Option<NaiveDateTime>,
+    pub closes_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Consultation {
+    /// The stored status; the CHECK constraint guarantees it parses.
+    pub fn status(&self) -> ConsultationStatus {
+        self.status.parse().unwrap_or(ConsultationStatus::Draft)
+    }
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = consultations)]
+struct NewConsultation<'a> {
+    slug: &'a str,
+    title: &'a str,
+    summary: &'a str,
+    status: &'a str,
+    created_at: NaiveDateTime,
+    updated_at: NaiveDateTime,
+}
+
+/// Consultations the public may see, the most recently opened first.
+pub fn list_public(conn: &mut AnyConnection) -> QueryResult<Vec<Consultation>> {
+    consultations::table
+        .filter(consultations::status.ne(ConsultationStatus::Draft.as_str()))
+        .order((consultations::opens_at.desc(), consultations::id.desc()))
+        .select(Consultation::as_select())
+        .load(conn)
+}
+
+pub fn find_by_slug(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Option<Consultation>> {
+    consultations::table
+        .filter(consultations::slug.eq(slug.as_str()))
+        .select(Consultation::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Find a consultation or create it as a draft. Call inside a write transaction.
+pub fn find_or_create(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    title: &str,
+    summary: &str,
+) -> QueryResult<Consultation> {
+    if let Some(existing) = find_by_slug(conn, slug)? {
+        return Ok(existing);
+    }
+    let now = super::now();
+    diesel::insert_into(consultations::table)
+        .values(NewConsultation {
+            slug: slug.as_str(),
+            title,
+            summary,
+            status: ConsultationStatus::Draft.as_str(),
+            created_at: now,
+            updated_at: now,
+        })
+        .execute(conn)?;
+    consultations::table
+        .filter(consultations::slug.eq(slug.as_str()))
+        .select(Consultation::as_select())
+        .first(conn)
+}
+
+/// Change the status, and the opening and closing times when given.
+pub fn set_status(
+    conn: &mut AnyConnection,
+    id: i64,
+    status: ConsultationStatus,
+    opens_at: Option<NaiveDateTime>,
+    closes_at: Option<NaiveDateTime>,
+) -> QueryResult<()> {
+    diesel::update(consultations::table.find(id))
+        .set((
+            consultations::status.eq(status.as_str()),
+            consultations::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    if opens_at.is_some() || closes_at.is_some() {
+        diesel::update(consultations::table.find(id))
+            .set((
+                consultations::opens_at.eq(opens_at),
+                consultations::closes_at.eq(closes_at),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}

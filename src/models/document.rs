@@ -1,0 +1,438 @@
+//! Document versions and their content: chapters, articles, clauses.
+//!
+//! A published version is never changed: a new import creates the next version. A
+//! clause keeps its `lineage` (its identity for suggestions and links) from the
+//! previous version when its reference and text are unchanged.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::AnyConnection;
+use crate::domain::draft::Draft;
+use crate::schema::{articles, chapters, clauses, document_versions};
+
+#[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = document_versions)]
+pub struct DocumentVersion {
+    pub id: i64,
+    pub consultation_id: i64,
+    pub number: i32,
+    pub title: String,
+    pub preamble: String,
+    pub changelog: String,
+    pub source_name: String,
+    pub created_at: NaiveDateTime,
+    pub published_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = chapters)]
+pub struct ChapterRow {
+    pub id: i64,
+    pub position: i32,
+    pub heading: String,
+    pub title: Option<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = articles)]
+pub struct ArticleRow {
+    pub id: i64,
+    pub version_id: i64,
+    pub chapter_id: Option<i64>,
+    pub position: i32,
+    pub number: String,
+    pub label: String,
+    pub title: Option<String>,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = clauses)]
+pub struct ClauseRow {
+    pub id: i64,
+    pub article_id: i64,
+    pub position: i32,
+    pub number: String,
+    pub reference: String,
+    pub body: String,
+    pub notes: String,
+    pub lineage: String,
+}
+
+/// An article in a table of contents.
+#[derive(Debug, Clone)]
+pub struct ArticleSummary {
+    pub article: ArticleRow,
+    pub clause_count: i64,
+}
+
+/// Notes are stored one per line.
+pub fn split_notes(notes: &str) -> Vec<&str> {
+    notes.lines().filter(|l| !l.trim().is_empty()).collect()
+}
+
+fn join_notes(notes: &[String]) -> String {
+    notes.join("\n")
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = document_versions)]
+struct NewVersion<'a> {
+    consultation_id: i64,
+    number: i32,
+    title: &'a str,
+    preamble: &'a str,
+    changelog: &'a str,
+    source_name: &'a str,
+    created_at: NaiveDateTime,
+    published_at: Option<NaiveDateTime>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = chapters)]
+struct NewChapter<'a> {
+    version_id: i64,
+    position: i32,
+    heading: &'a str,
+    title: Option<&'a str>,
+    notes: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = articles)]
+struct NewArticle<'a> {
+    version_id: i64,
+    chapter_id: Option<i64>,
+    position: i32,
+    number: &'a str,
+    label: &'a str,
+    title: Option<&'a str>,
+    notes: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = clauses)]
+struct NewClause<'a> {
+    version_id: i64,
+    article_id: i64,
+    position: i32,
+    number: &'a str,
+    reference: String,
+    body: &'a str,
+    notes: String,
+    lineage: String,
+}
+
+/// What was stored by [`store_draft`].
+#[derive(Debug, Clone)]
+pub struct StoredVersion {
+    pub version: DocumentVersion,
+    pub chapters: usize,
+    pub articles: usize,
+    pub clauses: usize,
+    /// Clauses whose identity carried over from the previous version.
+    pub unchanged_clauses: usize,
+}
+
+fn position(index: usize) -> i32 {
+    i32::try_from(index + 1).unwrap_or(i32::MAX)
+}
+
+/// Store `draft` as the next version of the consultation. Call inside a write
+/// transaction: together with the caller's other writes it lands whole or not at all.
+pub fn store_draft(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+    draft: &Draft,
+    title: &str,
+    source_name: &str,
+    changelog: &str,
+    publish: bool,
+) -> QueryResult<StoredVersion> {
+    let previous: Option<DocumentVersion> = document_versions::table
+        .filter(document_versions::consultation_id.eq(consultation_id))
+        .order(document_versions::number.desc())
+        .select(DocumentVersion::as_select())
+        .first(conn)
+        .optional()?;
+    let lineage_by_text: HashMap<(String, String), String> = match &previous {
+        Some(prev) => clauses::table
+            .filter(clauses::version_id.eq(prev.id))
+            .select((clauses::reference, clauses::body, clauses::lineage))
+            .load::<(String, String, String)>(conn)?
+            .into_iter()
+            .map(|(reference, body, lineage)| ((reference, body), lineage))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let now = super::now();
+    let number = previous.as_ref().map_or(1, |p| p.number + 1);
+    let version_id: i64 = diesel::insert_into(document_versions::table)
+        .values(NewVersion {
+            consultation_id,
+            number,
+            title,
+            preamble: &draft.preamble,
+            changelog,
+            source_name,
+            created_at: now,
+            published_at: publish.then_some(now),
+        })
+        .returning(document_versions::id)
+        .get_result(conn)?;
+
+    let mut chapter_ids = Vec::with_capacity(draft.chapters.len());
+    for (index, chapter) in draft.chapters.iter().enumerate() {
+        let id: i64 = diesel::insert_into(chapters::table)
+            .values(NewChapter {
+                version_id,
+                position: position(index),
+                heading: &chapter.heading,
+                title: chapter.title.as_deref(),
+                notes: join_notes(&chapter.notes),
+            })
+            .returning(chapters::id)
+            .get_result(conn)?;
+        chapter_ids.push(id);
+    }
+
+    let mut clause_total = 0;
+    let mut unchanged = 0;
+    for (index, article) in draft.articles.iter().enumerate() {
+        let article_id: i64 = diesel::insert_into(articles::table)
+            .values(NewArticle {
+                version_id,
+                chapter_id: article.chapter.and_then(|c| chapter_ids.get(c).copied()),
+                position: position(index),
+                number: article.number.as_str(),
+                label: &article.label,
+                title: article.title.as_deref(),
+                notes: join_notes(&article.notes),
+            })
+            .returning(articles::id)
+            .get_result(conn)?;
+        let rows: Vec<NewClause<'_>> = article
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(clause_index, clause)| {
+                let reference = article.reference(clause).to_string();
+                let lineage = match lineage_by_text.get(&(reference.clone(), clause.text.clone())) {
+                    Some(existing) => {
+                        unchanged += 1;
+                        existing.clone()
+                    }
+                    None => uuid::Uuid::new_v4().to_string(),
+                };
+                NewClause {
+                    version_id,
+                    article_id,
+                    position: position(clause_index),
+                    number: clause.number.as_str(),
+                    reference,
+                    body: &clause.text,
+                    notes: join_notes(&clause.notes),
+                    lineage,
+                }
+            })
+            .collect();
+        clause_total += rows.len();
+        if !rows.is_empty() {
+            // diesel's multi-backend has no batch insert; each backend has its own.
+            match conn {
+                AnyConnection::Postgres(pg) => diesel::insert_into(clauses::table)
+                    .values(&rows)
+                    .execute(pg)?,
+                AnyConnection::Sqlite(lite) => diesel::insert_into(clauses::table)
+                    .values(&rows)
+                    .execute(lite)?,
+            };
+        }
+    }
+    let version = document_versions::table
+        .find(version_id)
+        .select(DocumentVersion::as_select())
+        .first(conn)?;
+    Ok(StoredVersion {
+        version,
+        chapters: draft.chapters.len(),
+        articles: draft.articles.len(),
+        clauses: clause_total,
+        unchanged_clauses: unchanged,
+    })
+}
+
+/// The newest published version of a consultation.
+pub fn latest_published(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+) -> QueryResult<Option<DocumentVersion>> {
+    document_versions::table
+        .filter(document_versions::consultation_id.eq(consultation_id))
+        .filter(document_versions::published_at.is_not_null())
+        .order(document_versions::number.desc())
+        .select(DocumentVersion::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A given published version of a consultation.
+pub fn published_version(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+    number: i32,
+) -> QueryResult<Option<DocumentVersion>> {
+    document_versions::table
+        .filter(document_versions::consultation_id.eq(consultation_id))
+        .filter(document_versions::number.eq(number))
+        .filter(document_versions::published_at.is_not_null())
+        .select(DocumentVersion::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Chapters and articles of a version, in order, with each article's clause count.
+pub fn table_of_contents(
+    conn: &mut AnyConnection,
+    version_id: i64,
+) -> QueryResult<(Vec<ChapterRow>, Vec<ArticleSummary>)> {
+    let chapter_rows = chapters::table
+        .filter(chapters::version_id.eq(version_id))
+        .order(chapters::position)
+        .select(ChapterRow::as_select())
+        .load(conn)?;
+    let article_rows = articles::table
+        .filter(articles::version_id.eq(version_id))
+        .order(articles::position)
+        .select(ArticleRow::as_select())
+        .load(conn)?;
+    let counts: HashMap<i64, i64> = clauses::table
+        .filter(clauses::version_id.eq(version_id))
+        .group_by(clauses::article_id)
+        .select((clauses::article_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let summaries = article_rows
+        .into_iter()
+        .map(|article| ArticleSummary {
+            clause_count: counts.get(&article.id).copied().unwrap_or(0),
+            article,
+        })
+        .collect();
+    Ok((chapter_rows, summaries))
+}
+
+/// An article of a version with its clauses, its chapter, and its neighbours' numbers.
+#[derive(Debug, Clone)]
+pub struct ArticleView {
+    pub article: ArticleRow,
+    pub chapter: Option<ChapterRow>,
+    pub clauses: Vec<ClauseRow>,
+    pub previous: Option<(String, String)>,
+    pub next: Option<(String, String)>,
+}
+
+pub fn article_in_version(
+    conn: &mut AnyConnection,
+    version_id: i64,
+    number: &str,
+) -> QueryResult<Option<ArticleView>> {
+    let Some(article) = articles::table
+        .filter(articles::version_id.eq(version_id))
+        .filter(articles::number.eq(number))
+        .select(ArticleRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let clause_rows = clauses::table
+        .filter(clauses::article_id.eq(article.id))
+        .order(clauses::position)
+        .select(ClauseRow::as_select())
+        .load(conn)?;
+    let chapter = match article.chapter_id {
+        Some(id) => chapters::table
+            .find(id)
+            .select(ChapterRow::as_select())
+            .first(conn)
+            .optional()?,
+        None => None,
+    };
+    let previous = articles::table
+        .filter(articles::version_id.eq(version_id))
+        .filter(articles::position.lt(article.position))
+        .order(articles::position.desc())
+        .select((articles::number, articles::label))
+        .first(conn)
+        .optional()?;
+    let next = articles::table
+        .filter(articles::version_id.eq(version_id))
+        .filter(articles::position.gt(article.position))
+        .order(articles::position)
+        .select((articles::number, articles::label))
+        .first(conn)
+        .optional()?;
+    Ok(Some(ArticleView {
+        article,
+        chapter,
+        clauses: clause_rows,
+        previous,
+        next,
+    }))
+}
+
+/// A clause with the article it belongs to, in the newest published version of the
+/// consultation that has this reference (so an old permalink keeps working after a
+/// later version drops the clause), or in the given version.
+pub fn find_clause(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+    reference: &str,
+    version_number: Option<i32>,
+) -> QueryResult<Option<(DocumentVersion, ArticleRow, ClauseRow)>> {
+    let mut query = clauses::table
+        .inner_join(document_versions::table.on(document_versions::id.eq(clauses::version_id)))
+        .inner_join(articles::table.on(articles::id.eq(clauses::article_id)))
+        .filter(document_versions::consultation_id.eq(consultation_id))
+        .filter(document_versions::published_at.is_not_null())
+        .filter(clauses::reference.eq(reference))
+        .into_boxed();
+    if let Some(number) = version_number {
+        query = query.filter(document_versions::number.eq(number));
+    }
+    query
+        .order(document_versions::number.desc())
+        .select((
+            DocumentVersion::as_select(),
+            ArticleRow::as_select(),
+            ClauseRow::as_select(),
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// How many versions, articles and clauses a consultation has (for the CLI and tests).
+pub fn count_version_content(
+    conn: &mut AnyConnection,
+    version_id: i64,
+) -> QueryResult<(i64, i64, i64)> {
+    let chapter_count = chapters::table
+        .filter(chapters::version_id.eq(version_id))
+        .count()
+        .get_result(conn)?;
+    let article_count = articles::table
+        .filter(articles::version_id.eq(version_id))
+        .count()
+        .get_result(conn)?;
+    let clause_count = clauses::table
+        .filter(clauses::version_id.eq(version_id))
+        .count()
+        .get_result(conn)?;
+    Ok((chapter_count, article_count, clause_count))
+}

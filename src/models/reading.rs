@@ -1,0 +1,135 @@
+//! What the public reading pages need, each page's data loaded by one function.
+//!
+//! Visibility rules live here: a consultation in `draft` status is not public, and
+//! only published versions are shown. Asking for a version other than the latest
+//! shows that version, flagged as not current.
+
+use diesel::QueryResult;
+
+use super::consultation::{self, Consultation};
+use super::document::{
+    self, ArticleRow, ArticleSummary, ArticleView, ChapterRow, ClauseRow, DocumentVersion,
+};
+use crate::db::AnyConnection;
+use crate::domain::{ArticleNumber, ClauseRef, Slug};
+
+pub struct Contents {
+    pub consultation: Consultation,
+    /// The version shown, and whether it is the current one.
+    pub version: Option<(DocumentVersion, bool)>,
+    pub chapters: Vec<ChapterRow>,
+    pub articles: Vec<ArticleSummary>,
+}
+
+pub struct ArticleData {
+    pub consultation: Consultation,
+    pub version: DocumentVersion,
+    pub is_current: bool,
+    pub view: ArticleView,
+}
+
+pub struct ClauseData {
+    pub consultation: Consultation,
+    pub version: DocumentVersion,
+    pub is_current: bool,
+    pub article: ArticleRow,
+    pub clause: ClauseRow,
+}
+
+fn public_consultation(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Option<Consultation>> {
+    Ok(consultation::find_by_slug(conn, slug)?.filter(|c| c.status().is_public()))
+}
+
+/// The version to show: the requested one, else the latest published; with whether it
+/// is the latest.
+fn resolve_version(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+    requested: Option<i32>,
+) -> QueryResult<Option<(DocumentVersion, bool)>> {
+    let Some(latest) = document::latest_published(conn, consultation_id)? else {
+        return Ok(None);
+    };
+    match requested {
+        Some(n) if n != latest.number => {
+            Ok(document::published_version(conn, consultation_id, n)?.map(|v| (v, false)))
+        }
+        _ => Ok(Some((latest, true))),
+    }
+}
+
+pub fn public_consultations(conn: &mut AnyConnection) -> QueryResult<Vec<Consultation>> {
+    consultation::list_public(conn)
+}
+
+/// `None` when the consultation is not public, or a requested version does not exist.
+pub fn contents(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    requested: Option<i32>,
+) -> QueryResult<Option<Contents>> {
+    let Some(consultation) = public_consultation(conn, slug)? else {
+        return Ok(None);
+    };
+    let version = resolve_version(conn, consultation.id, requested)?;
+    if requested.is_some() && version.is_none() {
+        return Ok(None);
+    }
+    let (chapters, articles) = match &version {
+        Some((v, _)) => document::table_of_contents(conn, v.id)?,
+        None => (Vec::new(), Vec::new()),
+    };
+    Ok(Some(Contents {
+        consultation,
+        version,
+        chapters,
+        articles,
+    }))
+}
+
+pub fn article(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    number: &ArticleNumber,
+    requested: Option<i32>,
+) -> QueryResult<Option<ArticleData>> {
+    let Some(consultation) = public_consultation(conn, slug)? else {
+        return Ok(None);
+    };
+    let Some((version, is_current)) = resolve_version(conn, consultation.id, requested)? else {
+        return Ok(None);
+    };
+    let Some(view) = document::article_in_version(conn, version.id, number.as_str())? else {
+        return Ok(None);
+    };
+    Ok(Some(ArticleData {
+        consultation,
+        version,
+        is_current,
+        view,
+    }))
+}
+
+/// A clause by its reference: in the requested version, else in the newest published
+/// version that has it (a permalink outlives the clause's removal from the draft).
+pub fn clause(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    reference: &ClauseRef,
+    requested: Option<i32>,
+) -> QueryResult<Option<ClauseData>> {
+    let Some(consultation) = public_consultation(conn, slug)? else {
+        return Ok(None);
+    };
+    let Some(latest) = document::latest_published(conn, consultation.id)? else {
+        return Ok(None);
+    };
+    let found = document::find_clause(conn, consultation.id, &reference.to_string(), requested)?;
+    Ok(found.map(|(version, article, clause)| ClauseData {
+        is_current: version.number == latest.number,
+        consultation,
+        version,
+        article,
+        clause,
+    }))
+}

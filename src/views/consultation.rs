@@ -1,0 +1,321 @@
+//! Pages for reading a draft: the list of consultations, a consultation's contents,
+//! an article, a clause.
+
+use askama::Template;
+
+use super::{paragraphs, DateView, Link, PageContext};
+use crate::domain::ConsultationStatus;
+use crate::models::consultation::Consultation;
+use crate::models::document::{
+    self, ArticleSummary, ArticleView, ChapterRow, ClauseRow, DocumentVersion,
+};
+
+/// Paths of the reading pages, in one place.
+pub mod paths {
+    pub fn consultation(slug: &str) -> String {
+        format!("/consultations/{slug}")
+    }
+
+    pub fn article(slug: &str, number: &str) -> String {
+        format!("/consultations/{slug}/articles/{number}")
+    }
+
+    pub fn clause(slug: &str, reference: &str) -> String {
+        format!("/consultations/{slug}/clauses/{reference}")
+    }
+
+    /// `?version=N` when showing a version other than the current one.
+    pub fn version_query(old_version: Option<i32>) -> String {
+        old_version
+            .map(|n| format!("?version={n}"))
+            .unwrap_or_default()
+    }
+}
+
+/// A consultation as listed and as headed on its pages.
+#[derive(Debug, Clone)]
+pub struct ConsultationSummary {
+    pub slug: String,
+    pub href: String,
+    pub title: String,
+    pub summary: Vec<String>,
+    pub status_key: &'static str,
+    pub status_class: &'static str,
+    pub opens: Option<DateView>,
+    pub closes: Option<DateView>,
+}
+
+impl ConsultationSummary {
+    pub fn new(c: &Consultation) -> Self {
+        let status = c.status();
+        Self {
+            slug: c.slug.clone(),
+            href: paths::consultation(&c.slug),
+            title: c.title.clone(),
+            summary: paragraphs(&c.summary),
+            status_key: status_key(status),
+            status_class: status.as_str(),
+            opens: c.opens_at.map(DateView::new),
+            closes: c.closes_at.map(DateView::new),
+        }
+    }
+}
+
+fn status_key(status: ConsultationStatus) -> &'static str {
+    match status {
+        ConsultationStatus::Draft => "status.draft",
+        ConsultationStatus::Open => "status.open",
+        ConsultationStatus::Closed => "status.closed",
+        ConsultationStatus::Results => "status.results",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultations/home.html")]
+pub struct HomePage<'a> {
+    pub ctx: &'a PageContext,
+    pub consultations: Vec<ConsultationSummary>,
+}
+
+#[derive(Debug, Clone)]
+pub struct VersionView {
+    pub number: i32,
+    pub published: Option<DateView>,
+    pub changelog: Vec<String>,
+}
+
+impl VersionView {
+    fn new(v: &DocumentVersion) -> Self {
+        Self {
+            number: v.number,
+            published: v.published_at.map(DateView::new),
+            changelog: paragraphs(&v.changelog),
+        }
+    }
+}
+
+/// When a page shows a version other than the current one: which, and the way back.
+#[derive(Debug, Clone)]
+pub struct OldVersionNotice {
+    pub number: i32,
+    pub current_href: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TocEntry {
+    pub href: String,
+    pub label: String,
+    pub title: Option<String>,
+    pub clauses: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct TocGroup {
+    pub heading: Option<String>,
+    pub title: Option<String>,
+    pub notes: Vec<String>,
+    pub entries: Vec<TocEntry>,
+}
+
+#[derive(Template)]
+#[template(path = "consultations/consultation.html")]
+pub struct ConsultationPage<'a> {
+    pub ctx: &'a PageContext,
+    pub consultation: ConsultationSummary,
+    pub version: Option<VersionView>,
+    pub old_version: Option<OldVersionNotice>,
+    pub preamble: Vec<String>,
+    pub groups: Vec<TocGroup>,
+}
+
+impl<'a> ConsultationPage<'a> {
+    pub fn new(
+        ctx: &'a PageContext,
+        consultation: &Consultation,
+        version: Option<(&DocumentVersion, bool)>,
+        chapters: &[ChapterRow],
+        articles: &[ArticleSummary],
+    ) -> Self {
+        let slug = consultation.slug.as_str();
+        let is_old = version.is_some_and(|(_, current)| !current);
+        let query = paths::version_query(version.filter(|_| is_old).map(|(v, _)| v.number));
+        let entry = |a: &ArticleSummary| TocEntry {
+            href: format!("{}{query}", paths::article(slug, &a.article.number)),
+            label: a.article.label.clone(),
+            title: a.article.title.clone(),
+            clauses: match a.clause_count {
+                0 => ctx.t("consultation.no_clauses").to_owned(),
+                1 => ctx.t("consultation.one_clause").to_owned(),
+                n => ctx.tf("consultation.clause_count", n),
+            },
+        };
+        let mut groups = Vec::new();
+        let loose: Vec<TocEntry> = articles
+            .iter()
+            .filter(|a| a.article.chapter_id.is_none())
+            .map(entry)
+            .collect();
+        if !loose.is_empty() {
+            groups.push(TocGroup {
+                heading: None,
+                title: None,
+                notes: Vec::new(),
+                entries: loose,
+            });
+        }
+        for chapter in chapters {
+            groups.push(TocGroup {
+                heading: Some(chapter.heading.clone()),
+                title: chapter.title.clone(),
+                notes: document::split_notes(&chapter.notes)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                entries: articles
+                    .iter()
+                    .filter(|a| a.article.chapter_id == Some(chapter.id))
+                    .map(entry)
+                    .collect(),
+            });
+        }
+        Self {
+            ctx,
+            consultation: ConsultationSummary::new(consultation),
+            version: version.map(|(v, _)| VersionView::new(v)),
+            old_version: version.filter(|_| is_old).map(|(v, _)| OldVersionNotice {
+                number: v.number,
+                current_href: paths::consultation(slug),
+            }),
+            preamble: version
+                .map(|(v, _)| paragraphs(&v.preamble))
+                .unwrap_or_default(),
+            groups,
+        }
+    }
+}
+
+/// A clause as shown on the article and clause pages.
+#[derive(Debug, Clone)]
+pub struct ClauseView {
+    pub anchor: String,
+    pub reference: String,
+    pub number: String,
+    pub paragraphs: Vec<String>,
+    pub notes: Vec<String>,
+    pub permalink: String,
+}
+
+impl ClauseView {
+    fn new(slug: &str, clause: &ClauseRow, query: &str) -> Self {
+        Self {
+            anchor: format!("clause-{}", clause.number),
+            reference: clause.reference.clone(),
+            number: clause.number.clone(),
+            paragraphs: paragraphs(&clause.body),
+            notes: document::split_notes(&clause.notes)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            permalink: format!("{}{query}", paths::clause(slug, &clause.reference)),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultations/article.html")]
+pub struct ArticlePage<'a> {
+    pub ctx: &'a PageContext,
+    pub consultation: ConsultationSummary,
+    pub contents_href: String,
+    pub old_version: Option<OldVersionNotice>,
+    pub chapter: Option<String>,
+    pub label: String,
+    pub title: Option<String>,
+    pub notes: Vec<String>,
+    pub clauses: Vec<ClauseView>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+impl<'a> ArticlePage<'a> {
+    pub fn new(
+        ctx: &'a PageContext,
+        consultation: &Consultation,
+        version: &DocumentVersion,
+        is_current: bool,
+        view: &ArticleView,
+    ) -> Self {
+        let slug = consultation.slug.as_str();
+        let old = (!is_current).then_some(version.number);
+        let query = paths::version_query(old);
+        let link = |(number, label): &(String, String)| Link {
+            href: format!("{}{query}", paths::article(slug, number)),
+            text: label.clone(),
+        };
+        Self {
+            ctx,
+            consultation: ConsultationSummary::new(consultation),
+            contents_href: format!("{}{query}", paths::consultation(slug)),
+            old_version: old.map(|number| OldVersionNotice {
+                number,
+                current_href: paths::article(slug, &view.article.number),
+            }),
+            chapter: view.chapter.as_ref().map(|c| match &c.title {
+                Some(title) => format!("{}. {title}", c.heading),
+                None => c.heading.clone(),
+            }),
+            label: view.article.label.clone(),
+            title: view.article.title.clone(),
+            notes: document::split_notes(&view.article.notes)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            clauses: view
+                .clauses
+                .iter()
+                .map(|c| ClauseView::new(slug, c, &query))
+                .collect(),
+            previous: view.previous.as_ref().map(link),
+            next: view.next.as_ref().map(link),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultations/clause.html")]
+pub struct ClausePage<'a> {
+    pub ctx: &'a PageContext,
+    pub consultation: ConsultationSummary,
+    pub article_label: String,
+    pub article_href: String,
+    pub clause: ClauseView,
+    /// Set when the clause is not in the current version.
+    pub shown_from_version: Option<i32>,
+}
+
+impl<'a> ClausePage<'a> {
+    pub fn new(
+        ctx: &'a PageContext,
+        consultation: &Consultation,
+        version: &DocumentVersion,
+        is_current: bool,
+        article: &document::ArticleRow,
+        clause: &ClauseRow,
+    ) -> Self {
+        let slug = consultation.slug.as_str();
+        let query = paths::version_query((!is_current).then_some(version.number));
+        let view = ClauseView::new(slug, clause, &query);
+        Self {
+            ctx,
+            consultation: ConsultationSummary::new(consultation),
+            article_label: article.label.clone(),
+            article_href: format!(
+                "{}{query}#{}",
+                paths::article(slug, &article.number),
+                view.anchor
+            ),
+            clause: view,
+            shown_from_version: (!is_current).then_some(version.number),
+        }
+    }
+}
