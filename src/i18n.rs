@@ -109,7 +109,7 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for marker in ["t(\"", "tf(\""] {
+            for marker in [".t(\"", ".tf(\""] {
                 for (start, _) in text.match_indices(marker) {
                     let rest = &text[start + marker.len()..];
                     let key = rest.split('"').next().unwrap_or_default();

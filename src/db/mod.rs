@@ -186,6 +186,18 @@ pub fn run_migrations(conn: &mut AnyConnection) -> Result<usize, DbSetupError> {
     applied.map_err(|e| DbSetupError::Migrations(e.to_string()))
 }
 
+/// Revert every applied migration (their `down.sql`); returns how many were reverted.
+/// Used by the tests that check both directions of every migration.
+pub fn revert_all_migrations(conn: &mut AnyConnection) -> Result<usize, DbSetupError> {
+    let reverted = match conn {
+        AnyConnection::Postgres(c) => c
+            .revert_all_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.len()),
+        AnyConnection::Sqlite(c) => c.revert_all_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+    };
+    reverted.map_err(|e| DbSetupError::Migrations(e.to_string()))
+}
+
 /// Run `f` in a transaction that holds the write lock from its first statement.
 ///
 /// On SQLite a deferred transaction that reads and then writes fails at once with

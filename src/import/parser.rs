@@ -100,9 +100,9 @@ pub fn parse_draft(file_name: &str, bytes: &[u8]) -> Result<Draft, ImportError> 
             Format::Markdown => classify_markdown(line),
             Format::PlainText => classify_plain(line),
         };
-        builder
-            .feed(line_no, kind)
-            .map_err(|message| err(line_no, message))?;
+        if let Err(message) = builder.feed(line_no, kind) {
+            return Err(err(builder.error_line.unwrap_or(line_no), message));
+        }
     }
     builder
         .finish()
@@ -379,6 +379,9 @@ struct Builder {
     chapter_awaits_title: bool,
     article_lines: HashMap<ArticleNumber, usize>,
     seen_content: bool,
+    /// Set when an error concerns an earlier line than the one being read (an empty
+    /// article is noticed only at the next heading).
+    error_line: Option<usize>,
 }
 
 impl Builder {
@@ -392,6 +395,7 @@ impl Builder {
             chapter_awaits_title: false,
             article_lines: HashMap::new(),
             seen_content: false,
+            error_line: None,
         }
     }
 
@@ -627,6 +631,7 @@ impl Builder {
             return Ok(());
         }
         if let Some(chapter) = self.draft.chapters.last() {
+            self.error_line = Some(line);
             return Err(format!(
                 "expected an `Article` heading after `{}`, found text",
                 chapter.heading
@@ -645,12 +650,14 @@ impl Builder {
             builder.article.clauses = std::mem::take(&mut builder.loose);
         }
         if let Some(empty) = builder.article.clauses.iter().find(|c| c.text.is_empty()) {
+            self.error_line = Some(empty.line);
             return Err(format!(
                 "clause {} of {} (line {}) has no text",
                 empty.number, builder.article.label, empty.line
             ));
         }
         if builder.article.clauses.is_empty() && builder.article.notes.is_empty() {
+            self.error_line = Some(builder.article.line);
             return Err(format!(
                 "{} (line {}) has no text; expected at least one paragraph or footnote after it",
                 builder.article.label, builder.article.line
@@ -664,7 +671,9 @@ impl Builder {
         let last_line = self.paragraph.line;
         self.end_paragraph().map_err(|m| (last_line, m))?;
         let article_line = self.article.as_ref().map_or(0, |b| b.article.line);
-        self.end_article().map_err(|m| (article_line, m))?;
+        if let Err(message) = self.end_article() {
+            return Err((self.error_line.unwrap_or(article_line), message));
+        }
         if self.draft.articles.is_empty() {
             return Err((
                 1,
@@ -696,5 +705,273 @@ impl Builder {
         }
         self.draft.preamble = self.preamble.join("\n\n");
         Ok(self.draft)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(name: &str, text: &str) -> Result<Draft, ImportError> {
+        parse_draft(name, text.as_bytes())
+    }
+
+    fn error(name: &str, text: &str) -> (usize, String) {
+        match parse(name, text) {
+            Ok(draft) => panic!("accepted a bad file: {draft:?}"),
+            Err(e) => {
+                assert_eq!(e.file, name);
+                (e.line, e.message)
+            }
+        }
+    }
+
+    fn real(name: &str) -> Draft {
+        let path = format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap();
+        parse_draft(&path, &bytes).unwrap()
+    }
+
+    #[test]
+    fn kazakh_constitution_structure() {
+        let draft = real("constitution-kazakhstan-en.txt");
+        assert_eq!(
+            draft.title.as_deref(),
+            Some("Constitution of the Republic of Kazakhstan")
+        );
+        assert_eq!(draft.chapters.len(), 9);
+        assert_eq!(draft.articles.len(), 102);
+        assert_eq!(draft.clause_count(), 309);
+        assert_eq!(draft.note_count(), 110);
+        let numbers: Vec<&str> = draft.articles.iter().map(|a| a.number.as_str()).collect();
+        for extra in ["83-1", "94-1", "94-2"] {
+            assert!(numbers.contains(&extra), "{extra}");
+        }
+        assert_eq!(
+            draft.chapters[7].title.as_deref(),
+            Some("State Administration and Self-Government")
+        );
+        assert_eq!(
+            draft.chapters[6].heading, "Section VII",
+            "leading space tolerated"
+        );
+        assert!(draft.preamble.starts_with("We, the people of Kazakhstan,"));
+    }
+
+    #[test]
+    fn us_constitution_structure() {
+        let draft = real("constitution-us.txt");
+        assert_eq!(draft.articles.len(), 34);
+        assert_eq!(draft.clause_count(), 78);
+        assert!(draft.chapters.is_empty());
+        assert!(draft
+            .preamble
+            .starts_with("We the People of the United States"));
+        assert!(!draft.preamble.contains("PREAMBLE"));
+        let amendments = draft
+            .articles
+            .iter()
+            .filter(|a| a.number.is_amendment())
+            .count();
+        assert_eq!(amendments, 27);
+    }
+
+    const OUTLINE: &str = "# Law on Public Consultation\n\
+        \n\
+        This law sets out how drafts are put to the public.\n\
+        \n\
+        ## Chapter 1: General provisions\n\
+        \n\
+        ### Article 1: Purpose\n\
+        \n\
+        1. Drafts of laws are published for comment\n\
+        before they are adopted.\n\
+        2. Comments are answered.\n\
+        > Footnote: Added in 2026.\n\
+        \n\
+        ### Article 1-1\n\
+        \n\
+        Unnumbered first paragraph.\n\
+        \n\
+        Second paragraph.\n\
+        \n\
+        ## Chapter 2: Final provisions\n\
+        \n\
+        ### Amendment I\n\
+        \n\
+        1. Enters into force on publication.\n";
+
+    #[test]
+    fn markdown_outline() {
+        let draft = parse("law.md", OUTLINE).unwrap();
+        assert_eq!(draft.title.as_deref(), Some("Law on Public Consultation"));
+        assert_eq!(
+            draft.preamble,
+            "This law sets out how drafts are put to the public."
+        );
+        assert_eq!(draft.chapters.len(), 2);
+        assert_eq!(draft.chapters[0].heading, "Chapter 1");
+        assert_eq!(
+            draft.chapters[0].title.as_deref(),
+            Some("General provisions")
+        );
+        let first = &draft.articles[0];
+        assert_eq!(
+            (first.number.as_str(), first.title.as_deref()),
+            ("1", Some("Purpose"))
+        );
+        assert_eq!(
+            first.clauses[0].text,
+            "Drafts of laws are published for comment before they are adopted."
+        );
+        assert_eq!(first.clauses[1].notes, vec!["Added in 2026.".to_owned()]);
+        let second = &draft.articles[1];
+        assert_eq!(second.number.as_str(), "1-1");
+        assert_eq!(
+            second.clauses.len(),
+            2,
+            "one clause per unnumbered paragraph"
+        );
+        assert_eq!(draft.articles[2].number.as_str(), "AM-I");
+        assert_eq!(draft.articles[2].chapter, Some(1));
+        // Detected by content too, whatever the extension.
+        assert_eq!(parse("law.txt", OUTLINE).unwrap(), draft);
+    }
+
+    #[test]
+    fn windows_line_endings_and_bom() {
+        let text = "\u{feff}Article 1\r\n\r\n1. First\r\nclause.\r\n";
+        let draft = parse("crlf.txt", text).unwrap();
+        assert_eq!(draft.articles[0].clauses[0].text, "First clause.");
+    }
+
+    #[test]
+    fn malformed_files_name_the_line_and_what_was_expected() {
+        let cases: &[(&str, &str, usize, &str)] = &[
+            ("empty.txt", "", 1, "expected at least one article heading"),
+            (
+                "prose.txt",
+                "Just some text.\n\nMore text.\n",
+                1,
+                "expected at least one article heading",
+            ),
+            (
+                "dup.txt",
+                "Article 1\n\n1. A.\n\nArticle 1\n\n1. B.\n",
+                5,
+                "Article 1 appears twice; it was first used on line 1",
+            ),
+            (
+                "dupclause.txt",
+                "Article 1\n\n1. A.\n\n1. B.\n",
+                5,
+                "clause 1 appears twice in Article 1 (first on line 3)",
+            ),
+            (
+                "noarticle.txt",
+                "Section I\n\nTitle\n\n1. Orphan.\n",
+                5,
+                "expected an `Article` heading before numbered clause 1",
+            ),
+            (
+                "emptyarticle.txt",
+                "Article 1\n\nArticle 2\n\n1. B.\n",
+                1,
+                "Article 1 (line 1) has no text",
+            ),
+            (
+                "emptyclause.txt",
+                "Article 1\n\n1.\n\nArticle 2\n\n1. B.\n",
+                3,
+                "clause 1 of Article 1 (line 3) has no text",
+            ),
+            (
+                "mixed.txt",
+                "Article 1\n\nIntro.\n\n1. A.\n",
+                5,
+                "has unnumbered text (line 3) before its first numbered clause 1",
+            ),
+            (
+                "footnote.txt",
+                "Footnote: nothing above.\n\nArticle 1\n\n1. A.\n",
+                1,
+                "expected a heading or a clause before this footnote",
+            ),
+            (
+                "chaptertext.txt",
+                "Section I\n\nTitle\n\nStray text.\n\nArticle 1\n\n1. A.\n",
+                5,
+                "expected an `Article` heading after `Section I`, found text",
+            ),
+            (
+                "emptychapter.txt",
+                "Section I\n\nTitle\n\nSection II\n\nTitle two\n\nArticle 1\n\n1. A.\n",
+                1,
+                "`Section I` has no articles",
+            ),
+            (
+                "deep.md",
+                "### Article 1\n\n1. A.\n\n#### Too deep\n",
+                5,
+                "deeper headings are not part of the outline",
+            ),
+            (
+                "bad-h3.md",
+                "## Chapter 1\n\n### Overview\n",
+                3,
+                "expected `### Article N` or `### Amendment N`",
+            ),
+            (
+                "title-late.md",
+                "### Article 1\n\n1. A.\n\n# Title\n",
+                5,
+                "expected the `# Title` line only once, at the top of the file",
+            ),
+        ];
+        for &(name, text, line, message) in cases {
+            let (got_line, got_message) = error(name, text);
+            assert!(got_message.contains(message), "{name}: got {got_message:?}");
+            assert_eq!(got_line, line, "{name}: {got_message}");
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_names_its_line() {
+        let err = parse_draft("latin1.txt", b"Article 1\n\n1. Caf\xe9 au lait.\n").unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err
+            .to_string()
+            .starts_with("latin1.txt:3: expected UTF-8 text"));
+    }
+
+    #[test]
+    fn oversized_files_are_refused_before_parsing() {
+        let big = vec![b'a'; MAX_DRAFT_BYTES + 1];
+        let err = parse_draft("big.txt", &big).unwrap_err();
+        assert!(err.message.contains("at most"));
+    }
+
+    #[test]
+    fn a_number_inside_a_wrapped_paragraph_is_text() {
+        let text = "Article 1\n\n1. The census of\n1790. shall count everyone.\n\n2. Second.\n";
+        let draft = parse("wrap.txt", text).unwrap();
+        let clauses = &draft.articles[0].clauses;
+        assert_eq!(clauses.len(), 2);
+        assert_eq!(clauses[0].text, "The census of 1790. shall count everyone.");
+    }
+
+    #[test]
+    fn headings_need_a_number_and_a_separator_before_a_title() {
+        assert!(classify_heading("Article becomes operative").is_none());
+        assert!(classify_heading("Article 5 of this Constitution").is_none());
+        assert!(matches!(
+            classify_heading("Article 5: Languages"),
+            Some(LineKind::Article { .. })
+        ));
+        assert!(matches!(
+            classify_heading("Section VIII. State Administration"),
+            Some(LineKind::Chapter { .. })
+        ));
+        assert!(classify_heading("SECTION. 2. The House").is_none());
     }
 }

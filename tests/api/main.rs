@@ -1,0 +1,9 @@
+//! Black-box tests: the real application on a random port, spoken to over HTTP, each
+//! test on SQLite and on PostgreSQL with a database of its own.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod import;
+mod operations;
+mod reading;

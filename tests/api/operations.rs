@@ -1,0 +1,96 @@
+//! Running it: health check, security and cache headers, migrations both ways.
+
+use crate::helpers::{TestApp, US_TEXT};
+use crate::on_both_backends;
+
+on_both_backends!(
+    healthz_checks_the_database,
+    every_response_carries_security_headers,
+    static_files_are_cached_by_content,
+    migrations_run_down_and_up_again,
+);
+
+async fn healthz_checks_the_database(app: TestApp) {
+    let page = app.get("/healthz").await;
+    assert_eq!(page.status, 200);
+    let json: serde_json::Value = serde_json::from_str(&page.body).unwrap();
+    assert_eq!(json["database"], "ok");
+}
+
+async fn every_response_carries_security_headers(app: TestApp) {
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    for path in [
+        "/",
+        "/consultations/us-constitution/articles/I",
+        "/missing",
+        "/healthz",
+        "/static/css/kenes.css",
+    ] {
+        let page = app.get(path).await;
+        let csp = page.header("content-security-policy");
+        assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{path}"
+        );
+        assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(
+            page.header("referrer-policy"),
+            "strict-origin-when-cross-origin",
+            "{path}"
+        );
+    }
+    let home = app.get("/").await;
+    assert!(home.body.contains(r#"<html lang="en">"#));
+    assert!(home
+        .body
+        .contains(r##"<a class="skip-link" href="#main">"##));
+    assert!(home.body.contains(r#"<main id="main""#));
+}
+
+async fn static_files_are_cached_by_content(app: TestApp) {
+    let home = app.get("/").await;
+    let start = home
+        .body
+        .find("/static/css/kenes.css?v=")
+        .expect("versioned css link");
+    let href: String = home.body[start..]
+        .chars()
+        .take_while(|&c| c != '"')
+        .collect();
+    let css = app.get(&href).await;
+    assert_eq!(css.status, 200);
+    assert!(css.header("content-type").starts_with("text/css"));
+    assert!(css.header("cache-control").contains("immutable"));
+    let etag = css.header("etag").to_owned();
+    assert!(!etag.is_empty());
+    let again = app.get_with(&href, &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status, 304);
+    let unversioned = app.get("/static/css/kenes.css").await;
+    assert!(unversioned.header("cache-control").contains("max-age=300"));
+    assert_eq!(app.get("/static/../Cargo.toml").await.status, 404);
+}
+
+async fn migrations_run_down_and_up_again(app: TestApp) {
+    let (reverted, reapplied) = app
+        .query(|conn| {
+            let reverted = kenes::db::revert_all_migrations(conn).unwrap();
+            let reapplied = kenes::db::run_migrations(conn).unwrap();
+            (reverted, reapplied)
+        })
+        .await;
+    assert!(reverted >= 1);
+    assert_eq!(reverted, reapplied);
+    let out = app.cli(&["migrate"]).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Database is up to date"));
+    // The site still works on the re-created schema.
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    assert_eq!(app.get("/consultations/us-constitution").await.status, 200);
+}

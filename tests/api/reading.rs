@@ -1,0 +1,234 @@
+//! A citizen reads a draft: home, contents, article, clause, permalinks, versions.
+
+use crate::helpers::{TestApp, KZ_TEXT, US_TEXT};
+use crate::on_both_backends;
+
+on_both_backends!(
+    home_lists_public_consultations_only,
+    contents_list_every_article_by_section,
+    article_shows_every_clause_with_permalink,
+    clause_permalinks_resolve_case_insensitively,
+    unknown_and_malformed_addresses_are_friendly_404s,
+    a_new_version_keeps_old_permalinks_working,
+);
+
+async fn home_lists_public_consultations_only(app: TestApp) {
+    let empty = app.get("/").await;
+    assert_eq!(empty.status, 200);
+    assert!(empty
+        .body
+        .contains("There are no public consultations yet."));
+
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    app.import(
+        "hidden-draft",
+        "constitution-kazakhstan-en.txt",
+        KZ_TEXT,
+        false,
+    )
+    .await;
+
+    let home = app.get("/").await;
+    assert_eq!(home.status, 200);
+    assert!(home
+        .body
+        .contains(r#"href="/consultations/us-constitution""#));
+    assert!(home.body.contains("Open for suggestions"));
+    assert!(
+        !home.body.contains("hidden-draft"),
+        "a draft consultation is not public"
+    );
+    assert_eq!(app.get("/consultations/hidden-draft").await.status, 404);
+    assert_eq!(
+        app.get("/consultations/hidden-draft/clauses/1.1")
+            .await
+            .status,
+        404
+    );
+}
+
+async fn contents_list_every_article_by_section(app: TestApp) {
+    app.import(
+        "kz-constitution",
+        "constitution-kazakhstan-en.txt",
+        KZ_TEXT,
+        true,
+    )
+    .await;
+    let page = app.get("/consultations/kz-constitution").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.count(r#"href="/consultations/kz-constitution/articles/"#),
+        102
+    );
+    for heading in [
+        "Section I<",
+        "Section IX<",
+        "Man and citizen",
+        "State Administration and Self-Government",
+    ] {
+        assert!(page.body.contains(heading), "missing {heading}");
+    }
+    assert!(page.body.contains("articles/83-1\">Article 83-1"));
+    // The preamble and the footnote on the heading of Section VI are kept.
+    assert!(page.body.contains("We, the people of Kazakhstan,"));
+    assert!(page
+        .body
+        .contains("The title of Section VI is in the wording"));
+    assert!(page.body.contains("Version 1"));
+}
+
+async fn article_shows_every_clause_with_permalink(app: TestApp) {
+    app.import(
+        "kz-constitution",
+        "constitution-kazakhstan-en.txt",
+        KZ_TEXT,
+        true,
+    )
+    .await;
+    let page = app.get("/consultations/kz-constitution/articles/2").await;
+    assert_eq!(page.status, 200);
+    for (number, reference) in [("1", "2.1"), ("3-1", "2.3-1"), ("4", "2.4")] {
+        assert!(
+            page.body.contains(&format!(r#"id="clause-{number}""#)),
+            "anchor {number}"
+        );
+        assert!(page.body.contains(&format!(
+            r#"href="/consultations/kz-constitution/clauses/{reference}""#
+        )));
+    }
+    assert_eq!(page.count(r#"class="clause""#), 5);
+    assert!(page
+        .body
+        .contains("A special legal regime in the financial sphere"));
+    assert!(
+        page.body
+            .contains("See Resolution No. 4 of the Constitutional Council"),
+        "footnote kept"
+    );
+    assert!(page
+        .body
+        .contains(r#"rel="prev" href="/consultations/kz-constitution/articles/1""#));
+    assert!(page
+        .body
+        .contains(r#"rel="next" href="/consultations/kz-constitution/articles/3""#));
+
+    // A repealed article shows its note and no clauses.
+    let repealed = app.get("/consultations/kz-constitution/articles/84").await;
+    assert_eq!(repealed.status, 200);
+    assert!(repealed.body.contains("Article 84 is excluded"));
+    assert_eq!(repealed.count(r#"class="clause""#), 0);
+}
+
+async fn clause_permalinks_resolve_case_insensitively(app: TestApp) {
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    for path in [
+        "/consultations/us-constitution/clauses/AM-XIV.1",
+        "/consultations/us-constitution/clauses/am-xiv.1",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert!(page
+            .body
+            .contains("All persons born or naturalized in the United States"));
+        assert!(page.body.contains("<h1>Clause AM-XIV.1</h1>"));
+    }
+    // Article I and Amendment I do not collide.
+    let article = app.get("/consultations/us-constitution/clauses/I.1").await;
+    assert!(article
+        .body
+        .contains("All legislative Powers herein granted"));
+    let amendment = app
+        .get("/consultations/us-constitution/clauses/AM-I.1")
+        .await;
+    assert!(amendment
+        .body
+        .contains("Congress shall make no law respecting an establishment of religion"));
+}
+
+async fn unknown_and_malformed_addresses_are_friendly_404s(app: TestApp) {
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    for path in [
+        "/no/such/page",
+        "/consultations/nope",
+        "/consultations/us-constitution/articles/99",
+        "/consultations/us-constitution/clauses/I.99",
+        "/consultations/us-constitution/clauses/not-a-reference",
+        "/consultations/us-constitution/clauses/..%2F..%2Fetc.1",
+        "/consultations/us-constitution?version=7",
+        "/consultations/us-constitution?version=abc",
+        "/consultations/UPPER",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, 404, "{path}");
+        assert!(
+            page.body.contains("Page not found"),
+            "{path}: friendly page"
+        );
+        assert!(page.header("content-type").starts_with("text/html"));
+    }
+}
+
+async fn a_new_version_keeps_old_permalinks_working(app: TestApp) {
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    // Version 2 drops the amendments and changes I.1.
+    let text = std::str::from_utf8(US_TEXT).unwrap();
+    let cut = text.find("AMENDMENT I\n").unwrap();
+    let v2 = text[..cut].replace(
+        "All legislative Powers herein granted",
+        "All legislative Powers hereby granted",
+    );
+    let v2: &'static [u8] = Box::leak(v2.into_bytes().into_boxed_slice());
+    app.import("us-constitution", "constitution-us-v2.txt", v2, true)
+        .await;
+
+    let contents = app.get("/consultations/us-constitution").await;
+    assert!(contents.body.contains("Version 2"));
+    assert_eq!(
+        contents.count(r#"href="/consultations/us-constitution/articles/"#),
+        7
+    );
+
+    let current = app.get("/consultations/us-constitution/clauses/I.1").await;
+    assert!(current.body.contains("hereby granted"));
+    assert!(!current.body.contains("shown as it stood in version"));
+
+    // A clause dropped from version 2 is still reachable, shown from version 1.
+    let dropped = app
+        .get("/consultations/us-constitution/clauses/AM-XIV.1")
+        .await;
+    assert_eq!(dropped.status, 200);
+    assert!(dropped.body.contains("shown as it stood in version 1"));
+
+    // Version 1 can still be read, flagged as not current.
+    let old = app
+        .get("/consultations/us-constitution/articles/I?version=1")
+        .await;
+    assert_eq!(old.status, 200);
+    assert!(old.body.contains("herein granted"));
+    assert!(old.body.contains("You are reading version 1 of this draft"));
+
+    // Unchanged clauses keep their identity across versions; changed ones do not.
+    let (kept, changed) = app
+        .query(|conn| {
+            use diesel::prelude::*;
+            use kenes::schema::clauses;
+            let lineage = |conn: &mut kenes::db::AnyConnection, reference: &str| -> Vec<String> {
+                clauses::table
+                    .filter(clauses::reference.eq(reference))
+                    .order(clauses::version_id)
+                    .select(clauses::lineage)
+                    .load(conn)
+                    .unwrap()
+            };
+            (lineage(conn, "I.2"), lineage(conn, "I.1"))
+        })
+        .await;
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0], kept[1], "unchanged clause keeps its identity");
+    assert_ne!(changed[0], changed[1], "changed clause gets a new identity");
+}
