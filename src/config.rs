@@ -49,6 +49,16 @@ pub struct Settings {
     #[arg(long, env = "KENES_WORKERS", global = true)]
     pub workers: Option<usize>,
 
+    /// Seconds an anonymous reader's page may be served from the in-process cache; 0 turns
+    /// the cache off.
+    #[arg(
+        long,
+        env = "KENES_PAGE_CACHE_SECS",
+        default_value_t = 2,
+        global = true
+    )]
+    pub page_cache_secs: u64,
+
     /// Log filter, in `tracing` syntax (`info`, `kenes=debug,actix_web=info`).
     #[arg(long, env = "KENES_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -75,6 +85,7 @@ impl Settings {
             db_pool_size: 4,
             db_timeout_secs: 5,
             workers: None,
+            page_cache_secs: 2,
             log: "info".into(),
             log_format: LogFormat::Text,
         }

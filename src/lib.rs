@@ -3,6 +3,7 @@
 //! The binary in `main.rs` only parses the command line; everything else lives here so
 //! that the integration tests can start the real application.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod db;

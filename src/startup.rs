@@ -5,6 +5,7 @@
 //! serves until SIGTERM or Ctrl-C, then lets requests in flight finish.
 
 use std::net::TcpListener;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
@@ -12,6 +13,7 @@ use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
+use crate::cache::PageCache;
 use crate::config::Settings;
 use crate::db::{self, DbPool};
 use crate::error::AppError;
@@ -80,7 +82,10 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { pool: pool.clone() });
+        let state = web::Data::new(AppState {
+            pool: pool.clone(),
+            page_cache: PageCache::new(Duration::from_secs(settings.page_cache_secs)),
+        });
         let https = settings.is_https();
         let workers = settings
             .workers

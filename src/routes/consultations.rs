@@ -1,9 +1,10 @@
-//! Reading a draft: home, a consultation's contents, an article, a clause.
+//! Reading a draft: home, a consultation's contents, an article, a clause. Each page
+//! is public and goes through the anonymous micro-cache ([`super::public_page`]).
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html, with_db, AppState};
+use super::{public_page, render, with_db, AppState};
 use crate::domain::{ArticleNumber, ClauseRef, Slug};
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -17,93 +18,112 @@ pub struct VersionQuery {
     version: Option<i32>,
 }
 
-fn context() -> PageContext {
-    PageContext::new(Lang::default())
-}
-
 /// A malformed slug or reference names no page: 404, not 400.
 fn parse<T, E>(result: Result<T, E>) -> Result<T, AppError> {
     result.map_err(|_| AppError::NotFound)
 }
 
 #[tracing::instrument(skip_all)]
-pub async fn home(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let consultations = with_db(&state, |conn| Ok(reading::public_consultations(conn)?)).await?;
-    let ctx = context();
-    html(&HomePage {
-        ctx: &ctx,
-        consultations: consultations.iter().map(ConsultationSummary::new).collect(),
+pub async fn home(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+) -> Result<HttpResponse, AppError> {
+    let lang = Lang::default();
+    public_page(&state, &request, lang, || async {
+        let consultations =
+            with_db(&state, |conn| Ok(reading::public_consultations(conn)?)).await?;
+        let ctx = PageContext::new(lang);
+        render(&HomePage {
+            ctx: &ctx,
+            consultations: consultations.iter().map(ConsultationSummary::new).collect(),
+        })
     })
+    .await
 }
 
 #[tracing::instrument(skip_all, fields(slug = %slug))]
 pub async fn contents(
     state: web::Data<AppState>,
+    request: HttpRequest,
     slug: web::Path<String>,
     query: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&slug))?;
     let requested = query.version;
-    let data = with_db(&state, move |conn| {
-        Ok(reading::contents(conn, &slug, requested)?)
+    let lang = Lang::default();
+    public_page(&state, &request, lang, || async {
+        let data = with_db(&state, move |conn| {
+            Ok(reading::contents(conn, &slug, requested)?)
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let ctx = PageContext::new(lang);
+        render(&ConsultationPage::new(
+            &ctx,
+            &data.consultation,
+            data.version.as_ref().map(|(v, current)| (v, *current)),
+            &data.chapters,
+            &data.articles,
+        ))
     })
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let ctx = context();
-    html(&ConsultationPage::new(
-        &ctx,
-        &data.consultation,
-        data.version.as_ref().map(|(v, current)| (v, *current)),
-        &data.chapters,
-        &data.articles,
-    ))
+    .await
 }
 
 #[tracing::instrument(skip_all, fields(slug = %path.0, article = %path.1))]
 pub async fn article(
     state: web::Data<AppState>,
+    request: HttpRequest,
     path: web::Path<(String, String)>,
     query: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&path.0))?;
     let number = parse(ArticleNumber::parse(&path.1))?;
     let requested = query.version;
-    let data = with_db(&state, move |conn| {
-        Ok(reading::article(conn, &slug, &number, requested)?)
+    let lang = Lang::default();
+    public_page(&state, &request, lang, || async {
+        let data = with_db(&state, move |conn| {
+            Ok(reading::article(conn, &slug, &number, requested)?)
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let ctx = PageContext::new(lang);
+        render(&ArticlePage::new(
+            &ctx,
+            &data.consultation,
+            &data.version,
+            data.is_current,
+            &data.view,
+        ))
     })
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let ctx = context();
-    html(&ArticlePage::new(
-        &ctx,
-        &data.consultation,
-        &data.version,
-        data.is_current,
-        &data.view,
-    ))
+    .await
 }
 
 #[tracing::instrument(skip_all, fields(slug = %path.0, reference = %path.1))]
 pub async fn clause(
     state: web::Data<AppState>,
+    request: HttpRequest,
     path: web::Path<(String, String)>,
     query: web::Query<VersionQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&path.0))?;
     let reference = parse(ClauseRef::parse(&path.1))?;
     let requested = query.version;
-    let data = with_db(&state, move |conn| {
-        Ok(reading::clause(conn, &slug, &reference, requested)?)
+    let lang = Lang::default();
+    public_page(&state, &request, lang, || async {
+        let data = with_db(&state, move |conn| {
+            Ok(reading::clause(conn, &slug, &reference, requested)?)
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
+        let ctx = PageContext::new(lang);
+        render(&ClausePage::new(
+            &ctx,
+            &data.consultation,
+            &data.version,
+            data.is_current,
+            &data.article,
+            &data.clause,
+        ))
     })
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let ctx = context();
-    html(&ClausePage::new(
-        &ctx,
-        &data.consultation,
-        &data.version,
-        data.is_current,
-        &data.article,
-        &data.clause,
-    ))
+    .await
 }

@@ -5,14 +5,23 @@ pub mod consultations;
 pub mod health;
 pub mod static_files;
 
-use actix_web::{web, HttpResponse};
+use std::future::Future;
 
+use actix_web::web::Bytes;
+use actix_web::{web, HttpRequest, HttpResponse};
+
+use crate::cache::PageCache;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::AppError;
+use crate::i18n::Lang;
+
+/// The cookie that marks a signed-in visitor, whose pages are never cached.
+pub const SESSION_COOKIE: &str = "kenes_session";
 
 /// What every handler can reach.
 pub struct AppState {
     pub pool: DbPool,
+    pub page_cache: PageCache,
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -53,10 +62,39 @@ pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
 }
 
-/// A rendered page as an HTML response.
-pub fn html<T: askama::Template>(page: &T) -> Result<HttpResponse, AppError> {
-    let body = page.render().map_err(AppError::internal)?;
-    Ok(HttpResponse::Ok()
+/// Render a template to the body of a page.
+pub fn render<T: askama::Template>(page: &T) -> Result<Bytes, AppError> {
+    Ok(Bytes::from(page.render().map_err(AppError::internal)?))
+}
+
+fn html_response(body: Bytes) -> HttpResponse {
+    HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
-        .body(body))
+        .body(body)
+}
+
+/// A public reading page: served from the micro-cache for anonymous readers, else
+/// built by `build` (and cached when the reader is anonymous). See [`crate::cache`].
+pub async fn public_page<F, Fut>(
+    state: &AppState,
+    request: &HttpRequest,
+    lang: Lang,
+    build: F,
+) -> Result<HttpResponse, AppError>
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = Result<Bytes, AppError>>,
+{
+    let anonymous = request.cookie(SESSION_COOKIE).is_none();
+    let key = format!("{}|{}", lang.code(), request.uri());
+    if anonymous {
+        if let Some(body) = state.page_cache.get(&key) {
+            return Ok(html_response(body));
+        }
+    }
+    let body = build().await?;
+    if anonymous {
+        state.page_cache.insert(key, body.clone());
+    }
+    Ok(html_response(body))
 }

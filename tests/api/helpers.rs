@@ -117,18 +117,26 @@ pub fn settings_for(db: &TestDatabase) -> Settings {
     settings.database_url = Some(db.url.clone());
     settings.data_dir = db.dir.clone();
     settings.workers = Some(2);
+    // Tests read their own writes at once; the cache has a test of its own.
+    settings.page_cache_secs = 0;
     settings
 }
 
 /// Start the application; `None` if the backend is unavailable (see module docs).
 pub async fn spawn_app(backend: Db) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// Start the application with adjusted settings.
+pub async fn spawn_app_with(backend: Db, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     TRACING.call_once(|| {
         if std::env::var("TEST_LOG").is_ok() {
             kenes::telemetry::init("info", kenes::config::LogFormat::Text);
         }
     });
     let db = TestDatabase::create(backend)?;
-    let settings = settings_for(&db);
+    let mut settings = settings_for(&db);
+    adjust(&mut settings);
     let app = tokio::task::spawn_blocking(move || Application::build(&settings))
         .await
         .expect("join")

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod browser;
 mod import;
 mod operations;
 mod reading;

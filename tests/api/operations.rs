@@ -10,6 +10,50 @@ on_both_backends!(
     migrations_run_down_and_up_again,
 );
 
+mod anonymous_pages_are_cached_briefly {
+    use crate::helpers::{spawn_app_with, Db};
+
+    async fn check(backend: Db) {
+        let Some(app) = spawn_app_with(backend, |s| s.page_cache_secs = 60).await else {
+            return;
+        };
+        assert!(app
+            .get("/")
+            .await
+            .body
+            .contains("no public consultations yet"));
+        assert_eq!(app.get("/consultations/us-constitution").await.status, 404);
+        app.import(
+            "us-constitution",
+            "constitution-us.txt",
+            super::US_TEXT,
+            true,
+        )
+        .await;
+        // An anonymous reader gets the cached page within the TTL...
+        assert!(app
+            .get("/")
+            .await
+            .body
+            .contains("no public consultations yet"));
+        // ...a signed-in one never does.
+        let fresh = app.get_with("/", &[("cookie", "kenes_session=x")]).await;
+        assert!(fresh.body.contains("/consultations/us-constitution"));
+        // A 404 is not cached: the page exists as soon as it is imported.
+        assert_eq!(app.get("/consultations/us-constitution").await.status, 200);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        check(Db::Sqlite).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        check(Db::Postgres).await;
+    }
+}
+
 async fn healthz_checks_the_database(app: TestApp) {
     let page = app.get("/healthz").await;
     assert_eq!(page.status, 200);

@@ -1,0 +1,244 @@
+//! End-to-end journeys in Debian's Chromium, headless, driven over WebDriver
+//! (chromedriver). Screenshots land in `target/tmp/screenshots/`.
+//!
+//! Without Chromium and chromedriver these tests say loudly that they were skipped;
+//! with `CI=true` they fail (`.ci/run` installs both).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+use crate::helpers::{in_ci, TestApp, US_TEXT};
+use crate::on_both_backends;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+on_both_backends!(reader_follows_a_clause_from_the_home_page);
+
+/// A headless Chromium session and the chromedriver behind it (killed on drop).
+pub struct Browser {
+    pub client: Client,
+    _driver: tokio::process::Child,
+    _profile: PathBuf,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+impl Browser {
+    /// `None` when Chromium is not installed (outside CI).
+    pub async fn start() -> Option<Self> {
+        if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+            assert!(
+                !in_ci(),
+                "CI=true but {CHROMIUM} or {CHROMEDRIVER} is missing"
+            );
+            let _ = writeln!(
+                std::io::stderr(),
+                "*** SKIPPED (browser): {CHROMIUM} or {CHROMEDRIVER} not found; \
+                 apt-get install chromium chromium-driver. With CI=true this fails. ***"
+            );
+            return None;
+        }
+        let port = free_port();
+        let driver = tokio::process::Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("start chromedriver");
+        let profile =
+            std::env::temp_dir().join(format!("kenes-chromium-{}", uuid::Uuid::new_v4().simple()));
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }),
+        );
+        let webdriver = format!("http://127.0.0.1:{port}");
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let mut last_error = String::new();
+        for _ in 0..50 {
+            match ClientBuilder::new(connector.clone())
+                .capabilities(capabilities.clone())
+                .connect(&webdriver)
+                .await
+            {
+                Ok(client) => {
+                    return Some(Self {
+                        client,
+                        _driver: driver,
+                        _profile: profile,
+                    })
+                }
+                Err(error) => last_error = error.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("chromedriver did not start a session: {last_error}");
+    }
+
+    pub async fn screenshot(&self, name: &str) {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    pub async fn path(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("url")
+            .path()
+            .to_owned()
+    }
+
+    pub async fn click_link(&self, text: &str) {
+        self.client
+            .find(Locator::LinkText(text))
+            .await
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    pub async fn text_of(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .expect(css)
+            .text()
+            .await
+            .expect("text")
+    }
+
+    /// Whether the page fits the window without horizontal scrolling.
+    pub async fn fits_width(&self) -> bool {
+        let fits = self
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth;",
+                vec![],
+            )
+            .await
+            .expect("script");
+        fits.as_bool().unwrap_or(false)
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self._profile);
+    }
+}
+
+async fn reader_follows_a_clause_from_the_home_page(app: TestApp) {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    app.import("us-constitution", "constitution-us.txt", US_TEXT, true)
+        .await;
+    let backend = if app.db.url.starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+
+    browser
+        .client
+        .goto(&format!("{}/", app.address))
+        .await
+        .expect("home");
+    assert_eq!(browser.text_of("h1").await, "Public consultations");
+    browser
+        .screenshot(&format!("reading-{backend}-1-home"))
+        .await;
+
+    browser
+        .client
+        .find(Locator::Css(".cards h2 a"))
+        .await
+        .expect("consultation link")
+        .click()
+        .await
+        .expect("click");
+    assert_eq!(browser.path().await, "/consultations/us-constitution");
+    browser
+        .screenshot(&format!("reading-{backend}-2-contents"))
+        .await;
+
+    browser.click_link("ARTICLE I").await;
+    assert_eq!(
+        browser.path().await,
+        "/consultations/us-constitution/articles/I"
+    );
+    assert_eq!(browser.text_of("h1").await, "ARTICLE I");
+    browser
+        .screenshot(&format!("reading-{backend}-3-article"))
+        .await;
+
+    // Follow the permalink of clause I.8 (the powers of Congress).
+    browser
+        .client
+        .find(Locator::Css("#clause-8 .clause-ref a"))
+        .await
+        .expect("permalink")
+        .click()
+        .await
+        .expect("click permalink");
+    assert_eq!(
+        browser.path().await,
+        "/consultations/us-constitution/clauses/I.8"
+    );
+    assert_eq!(browser.text_of("h1").await, "Clause I.8");
+    assert!(browser
+        .text_of(".clause-text")
+        .await
+        .contains("To lay and collect Taxes"));
+    browser
+        .screenshot(&format!("reading-{backend}-4-clause"))
+        .await;
+
+    // The skip link is the first thing the keyboard reaches.
+    let first_focus = browser
+        .client
+        .execute(
+            "document.body.focus(); return document.querySelector('a').className;",
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(first_focus.as_str(), Some("skip-link"));
+
+    // Readable on a small phone: nothing overflows at 320 px.
+    browser
+        .client
+        .set_window_size(320, 800)
+        .await
+        .expect("resize");
+    browser.click_link("Read it in the whole article").await;
+    assert!(
+        browser.fits_width().await,
+        "article page scrolls sideways at 320 px"
+    );
+    browser
+        .screenshot(&format!("reading-{backend}-5-article-320px"))
+        .await;
+    browser.close().await;
+}
