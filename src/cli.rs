@@ -78,11 +78,47 @@ pub enum Command {
         #[arg(long)]
         closes_at: Option<String>,
     },
+    /// Manage accounts and roles.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
     /// Print a clause by its reference, e.g. `kenes show us-constitution AM-XIV.1`.
     Show {
         consultation: String,
         /// `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`.
         reference: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account with a confirmed email, e.g. the first admin. The password is
+    /// asked for (not echoed), or read from the first line of standard input when it
+    /// is not a terminal.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// Public name (default: the part of the email before @).
+        #[arg(long)]
+        name: Option<String>,
+        /// citizen, moderator, analyst or admin.
+        #[arg(long, default_value = "citizen")]
+        role: String,
+    },
+    /// Give an account a role.
+    Grant {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+    },
+    /// Take a role away (the account becomes a citizen).
+    Revoke {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
     },
 }
 
@@ -135,6 +171,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::User { action } => user_command(&settings, action),
         Command::Show {
             consultation,
             reference,
@@ -250,4 +287,127 @@ fn serve(settings: &Settings, pool: DbPool) -> anyhow::Result<()> {
         tracing::info!("stopped");
         Ok(())
     })
+}
+
+/// A field error as a CLI message, in English.
+fn field<T>(result: Result<T, crate::domain::FieldError>, what: &str) -> anyhow::Result<T> {
+    result.map_err(|e| anyhow!("{what}: {}", crate::i18n::t(crate::i18n::Lang::En, e.0)))
+}
+
+fn read_password() -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ")?;
+        let again = rpassword::prompt_password("Password again: ")?;
+        anyhow::ensure!(first == again, "the passwords do not match");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
+}
+
+fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
+    use crate::domain::{DisplayName, Email, NewPassword, Role};
+    use crate::models::{audit, user};
+
+    match action {
+        UserCommand::Create { email, name, role } => {
+            let email = field(Email::parse(&email), "email")?;
+            let role: Role = role.parse()?;
+            let name = name.unwrap_or_else(|| {
+                email
+                    .as_str()
+                    .split('@')
+                    .next()
+                    .unwrap_or("admin")
+                    .to_owned()
+            });
+            let name = field(DisplayName::parse(&name), "name")?;
+            let password = read_password()?;
+            let password = field(NewPassword::parse(&password, Some(&email)), "password")?;
+            let hash = crate::auth::password::hash_blocking(password.expose())?;
+            let pool = startup::prepare_database(settings)?;
+            let mut conn = pool.get()?;
+            let created = db::write_transaction(&mut conn, |conn| {
+                if user::find_by_email(conn, &email)?.is_some() {
+                    return Ok(None);
+                }
+                let created = user::create(
+                    conn,
+                    &user::Registration {
+                        email: &email,
+                        display_name: &name,
+                        password_hash: &hash,
+                        region: None,
+                        role,
+                        confirmed: true,
+                    },
+                )?;
+                audit::record(
+                    conn,
+                    None,
+                    "user_create",
+                    &format!("user:{}", created.id),
+                    &serde_json::json!({"role": role.as_str(), "via": "cli"}),
+                )?;
+                Ok::<_, diesel::result::Error>(Some(created))
+            })?;
+            match created {
+                Some(u) => say(&format!(
+                    "Created {} ({}) as {role}.",
+                    u.email, u.display_name
+                )),
+                None => {
+                    anyhow::bail!("an account with {email} already exists; use `kenes user grant`")
+                }
+            }
+        }
+        UserCommand::Grant { email, role } => {
+            set_role_cli(settings, &email, role.parse()?, "grant")
+        }
+        UserCommand::Revoke { email, role } => {
+            let role: Role = role.parse()?;
+            let pool = startup::prepare_database(settings)?;
+            let mut conn = pool.get()?;
+            let email = field(Email::parse(&email), "email")?;
+            let current = user::find_by_email(&mut conn, &email)?
+                .ok_or_else(|| anyhow!("no account {email}"))?;
+            anyhow::ensure!(
+                current.role() == role,
+                "{email} is {}, not {role}",
+                current.role()
+            );
+            drop(conn);
+            set_role_cli(settings, email.as_str(), Role::Citizen, "revoke")
+        }
+    }
+}
+
+fn set_role_cli(
+    settings: &Settings,
+    email: &str,
+    role: crate::domain::Role,
+    how: &str,
+) -> anyhow::Result<()> {
+    use crate::domain::Email;
+    use crate::models::{audit, user};
+    let email = Email::parse(email).map_err(|_| anyhow!("`{email}` is not an email address"))?;
+    let pool = startup::prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    db::write_transaction(&mut conn, |conn| {
+        let target =
+            user::find_by_email(conn, &email)?.ok_or_else(|| anyhow!("no account {email}"))?;
+        user::set_role(conn, target.id, role)?;
+        audit::record(
+            conn,
+            None,
+            "user_role",
+            &format!("user:{}", target.id),
+            &serde_json::json!({"from": target.role, "to": role.as_str(), "via": format!("cli {how}")}),
+        )?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    say(&format!("{email} is now {role}."))
 }

@@ -59,6 +59,57 @@ pub struct Settings {
     )]
     pub page_cache_secs: u64,
 
+    /// SMTP server for outgoing mail: `smtps://user:pass@host:465`,
+    /// `smtp+starttls://user:pass@host:587` or `smtp://host:25`. Unset: messages are
+    /// written as .eml files to `<data dir>/outbox/` and their links logged.
+    #[arg(long, env = "KENES_SMTP_URL", global = true, hide_env_values = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing mail.
+    #[arg(
+        long,
+        env = "KENES_MAIL_FROM",
+        default_value = "Kenes <no-reply@kenes.localhost>",
+        global = true
+    )]
+    pub mail_from: String,
+
+    /// How often the mail worker looks for mail to send, in milliseconds.
+    #[arg(
+        long,
+        env = "KENES_MAIL_POLL_MS",
+        default_value_t = 1000,
+        global = true
+    )]
+    pub mail_poll_ms: u64,
+
+    /// A session ends after this many minutes without a request.
+    #[arg(
+        long,
+        env = "KENES_SESSION_IDLE_MINUTES",
+        default_value_t = 30,
+        global = true
+    )]
+    pub session_idle_minutes: i64,
+
+    /// A session ends this many hours after sign-in, however active.
+    #[arg(
+        long,
+        env = "KENES_SESSION_LIFETIME_HOURS",
+        default_value_t = 12,
+        global = true
+    )]
+    pub session_lifetime_hours: i64,
+
+    /// Take the client address from X-Forwarded-For (only behind a proxy you run).
+    #[arg(
+        long,
+        env = "KENES_TRUST_PROXY",
+        default_value_t = false,
+        global = true
+    )]
+    pub trust_proxy: bool,
+
     /// Log filter, in `tracing` syntax (`info`, `kenes=debug,actix_web=info`).
     #[arg(long, env = "KENES_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -86,6 +137,12 @@ impl Settings {
             db_timeout_secs: 5,
             workers: None,
             page_cache_secs: 2,
+            smtp_url: None,
+            mail_from: "Kenes <no-reply@kenes.localhost>".into(),
+            mail_poll_ms: 1000,
+            session_idle_minutes: 30,
+            session_lifetime_hours: 12,
+            trust_proxy: false,
             log: "info".into(),
             log_format: LogFormat::Text,
         }

@@ -15,6 +15,24 @@ pub enum AppError {
     /// The page does not exist (or is not public).
     #[error("not found")]
     NotFound,
+    /// Signed in, but this area is not for this role.
+    #[error("forbidden")]
+    Forbidden,
+    /// This needs a signed-in user; the path to come back to.
+    #[error("sign-in required")]
+    SignInRequired(String),
+    /// The form's CSRF token is missing or stale.
+    #[error("CSRF check failed")]
+    CsrfFailed,
+    /// Throttled; seconds until the limit resets.
+    #[error("too many requests")]
+    TooManyRequests(i64),
+    /// The request body is larger than the limit.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// A malformed request that no form of ours sends.
+    #[error("bad request")]
+    BadRequest,
     /// No database connection became free in time; the request may be retried.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -53,6 +71,11 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden | Self::CsrfFailed => StatusCode::FORBIDDEN,
+            Self::SignInRequired(_) => StatusCode::SEE_OTHER,
+            Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::BadRequest => StatusCode::BAD_REQUEST,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -63,24 +86,43 @@ impl ResponseError for AppError {
         match self {
             Self::Internal(cause) => tracing::error!(error = ?cause, "request failed"),
             Self::Unavailable(cause) => tracing::warn!(%cause, "database busy"),
-            Self::NotFound => {}
+            _ => {}
+        }
+        if let Self::SignInRequired(next) = self {
+            let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/sign-in?next={next}")))
+                .finish();
         }
         let ctx = PageContext::new(Lang::default());
         let (title_key, message_key) = match self {
             Self::NotFound => ("error.not_found.title", "error.not_found.message"),
+            Self::Forbidden => ("error.forbidden.title", "error.forbidden.message"),
+            Self::CsrfFailed => ("error.csrf.title", "error.csrf.message"),
+            Self::TooManyRequests(_) => ("error.throttled.title", "error.throttled.message"),
+            Self::PayloadTooLarge => ("error.too_large.title", "error.too_large.message"),
+            Self::BadRequest => ("error.bad_request.title", "error.bad_request.message"),
             Self::Unavailable(_) => ("error.unavailable.title", "error.unavailable.message"),
-            Self::Internal(_) => ("error.internal.title", "error.internal.message"),
+            Self::Internal(_) | Self::SignInRequired(_) => {
+                ("error.internal.title", "error.internal.message")
+            }
+        };
+        let retry_after = match self {
+            Self::TooManyRequests(seconds) => Some(*seconds),
+            Self::Unavailable(_) => Some(5),
+            _ => None,
         };
         let page = ErrorPage {
             title: ctx.t(title_key),
             message: ctx.t(message_key),
             status: status.as_u16(),
+            retry_minutes: retry_after.filter(|s| *s >= 60).map(|s| (s + 59) / 60),
             ctx: &ctx,
         };
         let mut response = HttpResponse::build(status);
         response.content_type("text/html; charset=utf-8");
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.insert_header((header::RETRY_AFTER, "5"));
+        if let Some(seconds) = retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
         match render(&page) {
             Ok(html) => response.body(html),

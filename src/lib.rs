@@ -3,6 +3,7 @@
 //! The binary in `main.rs` only parses the command line; everything else lives here so
 //! that the integration tests can start the real application.
 
+pub mod auth;
 pub mod cache;
 pub mod cli;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod mail;
 pub mod models;
 pub mod routes;
 pub mod schema;

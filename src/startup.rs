@@ -8,15 +8,23 @@ use std::net::TcpListener;
 use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
 use actix_web::{web, App, HttpServer};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
+use lettre::message::Mailbox;
+
+use crate::auth::password::Passwords;
+use crate::auth::session::{self, SessionSettings};
+use crate::auth::{csrf, policy, token};
 use crate::cache::PageCache;
 use crate::config::Settings;
 use crate::db::{self, DbPool};
 use crate::error::AppError;
+use crate::mail::transport::Transport;
+use crate::mail::worker::{self, WorkerHandle};
+use crate::models::secret;
 use crate::routes::{self, AppState};
 
 /// Largest request body accepted anywhere (forms are far smaller; uploads set their own).
@@ -26,6 +34,7 @@ pub struct Application {
     port: u16,
     server: Server,
     pool: DbPool,
+    mail_worker: WorkerHandle,
 }
 
 /// Connect, and bring the schema up to date.
@@ -82,22 +91,63 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
+        let csrf_key = {
+            let mut conn = pool.get().context("getting a database connection")?;
+            secret::get_or_create(&mut conn, "csrf_key", token::random_token)?
+        };
+        let https = settings.is_https();
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             page_cache: PageCache::new(Duration::from_secs(settings.page_cache_secs)),
+            passwords: Passwords::new(cores),
+            csrf_key: csrf_key.into_bytes(),
+            sessions: SessionSettings {
+                idle_timeout: chrono::Duration::minutes(settings.session_idle_minutes.max(1)),
+                lifetime: chrono::Duration::hours(settings.session_lifetime_hours.max(1)),
+                secure_cookies: https,
+            },
+            public_url: settings.public_url(),
+            trust_proxy: settings.trust_proxy,
         });
-        let https = settings.is_https();
-        let workers = settings
-            .workers
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+        let transport = Transport::new(
+            settings.smtp_url.as_deref(),
+            settings.data_dir.join("outbox"),
+        )?;
+        let from: Mailbox = settings.mail_from.parse().with_context(|| {
+            format!("KENES_MAIL_FROM `{}` is not a mailbox", settings.mail_from)
+        })?;
+        let (mail_worker, _) = worker::spawn(
+            pool.clone(),
+            transport,
+            from,
+            Duration::from_millis(settings.mail_poll_ms.max(50)),
+        )?;
+        let workers = settings.workers.unwrap_or(cores);
         let server = HttpServer::new(move || {
+            // Listed innermost first: a request passes the tracing span, the security
+            // headers and compression, then the session is loaded, the area policy
+            // applied, and the CSRF token checked, before any handler runs.
             App::new()
+                .wrap(from_fn(csrf::protect))
+                .wrap(from_fn(policy::enforce))
+                .wrap(from_fn(session::load))
                 .wrap(Compress::default())
                 .wrap(security_headers(https))
                 .wrap(TracingLogger::default())
                 .app_data(state.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT_BYTES))
-                .app_data(web::FormConfig::default().limit(BODY_LIMIT_BYTES))
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(BODY_LIMIT_BYTES)
+                        .error_handler(|error, _| match error {
+                            actix_web::error::UrlencodedError::Overflow { .. }
+                            | actix_web::error::UrlencodedError::Payload(
+                                actix_web::error::PayloadError::Overflow,
+                            ) => AppError::PayloadTooLarge.into(),
+                            _ => AppError::BadRequest.into(),
+                        }),
+                )
                 .app_data(
                     web::QueryConfig::default().error_handler(|_, _| AppError::NotFound.into()),
                 )
@@ -111,7 +161,12 @@ impl Application {
         .shutdown_timeout(30)
         .listen(listener)?
         .run();
-        Ok(Self { port, server, pool })
+        Ok(Self {
+            port,
+            server,
+            pool,
+            mail_worker,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -125,6 +180,13 @@ impl Application {
     /// Serve until stopped. actix-web handles SIGTERM, SIGINT and SIGQUIT: it stops
     /// accepting connections and gives requests in flight up to 30 s to finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let result = self.server.await;
+        self.mail_worker.stop();
+        result
+    }
+
+    /// Stops the mail worker (tests stop it when they end).
+    pub fn mail_worker(&self) -> WorkerHandle {
+        self.mail_worker.clone()
     }
 }

@@ -91,6 +91,39 @@ impl fmt::Display for ConsultationStatus {
     }
 }
 
+/// When new suggestions become public: after a moderator publishes them (`Pre`, the
+/// default) or at once, to be hidden later if need be (`Post`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModerationMode {
+    Pre,
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a moderation mode (expected pre or post)")]
+pub struct ModerationModeError(pub String);
+
+impl ModerationMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pre => "pre",
+            Self::Post => "post",
+        }
+    }
+}
+
+impl FromStr for ModerationMode {
+    type Err = ModerationModeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim() {
+            "pre" => Ok(Self::Pre),
+            "post" => Ok(Self::Post),
+            other => Err(ModerationModeError(other.to_owned())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

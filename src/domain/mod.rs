@@ -3,9 +3,11 @@
 //! Everything that crosses a boundary (a URL segment, a CLI flag, an imported file)
 //! is parsed into one of these types first; code past the boundary never re-checks.
 
+pub mod account;
 pub mod consultation;
 pub mod draft;
 pub mod reference;
 
-pub use consultation::{ConsultationStatus, Slug};
+pub use account::{DisplayName, Email, FieldError, NewPassword, Region, Role};
+pub use consultation::{ConsultationStatus, ModerationMode, Slug};
 pub use reference::{ArticleNumber, ClauseNumber, ClauseRef};

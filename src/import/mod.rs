@@ -14,7 +14,7 @@
 
 mod parser;
 
-pub use parser::{parse_draft, Format, ImportError};
+pub use parser::{parse_draft, Format, ImportError, MAX_DRAFT_BYTES};
 
 use crate::db::{self, AnyConnection};
 use crate::domain::Slug;

@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::domain::{ConsultationStatus, Slug};
+use crate::domain::{ConsultationStatus, ModerationMode, Slug};
 use crate::schema::consultations;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -19,12 +19,17 @@ pub struct Consultation {
     pub closes_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub moderation_mode: String,
 }
 
 impl Consultation {
     /// The stored status; the CHECK constraint guarantees it parses.
     pub fn status(&self) -> ConsultationStatus {
         self.status.parse().unwrap_or(ConsultationStatus::Draft)
+    }
+
+    pub fn moderation_mode(&self) -> ModerationMode {
+        self.moderation_mode.parse().unwrap_or(ModerationMode::Pre)
     }
 }
 
@@ -37,6 +42,66 @@ struct NewConsultation<'a> {
     status: &'a str,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+}
+
+/// Every consultation, for the admin area, newest first.
+pub fn list_all(conn: &mut AnyConnection) -> QueryResult<Vec<Consultation>> {
+    consultations::table
+        .order(consultations::id.desc())
+        .select(Consultation::as_select())
+        .load(conn)
+}
+
+/// The editable fields of a consultation.
+#[derive(Debug, Clone)]
+pub struct ConsultationFields {
+    pub title: String,
+    pub summary: String,
+    pub status: ConsultationStatus,
+    pub moderation_mode: ModerationMode,
+    pub opens_at: Option<NaiveDateTime>,
+    pub closes_at: Option<NaiveDateTime>,
+}
+
+/// Create a consultation; `Ok(None)` if the slug is taken. Call in a write transaction.
+pub fn create(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    fields: &ConsultationFields,
+) -> QueryResult<Option<Consultation>> {
+    if find_by_slug(conn, slug)?.is_some() {
+        return Ok(None);
+    }
+    let now = super::now();
+    diesel::insert_into(consultations::table)
+        .values((
+            consultations::slug.eq(slug.as_str()),
+            consultations::title.eq(&fields.title),
+            consultations::summary.eq(&fields.summary),
+            consultations::status.eq(fields.status.as_str()),
+            consultations::moderation_mode.eq(fields.moderation_mode.as_str()),
+            consultations::opens_at.eq(fields.opens_at),
+            consultations::closes_at.eq(fields.closes_at),
+            consultations::created_at.eq(now),
+            consultations::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    find_by_slug(conn, slug)
+}
+
+pub fn update(conn: &mut AnyConnection, id: i64, fields: &ConsultationFields) -> QueryResult<()> {
+    diesel::update(consultations::table.find(id))
+        .set((
+            consultations::title.eq(&fields.title),
+            consultations::summary.eq(&fields.summary),
+            consultations::status.eq(fields.status.as_str()),
+            consultations::moderation_mode.eq(fields.moderation_mode.as_str()),
+            consultations::opens_at.eq(fields.opens_at),
+            consultations::closes_at.eq(fields.closes_at),
+            consultations::updated_at.eq(super::now()),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Consultations the public may see, the most recently opened first.

@@ -436,3 +436,54 @@ pub fn count_version_content(
         .get_result(conn)?;
     Ok((chapter_count, article_count, clause_count))
 }
+
+/// Every version of a consultation, newest first (published or not).
+pub fn versions(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+) -> QueryResult<Vec<DocumentVersion>> {
+    document_versions::table
+        .filter(document_versions::consultation_id.eq(consultation_id))
+        .order(document_versions::number.desc())
+        .select(DocumentVersion::as_select())
+        .load(conn)
+}
+
+/// A version by number, published or not (for the admin preview).
+pub fn version(
+    conn: &mut AnyConnection,
+    consultation_id: i64,
+    number: i32,
+) -> QueryResult<Option<DocumentVersion>> {
+    document_versions::table
+        .filter(document_versions::consultation_id.eq(consultation_id))
+        .filter(document_versions::number.eq(number))
+        .select(DocumentVersion::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Publish a version; returns false if it was already published.
+pub fn publish(conn: &mut AnyConnection, version_id: i64) -> QueryResult<bool> {
+    let updated = diesel::update(
+        document_versions::table
+            .find(version_id)
+            .filter(document_versions::published_at.is_null()),
+    )
+    .set(document_versions::published_at.eq(Some(super::now())))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// All clauses of a version, in reading order.
+pub fn clauses_of_version(
+    conn: &mut AnyConnection,
+    version_id: i64,
+) -> QueryResult<Vec<ClauseRow>> {
+    clauses::table
+        .inner_join(articles::table.on(articles::id.eq(clauses::article_id)))
+        .filter(clauses::version_id.eq(version_id))
+        .order((articles::position, clauses::position))
+        .select(ClauseRow::as_select())
+        .load(conn)
+}

@@ -1,9 +1,16 @@
 //! The data layer: row types and named query functions, one file per aggregate.
 //! The only place, with `db/`, that knows SQL.
 
+pub mod audit;
 pub mod consultation;
 pub mod document;
+pub mod outbox;
+pub mod rate_limit;
 pub mod reading;
+pub mod secret;
+pub mod session;
+pub mod token;
+pub mod user;
 
 /// The current time as stored: UTC, without offset, second precision (so that both
 /// backends store and return the same value).

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::reading;
 use crate::views::consultation::ConsultationSummary;
-use crate::views::{ArticlePage, ClausePage, ConsultationPage, HomePage, PageContext};
+use crate::views::{ArticlePage, ClausePage, ConsultationPage, HomePage};
 
 /// `?version=N` selects a published version other than the current one.
 #[derive(Debug, Deserialize)]
@@ -29,10 +29,9 @@ pub async fn home(
     request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
     let lang = Lang::default();
-    public_page(&state, &request, lang, || async {
-        let consultations =
-            with_db(&state, |conn| Ok(reading::public_consultations(conn)?)).await?;
-        let ctx = PageContext::new(lang);
+    let db = state.clone();
+    public_page(&state, &request, lang, |ctx| async move {
+        let consultations = with_db(&db, |conn| Ok(reading::public_consultations(conn)?)).await?;
         render(&HomePage {
             ctx: &ctx,
             consultations: consultations.iter().map(ConsultationSummary::new).collect(),
@@ -51,13 +50,13 @@ pub async fn contents(
     let slug = parse(Slug::parse(&slug))?;
     let requested = query.version;
     let lang = Lang::default();
-    public_page(&state, &request, lang, || async {
-        let data = with_db(&state, move |conn| {
+    let db = state.clone();
+    public_page(&state, &request, lang, |ctx| async move {
+        let data = with_db(&db, move |conn| {
             Ok(reading::contents(conn, &slug, requested)?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
-        let ctx = PageContext::new(lang);
         render(&ConsultationPage::new(
             &ctx,
             &data.consultation,
@@ -80,13 +79,13 @@ pub async fn article(
     let number = parse(ArticleNumber::parse(&path.1))?;
     let requested = query.version;
     let lang = Lang::default();
-    public_page(&state, &request, lang, || async {
-        let data = with_db(&state, move |conn| {
+    let db = state.clone();
+    public_page(&state, &request, lang, |ctx| async move {
+        let data = with_db(&db, move |conn| {
             Ok(reading::article(conn, &slug, &number, requested)?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
-        let ctx = PageContext::new(lang);
         render(&ArticlePage::new(
             &ctx,
             &data.consultation,
@@ -109,13 +108,13 @@ pub async fn clause(
     let reference = parse(ClauseRef::parse(&path.1))?;
     let requested = query.version;
     let lang = Lang::default();
-    public_page(&state, &request, lang, || async {
-        let data = with_db(&state, move |conn| {
+    let db = state.clone();
+    public_page(&state, &request, lang, |ctx| async move {
+        let data = with_db(&db, move |conn| {
             Ok(reading::clause(conn, &slug, &reference, requested)?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
-        let ctx = PageContext::new(lang);
         render(&ClausePage::new(
             &ctx,
             &data.consultation,

@@ -1,8 +1,11 @@
 //! HTTP routes. Handlers are thin: parse the request into domain types, call one
 //! data-layer function off the async executor, render a view.
 
+pub mod account;
+pub mod admin;
 pub mod consultations;
 pub mod health;
+pub mod staff;
 pub mod static_files;
 
 use std::future::Future;
@@ -10,18 +13,45 @@ use std::future::Future;
 use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use crate::auth::password::Passwords;
+use crate::auth::session::SessionSettings;
 use crate::cache::PageCache;
 use crate::db::{AnyConnection, DbPool};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::views::PageContext;
 
 /// The cookie that marks a signed-in visitor, whose pages are never cached.
 pub const SESSION_COOKIE: &str = "kenes_session";
+/// A one-time message for the next page (a translation key), set before a redirect.
+pub const FLASH_COOKIE: &str = "kenes_flash";
 
 /// What every handler can reach.
 pub struct AppState {
     pub pool: DbPool,
     pub page_cache: PageCache,
+    pub passwords: Passwords,
+    /// Key for signing CSRF tokens (generated once, kept in the database).
+    pub csrf_key: Vec<u8>,
+    pub sessions: SessionSettings,
+    /// Base for links in emails, without a trailing slash.
+    pub public_url: String,
+    pub trust_proxy: bool,
+}
+
+impl AppState {
+    /// The client's address, for throttling: the peer, or the proxy's report of it
+    /// when `KENES_TRUST_PROXY` says a proxy we run is in front.
+    pub fn client_ip(&self, request: &HttpRequest) -> String {
+        if self.trust_proxy {
+            if let Some(ip) = request.connection_info().realip_remote_addr() {
+                return ip.to_owned();
+            }
+        }
+        request
+            .peer_addr()
+            .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
+    }
 }
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -39,6 +69,70 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/consultations/{slug}/clauses/{reference}",
             web::get().to(consultations::clause),
+        )
+        // Accounts
+        .route("/register", web::get().to(account::register_form))
+        .route("/register", web::post().to(account::register))
+        .route("/register/sent", web::get().to(account::register_sent))
+        .route("/confirm", web::get().to(account::confirm))
+        .route("/sign-in", web::get().to(account::sign_in_form))
+        .route("/sign-in", web::post().to(account::sign_in))
+        .route("/sign-out", web::post().to(account::sign_out))
+        .route("/reset", web::get().to(account::reset_request_form))
+        .route("/reset", web::post().to(account::reset_request))
+        .route("/reset/sent", web::get().to(account::reset_sent))
+        .route("/reset/confirm", web::get().to(account::reset_form))
+        .route("/reset/confirm", web::post().to(account::reset))
+        .route("/account", web::get().to(account::account))
+        .route("/account/profile", web::post().to(account::update_profile))
+        .route(
+            "/account/password",
+            web::post().to(account::change_password),
+        )
+        .route(
+            "/account/sign-out-everywhere",
+            web::post().to(account::sign_out_everywhere),
+        )
+        .route(
+            "/account/resend-confirmation",
+            web::post().to(account::resend_confirmation),
+        )
+        .route("/account/data.json", web::get().to(account::download_data))
+        .route("/account/delete", web::post().to(account::delete_account))
+        // Staff areas (access rules: auth::policy::AREAS)
+        .route("/moderation", web::get().to(staff::moderation))
+        .route("/analytics", web::get().to(staff::analytics))
+        .route("/admin", web::get().to(admin::home))
+        .route("/admin/users", web::get().to(admin::users))
+        .route("/admin/users/{id}/role", web::post().to(admin::change_role))
+        .route("/admin/consultations", web::get().to(admin::consultations))
+        .route(
+            "/admin/consultations",
+            web::post().to(admin::create_consultation),
+        )
+        .route(
+            "/admin/consultations/new",
+            web::get().to(admin::new_consultation),
+        )
+        .route(
+            "/admin/consultations/{slug}",
+            web::get().to(admin::edit_consultation),
+        )
+        .route(
+            "/admin/consultations/{slug}",
+            web::post().to(admin::update_consultation),
+        )
+        .route(
+            "/admin/consultations/{slug}/drafts",
+            web::post().to(admin::upload_draft),
+        )
+        .route(
+            "/admin/consultations/{slug}/versions/{number}",
+            web::get().to(admin::preview_version),
+        )
+        .route(
+            "/admin/consultations/{slug}/versions/{number}/publish",
+            web::post().to(admin::publish_version),
         );
 }
 
@@ -75,6 +169,8 @@ fn html_response(body: Bytes) -> HttpResponse {
 
 /// A public reading page: served from the micro-cache for anonymous readers, else
 /// built by `build` (and cached when the reader is anonymous). See [`crate::cache`].
+/// A page that may be cached gets a context without user, token or flash, so nothing
+/// personal can enter the cache.
 pub async fn public_page<F, Fut>(
     state: &AppState,
     request: &HttpRequest,
@@ -82,19 +178,51 @@ pub async fn public_page<F, Fut>(
     build: F,
 ) -> Result<HttpResponse, AppError>
 where
-    F: FnOnce() -> Fut,
+    F: FnOnce(PageContext) -> Fut,
     Fut: Future<Output = Result<Bytes, AppError>>,
 {
-    let anonymous = request.cookie(SESSION_COOKIE).is_none();
+    // Only anonymous readers without a pending flash message share cached pages.
+    let anonymous =
+        request.cookie(SESSION_COOKIE).is_none() && request.cookie(FLASH_COOKIE).is_none();
     let key = format!("{}|{}", lang.code(), request.uri());
     if anonymous {
         if let Some(body) = state.page_cache.get(&key) {
             return Ok(html_response(body));
         }
-    }
-    let body = build().await?;
-    if anonymous {
+        let body = build(PageContext::new(lang)).await?;
         state.page_cache.insert(key, body.clone());
+        return Ok(html_response(body));
     }
-    Ok(html_response(body))
+    Ok(html_response(
+        build(PageContext::from_request(request)).await?,
+    ))
+}
+
+/// A redirect after a successful POST (POST → 303 → GET), with a one-time message.
+pub fn see_other(location: &str, flash: Option<&'static str>) -> HttpResponse {
+    let mut response = HttpResponse::SeeOther();
+    response.insert_header((actix_web::http::header::LOCATION, location.to_owned()));
+    if let Some(key) = flash {
+        let mut cookie = actix_web::cookie::Cookie::new(FLASH_COOKIE, key);
+        cookie.set_path("/");
+        cookie.set_http_only(true);
+        cookie.set_same_site(actix_web::cookie::SameSite::Lax);
+        response.cookie(cookie);
+    }
+    response.finish()
+}
+
+/// A rendered page with a status other than 200 (a form with errors: 422).
+pub fn html_with_status<T: askama::Template>(
+    status: actix_web::http::StatusCode,
+    page: &T,
+) -> Result<HttpResponse, AppError> {
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(render(page)?))
+}
+
+/// A rendered page.
+pub fn html<T: askama::Template>(page: &T) -> Result<HttpResponse, AppError> {
+    html_with_status(actix_web::http::StatusCode::OK, page)
 }

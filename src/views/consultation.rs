@@ -61,7 +61,7 @@ impl ConsultationSummary {
     }
 }
 
-fn status_key(status: ConsultationStatus) -> &'static str {
+pub fn status_key(status: ConsultationStatus) -> &'static str {
     match status {
         ConsultationStatus::Draft => "status.draft",
         ConsultationStatus::Open => "status.open",

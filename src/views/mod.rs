@@ -1,24 +1,106 @@
 //! View-models: what a template shows, already formatted. Templates only display
 //! these; any formatting decision (a date, a link, a plural) is made here.
 
+pub mod account;
+pub mod admin;
 pub mod consultation;
+pub mod forms;
 
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use askama::Template;
 
+use crate::auth::csrf::CsrfToken;
+use crate::auth::SignedIn;
+use crate::domain::Role;
+use crate::error::AppError;
 use crate::i18n::{self, Lang};
+use crate::routes::FLASH_COOKIE;
+
+/// Extractor: the [`PageContext`] of this request.
+pub struct Ctx(pub PageContext);
+
+impl FromRequest for Ctx {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Self(PageContext::from_request(req))))
+    }
+}
 
 pub use consultation::{ArticlePage, ClausePage, ConsultationPage, HomePage};
 
-/// What every page needs: the language (and, with accounts, the user, the flash
-/// message and the CSRF token).
+/// What every page needs: the language, the signed-in user, the CSRF token for its
+/// forms, and a one-time message from the previous request.
 #[derive(Debug, Clone)]
 pub struct PageContext {
     pub lang: Lang,
+    pub user: Option<UserBadge>,
+    /// Empty on pages that may be cached for anonymous readers (they have no forms).
+    pub csrf_token: String,
+    pub flash: Option<&'static str>,
+}
+
+/// The signed-in user as the page header shows them.
+#[derive(Debug, Clone)]
+pub struct UserBadge {
+    pub name: String,
+    pub role: Role,
+    pub confirmed: bool,
+}
+
+impl UserBadge {
+    pub fn is_staff(&self) -> bool {
+        self.role != Role::Citizen
+    }
+
+    pub fn may_moderate(&self) -> bool {
+        matches!(self.role, Role::Moderator | Role::Admin)
+    }
+
+    pub fn may_analyse(&self) -> bool {
+        matches!(self.role, Role::Analyst | Role::Admin)
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
 }
 
 impl PageContext {
     pub fn new(lang: Lang) -> Self {
-        Self { lang }
+        Self {
+            lang,
+            user: None,
+            csrf_token: String::new(),
+            flash: None,
+        }
+    }
+
+    /// The context of this request: who is signed in, the CSRF token, the flash.
+    pub fn from_request(request: &HttpRequest) -> Self {
+        let extensions = request.extensions();
+        let user = extensions.get::<SignedIn>().map(|s| UserBadge {
+            name: s.user.display_name.clone(),
+            role: s.user.role(),
+            confirmed: s.user.is_confirmed(),
+        });
+        let csrf_token = extensions
+            .get::<CsrfToken>()
+            .map(|t| t.0.clone())
+            .unwrap_or_default();
+        let flash = request
+            .cookie(FLASH_COOKIE)
+            .and_then(|c| i18n::flash_key(c.value()));
+        Self {
+            lang: Lang::default(),
+            user,
+            csrf_token,
+            flash,
+        }
     }
 
     pub fn lang_code(&self) -> &'static str {
@@ -46,6 +128,8 @@ pub struct ErrorPage<'a> {
     pub status: u16,
     pub title: &'static str,
     pub message: &'static str,
+    /// For a 429: when to try again, in whole minutes (under a minute: not shown).
+    pub retry_minutes: Option<i64>,
 }
 
 pub fn render<T: Template>(page: &T) -> Result<String, askama::Error> {

@@ -107,6 +107,96 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub pool: DbPool,
     pub db: TestDatabase,
+    pub mail: crate::smtp::MailCatcher,
+    worker: kenes::mail::worker::WorkerHandle,
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        self.worker.stop();
+    }
+}
+
+/// A browser of its own: its own cookies, so its own session.
+pub struct Visitor {
+    pub address: String,
+    pub client: reqwest::Client,
+}
+
+fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
+impl Visitor {
+    pub async fn get(&self, path: &str) -> Page {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.address))
+            .send()
+            .await
+            .expect("request");
+        Page::from(response).await
+    }
+
+    /// The CSRF token a form on `path` carries (as a browser would have it).
+    pub async fn csrf_token(&self, path: &str) -> String {
+        let page = self.get(path).await;
+        page.input_value("csrf_token")
+            .unwrap_or_else(|| panic!("no csrf_token on {path} (status {})", page.status))
+    }
+
+    /// Submit a form as a browser does: fetch the page with the form first (for the
+    /// token), then post the fields.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf_token(form_page).await;
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_raw(action, &all).await
+    }
+
+    /// Post exactly these fields (no token added).
+    pub async fn post_raw(&self, action: &str, fields: &[(&str, &str)]) -> Page {
+        let response = self
+            .client
+            .post(format!("{}{action}", self.address))
+            .form(fields)
+            .send()
+            .await
+            .expect("request");
+        Page::from(response).await
+    }
+
+    pub async fn register(&self, email: &str, name: &str, password: &str) -> Page {
+        self.submit(
+            "/register",
+            "/register",
+            &[
+                ("email", email),
+                ("display_name", name),
+                ("password", password),
+                ("region", "astana"),
+                ("terms", "yes"),
+            ],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, email: &str, password: &str) -> Page {
+        self.submit(
+            "/sign-in",
+            "/sign-in",
+            &[
+                ("email", email),
+                ("password", password),
+                ("next", "/account"),
+            ],
+        )
+        .await
+    }
 }
 
 static TRACING: Once = Once::new();
@@ -135,7 +225,11 @@ pub async fn spawn_app_with(backend: Db, adjust: impl FnOnce(&mut Settings)) -> 
         }
     });
     let db = TestDatabase::create(backend)?;
+    let mail = crate::smtp::MailCatcher::start().await;
     let mut settings = settings_for(&db);
+    settings.smtp_url = Some(mail.url());
+    settings.mail_poll_ms = 50;
+    settings.public_url = Some("http://kenes.test".into());
     adjust(&mut settings);
     let app = tokio::task::spawn_blocking(move || Application::build(&settings))
         .await
@@ -143,17 +237,15 @@ pub async fn spawn_app_with(backend: Db, adjust: impl FnOnce(&mut Settings)) -> 
         .expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool().clone();
+    let worker = app.mail_worker();
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
-        .build()
-        .expect("client");
     Some(TestApp {
         address,
-        client,
+        client: new_client(),
         pool,
         db,
+        mail,
+        worker,
     })
 }
 
@@ -165,6 +257,30 @@ pub struct Page {
 }
 
 impl Page {
+    pub async fn from(response: reqwest::Response) -> Self {
+        Self {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            body: response.text().await.expect("body"),
+        }
+    }
+
+    /// The `value` of the input named `name`.
+    pub fn input_value(&self, name: &str) -> Option<String> {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        let value = &self.body[start..];
+        Some(
+            value[..value.find('"')?]
+                .replace("&amp;", "&")
+                .replace("&#x2f;", "/"),
+        )
+    }
+
+    pub fn location(&self) -> &str {
+        self.header("location")
+    }
+
     pub fn header(&self, name: &str) -> &str {
         self.headers
             .get(name)
@@ -179,6 +295,63 @@ impl Page {
 }
 
 impl TestApp {
+    /// A new browser for this app.
+    pub fn visitor(&self) -> Visitor {
+        Visitor {
+            address: self.address.clone(),
+            client: new_client(),
+        }
+    }
+
+    /// An account created directly (a fixture, not the registration form): confirmed,
+    /// with the given role. Returns its id.
+    pub async fn create_user(
+        &self,
+        email: &str,
+        name: &str,
+        password: &str,
+        role: kenes::domain::Role,
+    ) -> i64 {
+        let (email, name, password) = (email.to_owned(), name.to_owned(), password.to_owned());
+        self.query(move |conn| {
+            let hash = kenes::auth::password::hash_blocking(&password).unwrap();
+            kenes::models::user::create(
+                conn,
+                &kenes::models::user::Registration {
+                    email: &kenes::domain::Email::parse(&email).unwrap(),
+                    display_name: &kenes::domain::DisplayName::parse(&name).unwrap(),
+                    password_hash: &hash,
+                    region: None,
+                    role,
+                    confirmed: true,
+                },
+            )
+            .unwrap()
+            .id
+        })
+        .await
+    }
+
+    /// A visitor signed in with a new account of `role`.
+    pub async fn signed_in_as(&self, role: kenes::domain::Role) -> Visitor {
+        let email = format!(
+            "{}-{}@example.kz",
+            role.as_str(),
+            uuid::Uuid::new_v4().simple()
+        );
+        self.create_user(
+            &email,
+            &format!("Test {}", role.as_str()),
+            "correct horse battery",
+            role,
+        )
+        .await;
+        let visitor = self.visitor();
+        let page = visitor.sign_in(&email, "correct horse battery").await;
+        assert_eq!(page.status, 303, "sign-in as {role} failed: {}", page.body);
+        visitor
+    }
+
     pub async fn get(&self, path: &str) -> Page {
         self.get_with(path, &[]).await
     }

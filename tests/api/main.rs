@@ -3,7 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod helpers;
+mod smtp;
 
+mod accounts;
+mod admin;
 mod browser;
 mod import;
 mod operations;

@@ -1,0 +1,146 @@
+//! Sessions: loading the signed-in user for each request, and starting and ending
+//! sessions. The cookie is HttpOnly, SameSite=Lax, and Secure when the public URL is
+//! https; its value is a random token whose hash is the session's key in the database.
+
+use actix_web::body::MessageBody;
+use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::middleware::Next;
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use std::future::{ready, Ready};
+
+use super::token::{hash_token, looks_like_token, random_token};
+use crate::error::AppError;
+use crate::models::session;
+use crate::models::user::User;
+use crate::routes::{AppState, SESSION_COOKIE};
+
+/// The signed-in user of this request, with the hash of their session token.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: User,
+    pub session_hash: String,
+}
+
+/// Extractor: the signed-in user, if any.
+pub struct CurrentUser(pub Option<SignedIn>);
+
+impl FromRequest for CurrentUser {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Self(req.extensions().get::<SignedIn>().cloned())))
+    }
+}
+
+/// Extractor: the signed-in user; anyone else is sent to sign in.
+pub struct RequireUser(pub SignedIn);
+
+impl FromRequest for RequireUser {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(
+            req.extensions()
+                .get::<SignedIn>()
+                .cloned()
+                .map(Self)
+                .ok_or_else(|| AppError::SignInRequired(req.path().to_owned())),
+        )
+    }
+}
+
+/// Middleware: look the session cookie up (off the executor) and attach [`SignedIn`];
+/// a cookie that names no live session is removed.
+pub async fn load(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let token = req
+        .cookie(SESSION_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|_| !req.path().starts_with("/static/"));
+    let had_flash = req.cookie(crate::routes::FLASH_COOKIE).is_some();
+    let mut stale = false;
+    if let Some(token) = token {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let found = match (state, looks_like_token(&token)) {
+            (Some(state), true) => {
+                let idle = state.sessions.idle_timeout;
+                let hash = hash_token(&token);
+                crate::routes::with_db(&state, move |conn| {
+                    let found = session::find_active(conn, &hash, idle)?;
+                    if let Some((s, _)) = &found {
+                        session::touch(conn, s)?;
+                    }
+                    Ok(found)
+                })
+                .await?
+            }
+            _ => None,
+        };
+        match found {
+            Some((s, user)) => {
+                req.extensions_mut().insert(SignedIn {
+                    user,
+                    session_hash: s.token_hash,
+                });
+            }
+            None => stale = true,
+        }
+    }
+    let mut response = next.call(req).await?;
+    if stale {
+        response
+            .response_mut()
+            .add_removal_cookie(&removal(SESSION_COOKIE))?;
+    }
+    // A flash message is shown once: by the first page that renders after it was set.
+    if had_flash && response.status().is_success() {
+        response
+            .response_mut()
+            .add_removal_cookie(&removal(crate::routes::FLASH_COOKIE))?;
+    }
+    Ok(response)
+}
+
+/// Session settings.
+#[derive(Debug, Clone, Copy)]
+pub struct SessionSettings {
+    pub idle_timeout: chrono::Duration,
+    pub lifetime: chrono::Duration,
+    pub secure_cookies: bool,
+}
+
+fn removal(name: &'static str) -> Cookie<'static> {
+    let mut cookie = Cookie::new(name, "");
+    cookie.set_path("/");
+    cookie
+}
+
+/// A new session for `user_id`: returns the cookie to set. The caller deletes the
+/// previous session first, so the id changes at every sign-in (no fixation).
+pub fn start(
+    conn: &mut crate::db::AnyConnection,
+    settings: &SessionSettings,
+    user_id: i64,
+) -> diesel::QueryResult<Cookie<'static>> {
+    let token = random_token();
+    session::create(conn, &hash_token(&token), user_id, settings.lifetime)?;
+    let mut cookie = Cookie::new(SESSION_COOKIE, token);
+    cookie.set_path("/");
+    cookie.set_http_only(true);
+    cookie.set_same_site(SameSite::Lax);
+    cookie.set_secure(settings.secure_cookies);
+    cookie.set_max_age(CookieDuration::seconds(settings.lifetime.num_seconds()));
+    Ok(cookie)
+}
+
+/// The cookie that removes the session cookie.
+pub fn end_cookie() -> Cookie<'static> {
+    let mut cookie = removal(SESSION_COOKIE);
+    cookie.make_removal();
+    cookie
+}

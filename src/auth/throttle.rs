@@ -1,0 +1,72 @@
+//! Throttling of the account forms (README, "Security"). Counters live in the database
+//! (see [`crate::models::rate_limit`]), so a limit holds across server processes. A
+//! refused request gets 429 with `Retry-After` and a page saying when to try again.
+
+use crate::db::AnyConnection;
+use crate::models::rate_limit;
+
+/// At most `max` hits per `window_secs` for one subject (an IP address or an account).
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub name: &'static str,
+    pub max: i32,
+    pub window_secs: i64,
+}
+
+pub const SIGN_IN_PER_IP: Limit = Limit {
+    name: "sign-in-ip",
+    max: 30,
+    window_secs: 15 * 60,
+};
+pub const SIGN_IN_PER_ACCOUNT: Limit = Limit {
+    name: "sign-in-account",
+    max: 10,
+    window_secs: 15 * 60,
+};
+pub const REGISTER_PER_IP: Limit = Limit {
+    name: "register-ip",
+    max: 10,
+    window_secs: 60 * 60,
+};
+pub const RESEND_PER_ACCOUNT: Limit = Limit {
+    name: "resend-account",
+    max: 3,
+    window_secs: 60 * 60,
+};
+pub const RESET_PER_IP: Limit = Limit {
+    name: "reset-ip",
+    max: 10,
+    window_secs: 60 * 60,
+};
+pub const RESET_PER_ACCOUNT: Limit = Limit {
+    name: "reset-account",
+    max: 3,
+    window_secs: 60 * 60,
+};
+
+/// All limits, for the README table and the tests.
+pub const ALL: [Limit; 6] = [
+    SIGN_IN_PER_IP,
+    SIGN_IN_PER_ACCOUNT,
+    REGISTER_PER_IP,
+    RESEND_PER_ACCOUNT,
+    RESET_PER_IP,
+    RESET_PER_ACCOUNT,
+];
+
+/// Count a hit; `Ok(Err(seconds))` when over the limit, with how long until it resets.
+/// Accounts are keyed by a hash of their email, so no address is stored here.
+pub fn hit(
+    conn: &mut AnyConnection,
+    limit: Limit,
+    subject: &str,
+) -> diesel::QueryResult<Result<(), i64>> {
+    let key = format!("{}:{}", limit.name, super::token::hash_token(subject));
+    let (hits, window_start) = rate_limit::hit(conn, &key, limit.window_secs)?;
+    if hits <= limit.max {
+        return Ok(Ok(()));
+    }
+    let resets_at = window_start + chrono::Duration::seconds(limit.window_secs);
+    let wait = (resets_at - crate::models::now()).num_seconds().max(1);
+    Ok(Err(wait))
+}

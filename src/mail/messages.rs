@@ -1,0 +1,135 @@
+//! The messages Kenes sends, with a plain-text and an HTML part, every string through
+//! the translation layer.
+
+use askama::Template;
+
+use crate::i18n::{self, Lang};
+use crate::models::outbox::NewMail;
+
+#[derive(Template)]
+#[template(path = "email/message.txt")]
+struct TextPart<'a> {
+    greeting: &'a str,
+    paragraphs: &'a [String],
+    action: Option<(&'a str, &'a str)>,
+    footer: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/message.html")]
+struct HtmlPart<'a> {
+    lang: &'a str,
+    subject: &'a str,
+    greeting: &'a str,
+    paragraphs: &'a [String],
+    action: Option<(&'a str, &'a str)>,
+    footer: &'a str,
+}
+
+fn compose(
+    lang: Lang,
+    to: &str,
+    subject_key: &'static str,
+    name: &str,
+    paragraphs: Vec<String>,
+    action: Option<(&'static str, String)>,
+) -> NewMail {
+    let subject = i18n::t(lang, subject_key);
+    let greeting = if name.is_empty() {
+        i18n::t(lang, "email.greeting_anonymous").to_owned()
+    } else {
+        i18n::tf(lang, "email.greeting", name)
+    };
+    let footer = i18n::t(lang, "email.footer");
+    let action = action.map(|(label, url)| (i18n::t(lang, label), url));
+    let action_ref = action.as_ref().map(|(label, url)| (*label, url.as_str()));
+    let text = TextPart {
+        greeting: &greeting,
+        paragraphs: &paragraphs,
+        action: action_ref,
+        footer,
+    }
+    .render()
+    .unwrap_or_default();
+    let html = HtmlPart {
+        lang: lang.code(),
+        subject,
+        greeting: &greeting,
+        paragraphs: &paragraphs,
+        action: action_ref,
+        footer,
+    }
+    .render()
+    .unwrap_or_default();
+    NewMail {
+        to: to.to_owned(),
+        subject: subject.to_owned(),
+        text,
+        html,
+    }
+}
+
+pub fn confirm_email(lang: Lang, to: &str, name: &str, link: String) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.confirm.subject",
+        name,
+        vec![
+            i18n::t(lang, "email.confirm.body").to_owned(),
+            i18n::t(lang, "email.confirm.expiry").to_owned(),
+            i18n::t(lang, "email.not_you").to_owned(),
+        ],
+        Some(("email.confirm.action", link)),
+    )
+}
+
+pub fn already_registered(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    sign_in: String,
+    reset: String,
+) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.already.subject",
+        name,
+        vec![
+            i18n::t(lang, "email.already.body").to_owned(),
+            i18n::tf(lang, "email.already.reset", reset),
+            i18n::t(lang, "email.not_you").to_owned(),
+        ],
+        Some(("email.already.action", sign_in)),
+    )
+}
+
+pub fn reset_password(lang: Lang, to: &str, name: &str, link: String) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.reset.subject",
+        name,
+        vec![
+            i18n::t(lang, "email.reset.body").to_owned(),
+            i18n::t(lang, "email.reset.expiry").to_owned(),
+            i18n::t(lang, "email.not_you").to_owned(),
+        ],
+        Some(("email.reset.action", link)),
+    )
+}
+
+pub fn password_changed(lang: Lang, to: &str, name: &str, reset: String) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.changed.subject",
+        name,
+        vec![
+            i18n::t(lang, "email.changed.body").to_owned(),
+            i18n::tf(lang, "email.changed.not_you", reset),
+        ],
+        None,
+    )
+}

@@ -1,0 +1,94 @@
+//! The background worker: delivers queued mail with retries and exponential backoff,
+//! and now and then prunes expired throttling counters. One thread per server process;
+//! the outbox's claims keep several processes from sending the same message.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use lettre::message::Mailbox;
+
+use super::transport::Transport;
+use crate::db::DbPool;
+use crate::models::{outbox, rate_limit};
+
+/// Stops the worker when dropped or told to.
+#[derive(Clone)]
+pub struct WorkerHandle {
+    stop: Arc<AtomicBool>,
+}
+
+impl WorkerHandle {
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The delay before attempt `attempts + 1`: 10 s, 20 s, 40 s … at most an hour. Mail is
+/// never dropped: after many failures it is still retried hourly.
+pub fn backoff(attempts: i32) -> chrono::Duration {
+    let exponent = u32::try_from(attempts.clamp(0, 12)).unwrap_or(12);
+    chrono::Duration::seconds((10_i64 << exponent).min(3600))
+}
+
+pub fn spawn(
+    pool: DbPool,
+    transport: Transport,
+    from: Mailbox,
+    poll: Duration,
+) -> std::io::Result<(WorkerHandle, JoinHandle<()>)> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let handle = WorkerHandle { stop: stop.clone() };
+    let thread = std::thread::Builder::new()
+        .name("kenes-mail".into())
+        .spawn(move || {
+            tracing::info!(transport = %transport.describe(), "mail worker started");
+            let mut last_prune = Instant::now();
+            while !stop.load(Ordering::Relaxed) {
+                if let Err(error) = deliver_due(&pool, &transport, &from) {
+                    tracing::warn!(%error, "mail worker could not read the outbox");
+                }
+                if last_prune.elapsed() > Duration::from_secs(600) {
+                    last_prune = Instant::now();
+                    if let Ok(mut conn) = pool.get() {
+                        let _ = rate_limit::prune(&mut conn, 24 * 3600);
+                    }
+                }
+                std::thread::sleep(poll);
+            }
+        })?;
+    Ok((handle, thread))
+}
+
+fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let due = crate::db::write_transaction(&mut conn, |conn| {
+        outbox::claim_due(conn, 20, chrono::Duration::minutes(5))
+    })?;
+    for mail in due {
+        // Sending happens outside any transaction: a slow SMTP server holds no lock.
+        match transport.send(from, &mail) {
+            Ok(()) => outbox::mark_sent(&mut conn, mail.id)?,
+            Err(error) => {
+                let retry_at = crate::models::now() + backoff(mail.attempts);
+                tracing::warn!(id = mail.id, attempts = mail.attempts + 1, %error, %retry_at, "email not sent; will retry");
+                outbox::mark_failed(&mut conn, mail.id, &error, retry_at)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(0).num_seconds(), 10);
+        assert_eq!(backoff(1).num_seconds(), 20);
+        assert_eq!(backoff(5).num_seconds(), 320);
+        assert_eq!(backoff(20).num_seconds(), 3600);
+    }
+}

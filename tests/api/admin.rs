@@ -1,0 +1,263 @@
+//! The admin area: consultations, draft upload through the importer, preview and
+//! publication, roles; every change in the audit log.
+
+use diesel::prelude::*;
+use kenes::domain::Role;
+use kenes::schema::{audit_log, document_versions, users};
+
+use crate::helpers::{TestApp, Visitor, US_TEXT};
+use crate::on_both_backends;
+
+on_both_backends!(
+    admin_creates_uploads_previews_and_publishes,
+    admin_changes_roles_but_not_their_own
+);
+
+async fn upload(
+    app: &TestApp,
+    admin: &Visitor,
+    slug: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> crate::helpers::Page {
+    let token = admin
+        .csrf_token(&format!("/admin/consultations/{slug}"))
+        .await;
+    let form = reqwest::multipart::Form::new()
+        .part(
+            "draft",
+            reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+        )
+        .text("changelog", "First draft for comment.");
+    let response = admin
+        .client
+        .post(format!(
+            "{}/admin/consultations/{slug}/drafts?csrf_token={token}",
+            app.address
+        ))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    crate::helpers::Page::from(response).await
+}
+
+async fn actions(app: &TestApp) -> Vec<String> {
+    app.query(|conn| {
+        audit_log::table
+            .order(audit_log::id)
+            .select(audit_log::action)
+            .load(conn)
+            .unwrap()
+    })
+    .await
+}
+
+async fn admin_creates_uploads_previews_and_publishes(app: TestApp) {
+    let admin = app.signed_in_as(Role::Admin).await;
+    let invalid = admin
+        .submit(
+            "/admin/consultations/new",
+            "/admin/consultations",
+            &[
+                ("slug", "Bad Slug"),
+                ("title", "Draft"),
+                ("status", "open"),
+                ("moderation_mode", "pre"),
+                ("opens_at", "2026-12-01T09:00"),
+                ("closes_at", "2026-11-01T09:00"),
+            ],
+        )
+        .await;
+    assert_eq!(invalid.status, 422);
+    assert!(invalid.body.contains("Use 2 to 64 lower-case letters"));
+    assert!(invalid
+        .body
+        .contains("The closing time must be after the opening time."));
+    assert!(invalid.body.contains(r#"value="Bad Slug""#), "input kept");
+
+    let created = admin
+        .submit(
+            "/admin/consultations/new",
+            "/admin/consultations",
+            &[
+                ("slug", "constitution-2024"),
+                ("title", "Draft amendments to the Constitution"),
+                ("summary", "Proposed changes, put to the public."),
+                ("status", "draft"),
+                ("moderation_mode", "pre"),
+                ("opens_at", "2026-12-01T09:00"),
+                ("closes_at", "2027-01-31T18:00"),
+            ],
+        )
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    assert_eq!(created.location(), "/admin/consultations/constitution-2024");
+
+    // A bad file shows the importer's message with the line, and imports nothing.
+    let bad = upload(
+        &app,
+        &admin,
+        "constitution-2024",
+        "broken.txt",
+        b"Article 1\n\n1. A.\n\nArticle 1\n\n1. B.\n".to_vec(),
+    )
+    .await;
+    assert_eq!(bad.status, 422);
+    assert!(
+        bad.body.contains("broken.txt:5: Article 1 appears twice"),
+        "{}",
+        bad.body
+    );
+    let versions: i64 = app
+        .query(|conn| document_versions::table.count().get_result(conn).unwrap())
+        .await;
+    assert_eq!(versions, 0);
+
+    // A good one becomes an unpublished version to preview.
+    let good = upload(
+        &app,
+        &admin,
+        "constitution-2024",
+        "us.txt",
+        US_TEXT.to_vec(),
+    )
+    .await;
+    assert_eq!(good.status, 303, "{}", good.body);
+    assert_eq!(
+        good.location(),
+        "/admin/consultations/constitution-2024/versions/1"
+    );
+    let preview = admin
+        .get("/admin/consultations/constitution-2024/versions/1")
+        .await;
+    assert!(preview.body.contains("34 articles · 78 clauses"));
+    assert!(preview.body.contains("AM-XIV.1"));
+
+    // Not public while the consultation is a draft and the version unpublished.
+    assert_eq!(
+        app.get("/consultations/constitution-2024").await.status,
+        404
+    );
+    let token = admin
+        .csrf_token("/admin/consultations/constitution-2024")
+        .await;
+    let published = admin
+        .post_raw(
+            "/admin/consultations/constitution-2024/versions/1/publish",
+            &[("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(published.status, 303);
+    let opened = admin
+        .submit(
+            "/admin/consultations/constitution-2024",
+            "/admin/consultations/constitution-2024",
+            &[
+                ("title", "Draft amendments to the Constitution"),
+                ("summary", "Proposed changes, put to the public."),
+                ("status", "open"),
+                ("moderation_mode", "post"),
+                ("opens_at", "2026-12-01T09:00"),
+                ("closes_at", "2027-01-31T18:00"),
+            ],
+        )
+        .await;
+    assert_eq!(opened.status, 303);
+    let public = app.get("/consultations/constitution-2024").await;
+    assert_eq!(public.status, 200);
+    assert!(public.body.contains("Open for suggestions"));
+    assert!(public
+        .body
+        .contains(r#"<time datetime="2027-01-31T18:00:00Z">2027-01-31</time>"#));
+    assert_eq!(
+        actions(&app).await,
+        vec![
+            "consultation_create",
+            "version_import",
+            "version_publish",
+            "consultation_update"
+        ]
+    );
+    let mode: String = app
+        .query(|conn| {
+            kenes::schema::consultations::table
+                .select(kenes::schema::consultations::moderation_mode)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(mode, "post");
+}
+
+async fn admin_changes_roles_but_not_their_own(app: TestApp) {
+    let admin = app.signed_in_as(Role::Admin).await;
+    let citizen_id = app
+        .create_user(
+            "analyst-to-be@example.kz",
+            "Analyst To Be",
+            "correct horse battery",
+            Role::Citizen,
+        )
+        .await;
+    let found = admin.get("/admin/users?q=ANALYST-to").await;
+    assert!(found.body.contains("analyst-to-be@example.kz"));
+    assert!(!found.body.contains("admin-"), "search filters");
+    let changed = admin
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{citizen_id}/role"),
+            &[("role", "analyst")],
+        )
+        .await;
+    assert_eq!(changed.status, 303);
+    let role: String = app
+        .query(move |conn| {
+            users::table
+                .find(citizen_id)
+                .select(users::role)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(role, "analyst");
+    let details: String = app
+        .query(|conn| {
+            audit_log::table
+                .select(audit_log::details)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    assert!(
+        details.contains(r#""from":"citizen""#) && details.contains(r#""to":"analyst""#),
+        "{details}"
+    );
+
+    // An admin cannot change their own role (no lock-out of the last admin).
+    let own_id: i64 = app
+        .query(|conn| {
+            users::table
+                .filter(users::role.eq("admin"))
+                .select(users::id)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    let own = admin
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{own_id}/role"),
+            &[("role", "citizen")],
+        )
+        .await;
+    assert_eq!(own.status, 403);
+    let bogus = admin
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{citizen_id}/role"),
+            &[("role", "emperor")],
+        )
+        .await;
+    assert_eq!(bogus.status, 400);
+}

@@ -1,0 +1,189 @@
+//! A small SMTP receiver for tests: accepts every message over plain SMTP on a random
+//! port and keeps it, so a test can read the email a real server sent.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use base64::Engine;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+#[derive(Debug, Clone)]
+pub struct ReceivedMail {
+    pub to: Vec<String>,
+    pub raw: String,
+}
+
+impl ReceivedMail {
+    pub fn subject(&self) -> String {
+        self.raw
+            .lines()
+            .find_map(|l| l.strip_prefix("Subject: "))
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// The decoded text/plain part.
+    pub fn text(&self) -> String {
+        part(&self.raw, "text/plain")
+    }
+
+    /// The decoded text/html part.
+    pub fn html(&self) -> String {
+        part(&self.raw, "text/html")
+    }
+
+    /// The first link in the text part that starts with `prefix` (e.g. the public URL).
+    pub fn link(&self, path_prefix: &str) -> Option<String> {
+        self.text()
+            .split_whitespace()
+            .find(|w| w.starts_with("http") && w.contains(path_prefix))
+            .map(str::to_owned)
+    }
+}
+
+fn part(raw: &str, content_type: &str) -> String {
+    let raw = raw.replace("\r\n", "\n");
+    let Some(start) = raw.find(&format!("Content-Type: {content_type}")) else {
+        return String::new();
+    };
+    let section = &raw[start..];
+    let Some(body_start) = section.find("\n\n") else {
+        return String::new();
+    };
+    let headers = &section[..body_start];
+    let body = &section[body_start + 2..];
+    let body = body.split("\n--").next().unwrap_or_default();
+    if headers.contains("quoted-printable") {
+        decode_quoted_printable(body)
+    } else if headers.contains("base64") {
+        let compact: String = body.split_whitespace().collect();
+        String::from_utf8(
+            base64::engine::general_purpose::STANDARD
+                .decode(compact)
+                .unwrap_or_default(),
+        )
+        .unwrap_or_default()
+    } else {
+        body.to_owned()
+    }
+}
+
+fn decode_quoted_printable(body: &str) -> String {
+    let joined = body.replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() + 1 {
+            if let Some(hex) = joined.get(i + 1..i + 3) {
+                if let Ok(value) = u8::from_str_radix(hex, 16) {
+                    out.push(value);
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[derive(Clone)]
+pub struct MailCatcher {
+    pub port: u16,
+    mails: Arc<Mutex<Vec<ReceivedMail>>>,
+}
+
+impl MailCatcher {
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind smtp");
+        let port = listener.local_addr().expect("addr").port();
+        let mails = Arc::new(Mutex::new(Vec::new()));
+        let store = mails.clone();
+        tokio::spawn(async move {
+            while let Ok((socket, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = socket.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 localhost test SMTP\r\n").await;
+                    let mut to = Vec::new();
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        let upper = line.to_ascii_uppercase();
+                        let reply: &[u8] = if upper.starts_with("EHLO") || upper.starts_with("HELO")
+                        {
+                            b"250 localhost\r\n"
+                        } else if upper.starts_with("RCPT TO:") {
+                            to.push(line[8..].trim().trim_matches(['<', '>']).to_owned());
+                            b"250 OK\r\n"
+                        } else if upper.starts_with("DATA") {
+                            let _ = write.write_all(b"354 go ahead\r\n").await;
+                            let mut raw = String::new();
+                            while let Ok(Some(data)) = lines.next_line().await {
+                                if data == "." {
+                                    break;
+                                }
+                                raw.push_str(
+                                    data.strip_prefix('.')
+                                        .filter(|_| data.starts_with(".."))
+                                        .unwrap_or(&data),
+                                );
+                                raw.push_str("\r\n");
+                            }
+                            if let Ok(mut all) = store.lock() {
+                                all.push(ReceivedMail {
+                                    to: std::mem::take(&mut to),
+                                    raw,
+                                });
+                            }
+                            b"250 OK queued\r\n"
+                        } else if upper.starts_with("QUIT") {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            b"250 OK\r\n"
+                        };
+                        if write.write_all(reply).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        Self { port, mails }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// All messages to `to` so far.
+    pub fn messages_to(&self, to: &str) -> Vec<ReceivedMail> {
+        self.mails
+            .lock()
+            .map(|all| {
+                all.iter()
+                    .filter(|m| m.to.iter().any(|t| t == to))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Wait (up to 15 s) for the `n`-th message (1-based) to `to`.
+    pub async fn wait_for(&self, to: &str, n: usize) -> ReceivedMail {
+        for _ in 0..300 {
+            let found = self.messages_to(to);
+            if found.len() >= n {
+                return found[n - 1].clone();
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "no message {n} to {to} arrived; got {}",
+            self.messages_to(to).len()
+        );
+    }
+}
