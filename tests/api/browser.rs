@@ -16,7 +16,10 @@ use crate::on_both_backends;
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-on_both_backends!(reader_follows_a_clause_from_the_home_page);
+on_both_backends!(
+    reader_follows_a_clause_from_the_home_page,
+    citizen_registers_confirms_and_signs_in
+);
 
 /// A headless Chromium session and the chromedriver behind it (killed on drop).
 pub struct Browser {
@@ -98,6 +101,41 @@ impl Browser {
         std::fs::create_dir_all(&dir).expect("screenshot dir");
         let png = self.client.screenshot().await.expect("screenshot");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    pub async fn fill(&self, css: &str, value: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no field {css}: {e}"))
+            .send_keys(value)
+            .await
+            .expect("type");
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing to click at {css}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// Wait (up to 5 s) until the browser is at `expected`.
+    pub async fn wait_for_path(&self, expected: &str) {
+        for _ in 0..100 {
+            if self.path().await == expected {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let body = self.text_of("main").await;
+        panic!(
+            "still at {} instead of {expected}: {body}",
+            self.path().await
+        );
     }
 
     pub async fn path(&self) -> String {
@@ -240,5 +278,97 @@ async fn reader_follows_a_clause_from_the_home_page(app: TestApp) {
     browser
         .screenshot(&format!("reading-{backend}-5-article-320px"))
         .await;
+    browser.close().await;
+}
+
+async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let backend = if app.db.url.starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    browser
+        .client
+        .goto(&format!("{}/", app.address))
+        .await
+        .expect("home");
+    browser.click_link("Register").await;
+    assert_eq!(browser.path().await, "/register");
+
+    // A first try with a common password: the form comes back with the text kept.
+    browser.fill("#email", "asel@example.kz").await;
+    browser.fill("#display_name", "Әсел Нұрланқызы").await;
+    browser.fill("#password", "password123").await;
+    browser.click("#terms").await;
+    browser
+        .click("form[action='/register'] button[type=submit]")
+        .await;
+    assert!(browser
+        .text_of("#password-error")
+        .await
+        .contains("too common"));
+    let kept = browser
+        .client
+        .find(Locator::Css("#display_name"))
+        .await
+        .expect("name field")
+        .prop("value")
+        .await
+        .expect("value");
+    assert_eq!(kept.as_deref(), Some("Әсел Нұрланқызы"));
+    browser
+        .screenshot(&format!("account-{backend}-1-register-error"))
+        .await;
+
+    browser
+        .fill("#password", "steppe wind over the river")
+        .await;
+    browser
+        .click("form[action='/register'] button[type=submit]")
+        .await;
+    browser.wait_for_path("/register/sent").await;
+    browser
+        .screenshot(&format!("account-{backend}-2-check-email"))
+        .await;
+
+    // The link from the email, delivered over SMTP, confirms the address.
+    let mail = app.mail.wait_for("asel@example.kz", 1).await;
+    let link = mail.link("/confirm?token=").expect("link");
+    let path = link.trim_start_matches("http://kenes.test");
+    browser
+        .client
+        .goto(&format!("{}{path}", app.address))
+        .await
+        .expect("confirm");
+    assert_eq!(
+        browser.text_of("h1").await,
+        "Your email address is confirmed"
+    );
+
+    browser.click_link("Sign in").await;
+    browser.fill("#email", "asel@example.kz").await;
+    browser
+        .fill("#password", "steppe wind over the river")
+        .await;
+    browser
+        .click("form[action='/sign-in'] button[type=submit]")
+        .await;
+    browser.wait_for_path("/").await;
+    assert_eq!(browser.text_of(".flash").await, "You are signed in.");
+    assert!(browser
+        .text_of(".site-header")
+        .await
+        .contains("Әсел Нұрланқызы"));
+    browser
+        .screenshot(&format!("account-{backend}-3-signed-in"))
+        .await;
+
+    browser
+        .click(".site-header form[action='/sign-out'] button")
+        .await;
+    assert_eq!(browser.text_of(".flash").await, "You are signed out.");
     browser.close().await;
 }

@@ -9,5 +9,6 @@ mod accounts;
 mod admin;
 mod browser;
 mod import;
+mod mail;
 mod operations;
 mod reading;

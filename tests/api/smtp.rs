@@ -98,7 +98,14 @@ pub struct MailCatcher {
 
 impl MailCatcher {
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind smtp");
+        Self::start_on(0).await
+    }
+
+    /// On a given port (0: any free one).
+    pub async fn start_on(port: u16) -> Self {
+        let listener = TcpListener::bind(("127.0.0.1", port))
+            .await
+            .expect("bind smtp");
         let port = listener.local_addr().expect("addr").port();
         let mails = Arc::new(Mutex::new(Vec::new()));
         let store = mails.clone();
@@ -174,7 +181,12 @@ impl MailCatcher {
 
     /// Wait (up to 15 s) for the `n`-th message (1-based) to `to`.
     pub async fn wait_for(&self, to: &str, n: usize) -> ReceivedMail {
-        for _ in 0..300 {
+        self.wait_for_within(to, n, Duration::from_secs(15)).await
+    }
+
+    pub async fn wait_for_within(&self, to: &str, n: usize, limit: Duration) -> ReceivedMail {
+        let rounds = limit.as_millis() / 50;
+        for _ in 0..rounds {
             let found = self.messages_to(to);
             if found.len() >= n {
                 return found[n - 1].clone();
