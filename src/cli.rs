@@ -268,7 +268,9 @@ fn demo(settings: &Settings) -> anyhow::Result<()> {
         )?;
     }
     say(&format!(
-        "Kenes demo is serving the sample draft at {}/consultations/{DEMO_SLUG}\n(database: {}; stop with Ctrl-C)",
+        "Kenes demo is serving the sample draft at {}/consultations/{DEMO_SLUG}\n\
+         (database: {}; mail goes to files in the outbox folder; stop with Ctrl-C)\n\
+         To sign in as an admin: cargo run --release -- user create --email you@example.kz --role admin",
         settings.public_url(),
         settings.backend().describe()
     ))?;

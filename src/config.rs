@@ -106,7 +106,9 @@ pub struct Settings {
         long,
         env = "KENES_TRUST_PROXY",
         default_value_t = false,
-        global = true
+        global = true,
+        action = clap::ArgAction::Set,
+        value_parser = clap::builder::BoolishValueParser::new()
     )]
     pub trust_proxy: bool,
 

@@ -22,6 +22,7 @@ on_both_backends!(
     unconfirmed_accounts_see_a_banner_and_can_resend,
     account_page_edits_exports_and_deletes,
     oversized_forms_are_refused,
+    registration_is_throttled_per_address,
     cli_creates_users_and_changes_roles,
 );
 
@@ -761,6 +762,29 @@ async fn account_page_edits_exports_and_deletes(app: TestApp) {
         401
     );
     assert_eq!(visitor.get("/account").await.status, 303);
+}
+
+async fn registration_is_throttled_per_address(app: TestApp) {
+    let limit = kenes::auth::throttle::REGISTER_PER_IP.max;
+    for n in 0..limit {
+        let email = format!("person{n}@example.kz");
+        // Fresh browsers: the limit is per address, not per cookie.
+        assert_eq!(
+            app.visitor()
+                .register(&email, "Person", PASSWORD)
+                .await
+                .status,
+            303,
+            "{n}"
+        );
+    }
+    let refused = app
+        .visitor()
+        .register("one-more@example.kz", "Person", PASSWORD)
+        .await;
+    assert_eq!(refused.status, 429);
+    assert!(refused.header("retry-after").parse::<i64>().unwrap() > 0);
+    assert!(user_row(&app, "one-more@example.kz").await.is_none());
 }
 
 async fn oversized_forms_are_refused(app: TestApp) {
