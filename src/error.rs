@@ -33,6 +33,9 @@ pub enum AppError {
     /// A malformed request that no form of ours sends.
     #[error("bad request")]
     BadRequest,
+    /// A rule says no (a closed consultation, one's own suggestion); the message key.
+    #[error("refused: {0}")]
+    Refused(&'static str),
     /// No database connection became free in time; the request may be retried.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -76,6 +79,7 @@ impl ResponseError for AppError {
             Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::Refused(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -102,6 +106,7 @@ impl ResponseError for AppError {
             Self::TooManyRequests(_) => ("error.throttled.title", "error.throttled.message"),
             Self::PayloadTooLarge => ("error.too_large.title", "error.too_large.message"),
             Self::BadRequest => ("error.bad_request.title", "error.bad_request.message"),
+            Self::Refused(key) => ("error.refused.title", *key),
             Self::Unavailable(_) => ("error.unavailable.title", "error.unavailable.message"),
             Self::Internal(_) | Self::SignInRequired(_) => {
                 ("error.internal.title", "error.internal.message")

@@ -74,14 +74,6 @@ diesel::joinable!(articles -> document_versions (version_id));
 diesel::joinable!(articles -> chapters (chapter_id));
 diesel::joinable!(clauses -> articles (article_id));
 
-diesel::allow_tables_to_appear_in_same_query!(
-    consultations,
-    document_versions,
-    chapters,
-    articles,
-    clauses,
-);
-
 diesel::table! {
     users (id) {
         id -> BigInt,
@@ -164,4 +156,67 @@ diesel::table! {
 
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(user_tokens -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(users, sessions, user_tokens);
+
+diesel::table! {
+    suggestions (id) {
+        id -> BigInt,
+        tracking_number -> Text,
+        consultation_id -> BigInt,
+        clause_id -> BigInt,
+        clause_lineage -> Text,
+        author_id -> BigInt,
+        kind -> Text,
+        body -> Text,
+        proposed_text -> Nullable<Text>,
+        status -> Text,
+        visible -> Bool,
+        upvotes -> Integer,
+        official_response -> Nullable<Text>,
+        signature -> Text,
+        idempotency_key -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    upvotes (suggestion_id, user_id) {
+        suggestion_id -> BigInt,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    suggestion_drafts (token_hash) {
+        token_hash -> Text,
+        clause_id -> BigInt,
+        kind -> Text,
+        body -> Text,
+        proposed_text -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(suggestions -> users (author_id));
+diesel::joinable!(suggestions -> clauses (clause_id));
+diesel::joinable!(upvotes -> suggestions (suggestion_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    consultations,
+    document_versions,
+    chapters,
+    articles,
+    clauses,
+    users,
+    sessions,
+    user_tokens,
+    rate_limits,
+    outbox,
+    audit_log,
+    app_secrets,
+    suggestions,
+    upvotes,
+    suggestion_drafts,
+);

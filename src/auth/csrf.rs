@@ -6,7 +6,7 @@
 //! domain is useless without the key. The middleware checks every POST (the token from
 //! the form body, or from the query string for file uploads) before any handler runs.
 //!
-//! A failed check is a 403 — except on the forms listed in [`TEXT_PRESERVING`], where
+//! A failed check is a 403 — except on the forms of [`preserves_text`], where
 //! the person may have typed a lot: there the request goes through marked
 //! [`CsrfRejected`], and the handler re-renders the form with the text kept and a
 //! request to submit again, without acting on it.
@@ -31,14 +31,18 @@ use crate::routes::AppState;
 pub const CSRF_COOKIE: &str = "kenes_csrf";
 pub const FIELD: &str = "csrf_token";
 
-/// Forms whose typed text must survive a stale token (paths, exact).
-pub const TEXT_PRESERVING: [&str; 1] = ["/register"];
+/// Forms whose typed text must survive a stale token: registration and suggestions.
+pub fn preserves_text(path: &str) -> bool {
+    path == "/register"
+        || (path.starts_with("/consultations/") && path.ends_with("/suggest"))
+        || (path.starts_with("/account/suggestions/") && path.ends_with("/edit"))
+}
 
 /// The token for this request's forms.
 #[derive(Debug, Clone)]
 pub struct CsrfToken(pub String);
 
-/// Marks a request on a [`TEXT_PRESERVING`] form whose token did not match.
+/// Marks a request on a [`preserves_text`] form whose token did not match.
 #[derive(Debug, Clone, Copy)]
 pub struct CsrfRejected;
 
@@ -134,7 +138,7 @@ pub async fn protect(
             && provided.is_some_and(|p| bool::from(p.as_bytes().ct_eq(expected.as_bytes())));
         if !valid {
             tracing::info!(path = req.path(), "CSRF check failed");
-            if TEXT_PRESERVING.contains(&req.path()) {
+            if preserves_text(req.path()) {
                 req.extensions_mut().insert(CsrfRejected);
             } else {
                 let mut response = AppError::CsrfFailed.error_response();

@@ -44,8 +44,21 @@ pub const RESET_PER_ACCOUNT: Limit = Limit {
     window_secs: 60 * 60,
 };
 
+pub const SUBMIT_PER_ACCOUNT: Limit = Limit {
+    name: "submit-account",
+    max: 10,
+    window_secs: 60 * 60,
+};
+pub const VOTE_PER_ACCOUNT: Limit = Limit {
+    name: "vote-account",
+    max: 300,
+    window_secs: 60 * 60,
+};
+
 /// All limits, for the README table and the tests.
-pub const ALL: [Limit; 6] = [
+pub const ALL: [Limit; 8] = [
+    SUBMIT_PER_ACCOUNT,
+    VOTE_PER_ACCOUNT,
     SIGN_IN_PER_IP,
     SIGN_IN_PER_ACCOUNT,
     REGISTER_PER_IP,

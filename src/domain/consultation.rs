@@ -68,6 +68,17 @@ impl ConsultationStatus {
         }
     }
 
+    /// Whether citizens may submit and vote now: open, and within its opening and
+    /// closing times when those are set.
+    pub fn accepts_participation(
+        self,
+        opens_at: Option<chrono::NaiveDateTime>,
+        closes_at: Option<chrono::NaiveDateTime>,
+        now: chrono::NaiveDateTime,
+    ) -> bool {
+        self == Self::Open && opens_at.is_none_or(|t| now >= t) && closes_at.is_none_or(|t| now < t)
+    }
+
     /// Whether the public may see the consultation at all.
     pub fn is_public(self) -> bool {
         self != Self::Draft

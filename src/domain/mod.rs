@@ -7,7 +7,12 @@ pub mod account;
 pub mod consultation;
 pub mod draft;
 pub mod reference;
+pub mod similarity;
+pub mod suggestion;
 
 pub use account::{DisplayName, Email, FieldError, NewPassword, Region, Role};
 pub use consultation::{ConsultationStatus, ModerationMode, Slug};
 pub use reference::{ArticleNumber, ClauseNumber, ClauseRef};
+pub use suggestion::{
+    ProposedText, SuggestionBody, SuggestionKind, SuggestionStatus, TrackingNumber,
+};

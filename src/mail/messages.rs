@@ -133,3 +133,17 @@ pub fn password_changed(lang: Lang, to: &str, name: &str, reset: String) -> NewM
         None,
     )
 }
+
+pub fn suggestion_receipt(lang: Lang, to: &str, name: &str, number: &str, link: String) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.receipt.subject",
+        name,
+        vec![
+            i18n::tf(lang, "email.receipt.body", number),
+            i18n::t(lang, "email.receipt.follow").to_owned(),
+        ],
+        Some(("email.receipt.action", link)),
+    )
+}

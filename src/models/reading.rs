@@ -4,12 +4,15 @@
 //! only published versions are shown. Asking for a version other than the latest
 //! shows that version, flagged as not current.
 
+use std::collections::{HashMap, HashSet};
+
 use diesel::QueryResult;
 
 use super::consultation::{self, Consultation};
 use super::document::{
     self, ArticleRow, ArticleSummary, ArticleView, ChapterRow, ClauseRow, DocumentVersion,
 };
+use super::suggestion;
 use crate::db::AnyConnection;
 use crate::domain::{ArticleNumber, ClauseRef, Slug};
 
@@ -19,6 +22,8 @@ pub struct Contents {
     pub version: Option<(DocumentVersion, bool)>,
     pub chapters: Vec<ChapterRow>,
     pub articles: Vec<ArticleSummary>,
+    /// Visible suggestions per article id.
+    pub suggestion_counts: HashMap<i64, i64>,
 }
 
 pub struct ArticleData {
@@ -26,6 +31,8 @@ pub struct ArticleData {
     pub version: DocumentVersion,
     pub is_current: bool,
     pub view: ArticleView,
+    /// Visible suggestions per clause identity.
+    pub suggestion_counts: HashMap<String, i64>,
 }
 
 pub struct ClauseData {
@@ -34,6 +41,15 @@ pub struct ClauseData {
     pub is_current: bool,
     pub article: ArticleRow,
     pub clause: ClauseRow,
+}
+
+/// A clause page: the clause, one page of its suggestions, and what the viewer upvoted.
+pub struct ClauseWithSuggestions {
+    pub clause: ClauseData,
+    pub suggestions: Vec<suggestion::Listed>,
+    pub next: Option<suggestion::Cursor>,
+    pub total: i64,
+    pub upvoted: HashSet<i64>,
 }
 
 fn public_consultation(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Option<Consultation>> {
@@ -79,11 +95,16 @@ pub fn contents(
         Some((v, _)) => document::table_of_contents(conn, v.id)?,
         None => (Vec::new(), Vec::new()),
     };
+    let suggestion_counts = match &version {
+        Some((v, _)) => suggestion::counts_by_article(conn, v.id)?,
+        None => HashMap::new(),
+    };
     Ok(Some(Contents {
         consultation,
         version,
         chapters,
         articles,
+        suggestion_counts,
     }))
 }
 
@@ -102,11 +123,14 @@ pub fn article(
     let Some(view) = document::article_in_version(conn, version.id, number.as_str())? else {
         return Ok(None);
     };
+    let lineages: Vec<String> = view.clauses.iter().map(|c| c.lineage.clone()).collect();
+    let suggestion_counts = suggestion::counts_by_lineage(conn, &lineages)?;
     Ok(Some(ArticleData {
         consultation,
         version,
         is_current,
         view,
+        suggestion_counts,
     }))
 }
 
@@ -133,3 +157,41 @@ pub fn clause(
         clause,
     }))
 }
+
+/// The clause page's data: the clause (as [`clause`] finds it) and one page of its
+/// visible suggestions in the given order.
+pub fn clause_with_suggestions(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    reference: &ClauseRef,
+    requested: Option<i32>,
+    sort: suggestion::Sort,
+    cursor: Option<&suggestion::Cursor>,
+    viewer: Option<i64>,
+) -> QueryResult<Option<ClauseWithSuggestions>> {
+    let Some(found) = clause(conn, slug, reference, requested)? else {
+        return Ok(None);
+    };
+    let (suggestions, next) =
+        suggestion::list_for_clause(conn, &found.clause.lineage, sort, cursor, PAGE_SIZE)?;
+    let total = suggestion::counts_by_lineage(conn, std::slice::from_ref(&found.clause.lineage))?
+        .values()
+        .sum();
+    let upvoted = match viewer {
+        Some(user_id) => {
+            let ids: Vec<i64> = suggestions.iter().map(|l| l.suggestion.id).collect();
+            suggestion::upvoted_by(conn, user_id, &ids)?
+        }
+        None => HashSet::new(),
+    };
+    Ok(Some(ClauseWithSuggestions {
+        clause: found,
+        suggestions,
+        next,
+        total,
+        upvoted,
+    }))
+}
+
+/// Suggestions per page on a clause page.
+pub const PAGE_SIZE: i64 = 20;

@@ -5,11 +5,15 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::{public_page, render, with_db, AppState};
+use crate::auth::{policy, CurrentUser};
 use crate::domain::{ArticleNumber, ClauseRef, Slug};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::reading;
+use crate::models::suggestion::{Cursor, Sort};
+use crate::views::consultation::paths;
 use crate::views::consultation::ConsultationSummary;
+use crate::views::suggestion::{clause_sort_href, SortLink, SuggestionList, SuggestionView};
 use crate::views::{ArticlePage, ClausePage, ConsultationPage, HomePage};
 
 /// `?version=N` selects a published version other than the current one.
@@ -63,6 +67,7 @@ pub async fn contents(
             data.version.as_ref().map(|(v, current)| (v, *current)),
             &data.chapters,
             &data.articles,
+            &data.suggestion_counts,
         ))
     })
     .await
@@ -92,9 +97,20 @@ pub async fn article(
             &data.version,
             data.is_current,
             &data.view,
+            &data.suggestion_counts,
         ))
     })
     .await
+}
+
+/// `?sort=top|newest|status&after=<cursor>` on a clause page.
+#[derive(Debug, Deserialize)]
+pub struct ClauseQuery {
+    version: Option<i32>,
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
+    after: String,
 }
 
 #[tracing::instrument(skip_all, fields(slug = %path.0, reference = %path.1))]
@@ -102,26 +118,90 @@ pub async fn clause(
     state: web::Data<AppState>,
     request: HttpRequest,
     path: web::Path<(String, String)>,
-    query: web::Query<VersionQuery>,
+    query: web::Query<ClauseQuery>,
+    CurrentUser(viewer): CurrentUser,
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&path.0))?;
     let reference = parse(ClauseRef::parse(&path.1))?;
+    let query = query.into_inner();
     let requested = query.version;
+    let sort = Sort::parse(&query.sort);
+    let cursor = (!query.after.is_empty())
+        .then(|| Cursor::decode(sort, &query.after))
+        .flatten();
+    let viewer = viewer.map(|v| v.user);
+    let viewer_id = viewer.as_ref().map(|u| u.id);
+    let return_to = request.uri().to_string();
     let lang = Lang::default();
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
-            Ok(reading::clause(conn, &slug, &reference, requested)?)
+            Ok(reading::clause_with_suggestions(
+                conn,
+                &slug,
+                &reference,
+                requested,
+                sort,
+                cursor.as_ref(),
+                viewer_id,
+            )?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
+        let c = &data.clause;
+        let accepting = c.consultation.status().accepts_participation(
+            c.consultation.opens_at,
+            c.consultation.closes_at,
+            crate::models::now(),
+        ) && data.clause.is_current;
+        let may_vote = viewer.as_ref().is_some_and(policy::may_participate);
+        let base = paths::clause(&c.consultation.slug, &c.clause.reference);
+        let version_part = requested
+            .map(|v| format!("&version={v}"))
+            .unwrap_or_default();
+        let list = SuggestionList {
+            items: data
+                .suggestions
+                .iter()
+                .map(|l| {
+                    let upvoted = data.upvoted.contains(&l.suggestion.id);
+                    let view_as = if may_vote { viewer_id } else { None };
+                    SuggestionView::from_listed(l, &c.clause.body, view_as, upvoted, accepting)
+                })
+                .collect(),
+            sorts: [
+                (Sort::Top, "suggestions.sort.top"),
+                (Sort::Newest, "suggestions.sort.newest"),
+                (Sort::Status, "suggestions.sort.status"),
+            ]
+            .into_iter()
+            .map(|(s, label_key)| SortLink {
+                href: clause_sort_href(&c.consultation.slug, &c.clause.reference, s.as_str()),
+                label_key,
+                current: s == sort,
+            })
+            .collect(),
+            next_href: data.next.as_ref().map(|next| {
+                format!(
+                    "{base}?sort={}&after={}{version_part}#suggestions",
+                    sort.as_str(),
+                    next.encode()
+                )
+            }),
+            total: data.total,
+            return_to,
+            suggest_href: format!("{base}/suggest"),
+            accepting,
+            signed_in: viewer_id.is_some(),
+        };
         render(&ClausePage::new(
             &ctx,
-            &data.consultation,
-            &data.version,
-            data.is_current,
-            &data.article,
-            &data.clause,
+            &c.consultation,
+            &c.version,
+            c.is_current,
+            &c.article,
+            &c.clause,
+            list,
         ))
     })
     .await

@@ -7,6 +7,7 @@ pub mod consultations;
 pub mod health;
 pub mod staff;
 pub mod static_files;
+pub mod suggestions;
 
 use std::future::Future;
 
@@ -69,6 +70,34 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/consultations/{slug}/clauses/{reference}",
             web::get().to(consultations::clause),
+        )
+        // Suggestions and upvotes
+        .route(
+            "/consultations/{slug}/clauses/{reference}/suggest",
+            web::get().to(suggestions::suggest_form),
+        )
+        .route(
+            "/consultations/{slug}/clauses/{reference}/suggest",
+            web::post().to(suggestions::submit),
+        )
+        .route("/receipt", web::get().to(suggestions::receipt_lookup))
+        .route("/receipt/{number}", web::get().to(suggestions::receipt))
+        .route(
+            "/suggestions/{number}/upvote",
+            web::post().to(suggestions::upvote),
+        )
+        .route("/account/suggestions", web::get().to(suggestions::mine))
+        .route(
+            "/account/suggestions/{number}/edit",
+            web::get().to(suggestions::edit_form),
+        )
+        .route(
+            "/account/suggestions/{number}/edit",
+            web::post().to(suggestions::edit),
+        )
+        .route(
+            "/account/suggestions/{number}/withdraw",
+            web::post().to(suggestions::withdraw),
         )
         // Accounts
         .route("/register", web::get().to(account::register_form))

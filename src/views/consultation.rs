@@ -1,8 +1,11 @@
 //! Pages for reading a draft: the list of consultations, a consultation's contents,
 //! an article, a clause.
 
+use std::collections::HashMap;
+
 use askama::Template;
 
+use super::suggestion::SuggestionList;
 use super::{paragraphs, DateView, Link, PageContext};
 use crate::domain::ConsultationStatus;
 use crate::models::consultation::Consultation;
@@ -107,6 +110,8 @@ pub struct TocEntry {
     pub label: String,
     pub title: Option<String>,
     pub clauses: String,
+    /// "12 suggestions", or empty when there are none.
+    pub suggestions: String,
 }
 
 #[derive(Debug, Clone)]
@@ -135,6 +140,7 @@ impl<'a> ConsultationPage<'a> {
         version: Option<(&DocumentVersion, bool)>,
         chapters: &[ChapterRow],
         articles: &[ArticleSummary],
+        suggestion_counts: &HashMap<i64, i64>,
     ) -> Self {
         let slug = consultation.slug.as_str();
         let is_old = version.is_some_and(|(_, current)| !current);
@@ -148,6 +154,10 @@ impl<'a> ConsultationPage<'a> {
                 1 => ctx.t("consultation.one_clause").to_owned(),
                 n => ctx.tf("consultation.clause_count", n),
             },
+            suggestions: suggestion_count(
+                ctx,
+                suggestion_counts.get(&a.article.id).copied().unwrap_or(0),
+            ),
         };
         let mut groups = Vec::new();
         let loose: Vec<TocEntry> = articles
@@ -194,6 +204,15 @@ impl<'a> ConsultationPage<'a> {
     }
 }
 
+/// "3 suggestions", or empty for none.
+pub fn suggestion_count(ctx: &PageContext, n: i64) -> String {
+    match n {
+        0 => String::new(),
+        1 => ctx.t("suggestion.count.one").to_owned(),
+        n => ctx.tf("suggestion.count", n),
+    }
+}
+
 /// A clause as shown on the article and clause pages.
 #[derive(Debug, Clone)]
 pub struct ClauseView {
@@ -203,11 +222,14 @@ pub struct ClauseView {
     pub paragraphs: Vec<String>,
     pub notes: Vec<String>,
     pub permalink: String,
+    /// "3 suggestions" (empty for none), linking to the clause page's list.
+    pub suggestions: String,
 }
 
 impl ClauseView {
     fn new(slug: &str, clause: &ClauseRow, query: &str) -> Self {
         Self {
+            suggestions: String::new(),
             anchor: format!("clause-{}", clause.number),
             reference: clause.reference.clone(),
             number: clause.number.clone(),
@@ -244,6 +266,7 @@ impl<'a> ArticlePage<'a> {
         version: &DocumentVersion,
         is_current: bool,
         view: &ArticleView,
+        suggestion_counts: &HashMap<String, i64>,
     ) -> Self {
         let slug = consultation.slug.as_str();
         let old = (!is_current).then_some(version.number);
@@ -273,7 +296,13 @@ impl<'a> ArticlePage<'a> {
             clauses: view
                 .clauses
                 .iter()
-                .map(|c| ClauseView::new(slug, c, &query))
+                .map(|c| ClauseView {
+                    suggestions: suggestion_count(
+                        ctx,
+                        suggestion_counts.get(&c.lineage).copied().unwrap_or(0),
+                    ),
+                    ..ClauseView::new(slug, c, &query)
+                })
                 .collect(),
             previous: view.previous.as_ref().map(link),
             next: view.next.as_ref().map(link),
@@ -291,6 +320,7 @@ pub struct ClausePage<'a> {
     pub clause: ClauseView,
     /// Set when the clause is not in the current version.
     pub shown_from_version: Option<i32>,
+    pub list: SuggestionList,
 }
 
 impl<'a> ClausePage<'a> {
@@ -301,6 +331,7 @@ impl<'a> ClausePage<'a> {
         is_current: bool,
         article: &document::ArticleRow,
         clause: &ClauseRow,
+        list: SuggestionList,
     ) -> Self {
         let slug = consultation.slug.as_str();
         let query = paths::version_query((!is_current).then_some(version.number));
@@ -316,6 +347,7 @@ impl<'a> ClausePage<'a> {
             ),
             clause: view,
             shown_from_version: (!is_current).then_some(version.number),
+            list,
         }
     }
 }

@@ -332,6 +332,46 @@ impl TestApp {
         .await
     }
 
+    /// A visitor holding a session for a new, confirmed citizen, created directly (no
+    /// sign-in request, so many can be made without meeting the sign-in throttle).
+    /// Returns the visitor and the user id.
+    pub async fn citizen(&self, name: &str) -> (Visitor, i64) {
+        let email = format!("{}@example.kz", uuid::Uuid::new_v4().simple());
+        let id = self
+            .create_user(
+                &email,
+                name,
+                "correct horse battery",
+                kenes::domain::Role::Citizen,
+            )
+            .await;
+        let cookie = self
+            .query(move |conn| {
+                let settings = kenes::auth::session::SessionSettings {
+                    idle_timeout: chrono::Duration::minutes(30),
+                    lifetime: chrono::Duration::hours(12),
+                    secure_cookies: false,
+                };
+                kenes::auth::session::start(conn, &settings, id).unwrap()
+            })
+            .await;
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let url: reqwest::Url = self.address.parse().unwrap();
+        jar.add_cookie_str(&format!("kenes_session={}; Path=/", cookie.value()), &url);
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(jar)
+            .build()
+            .unwrap();
+        (
+            Visitor {
+                address: self.address.clone(),
+                client,
+            },
+            id,
+        )
+    }
+
     /// A visitor signed in with a new account of `role`.
     pub async fn signed_in_as(&self, role: kenes::domain::Role) -> Visitor {
         let email = format!(

@@ -12,3 +12,4 @@ mod import;
 mod mail;
 mod operations;
 mod reading;
+mod suggestions;

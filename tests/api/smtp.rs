@@ -179,6 +179,22 @@ impl MailCatcher {
             .unwrap_or_default()
     }
 
+    /// Wait (up to 15 s) for a message whose text part contains `needle`.
+    pub async fn messages_to_any_eventually(&self, needle: &str) -> ReceivedMail {
+        for _ in 0..300 {
+            let found = self
+                .mails
+                .lock()
+                .ok()
+                .and_then(|all| all.iter().find(|m| m.text().contains(needle)).cloned());
+            if let Some(mail) = found {
+                return mail;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no message containing {needle} arrived");
+    }
+
     /// Wait (up to 15 s) for the `n`-th message (1-based) to `to`.
     pub async fn wait_for(&self, to: &str, n: usize) -> ReceivedMail {
         self.wait_for_within(to, n, Duration::from_secs(15)).await

@@ -1,0 +1,3 @@
+DROP TABLE suggestion_drafts;
+DROP TABLE upvotes;
+DROP TABLE suggestions;

@@ -1,0 +1,113 @@
+//! Near-duplicate detection, computed in Rust so that it is the same on both backends.
+//!
+//! A text is reduced to its set of word pairs (lower-case, letters and digits only, so
+//! Cyrillic, Kazakh and Latin all work); its MinHash signature keeps, for each of 64
+//! fixed hash functions, the smallest hash over that set. The share of positions where
+//! two signatures agree estimates the Jaccard similarity of the two sets. Signatures
+//! are stored with each suggestion (hex), so comparing a new text with thousands on
+//! the same clause never reads their bodies. The hash functions are fixed constants
+//! (FNV-1a and splitmix64), so stored signatures stay valid across builds.
+
+use std::collections::HashSet;
+
+pub const SIGNATURE_LEN: usize = 64;
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, b| {
+        (hash ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+fn splitmix64(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The words of a text, normalised for comparison.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Word pairs (single words for a one-word text), hashed.
+fn shingles(text: &str) -> HashSet<u64> {
+    let words = words(text);
+    if words.len() < 2 {
+        return words.iter().map(|w| fnv1a(w.as_bytes())).collect();
+    }
+    words
+        .windows(2)
+        .map(|pair| fnv1a(format!("{} {}", pair[0], pair[1]).as_bytes()))
+        .collect()
+}
+
+/// The MinHash signature of a text.
+pub fn signature(text: &str) -> Vec<u32> {
+    let set = shingles(text);
+    (0..SIGNATURE_LEN as u64)
+        .map(|i| {
+            let seed = splitmix64(i.wrapping_add(1));
+            set.iter()
+                .map(|h| u32::try_from(splitmix64(h ^ seed) >> 32).unwrap_or(u32::MAX))
+                .min()
+                .unwrap_or(u32::MAX)
+        })
+        .collect()
+}
+
+pub fn encode(signature: &[u32]) -> String {
+    signature.iter().map(|v| format!("{v:08x}")).collect()
+}
+
+pub fn decode(text: &str) -> Option<Vec<u32>> {
+    if text.len() != SIGNATURE_LEN * 8 {
+        return None;
+    }
+    (0..SIGNATURE_LEN)
+        .map(|i| u32::from_str_radix(text.get(i * 8..i * 8 + 8)?, 16).ok())
+        .collect()
+}
+
+/// Estimated Jaccard similarity of two signatures, 0.0 to 1.0.
+pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.len() != b.len() || a.is_empty() {
+        return 0.0;
+    }
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f64 / a.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn near_duplicates_score_high_and_others_low() {
+        let a = signature(
+            "Право на мирные собрания должно быть гарантировано каждому гражданину без исключений",
+        );
+        let b = signature("Право на мирные собрания должно быть гарантировано каждому гражданину, без всяких исключений!");
+        let c = signature("Қазақ тілі мемлекеттік тіл болып табылады және оны дамыту қажет");
+        assert!(similarity(&a, &b) > 0.5, "{}", similarity(&a, &b));
+        assert!(similarity(&a, &c) < 0.1, "{}", similarity(&a, &c));
+        assert_eq!(similarity(&a, &a), 1.0);
+    }
+
+    #[test]
+    fn signatures_round_trip_and_are_stable() {
+        let s = signature("The Congress shall have Power To lay and collect Taxes");
+        assert_eq!(decode(&encode(&s)), Some(s.clone()));
+        // Fixed hash functions: the same text gives the same signature in every build.
+        assert_eq!(
+            encode(&s)[..8],
+            encode(&signature(
+                "the congress shall have power to lay and collect taxes"
+            ))[..8]
+        );
+        assert_eq!(decode("xyz"), None);
+    }
+}

@@ -1,0 +1,667 @@
+//! Suggestions: the form, submission, receipts, upvotes, and a citizen's own list.
+//!
+//! No citizen's text is lost: a stale form, a closed consultation, an unconfirmed email,
+//! a throttle or a validation error all re-render the form with the text in it; a
+//! citizen who was signed out has the text kept as a draft until they sign in.
+
+use actix_web::cookie::{Cookie, SameSite};
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use super::{html, html_with_status, see_other, with_db, AppState};
+use crate::auth::csrf::CsrfVerdict;
+use crate::auth::session::RequireUser;
+use crate::auth::throttle;
+use crate::auth::token::{hash_token, looks_like_token, random_token};
+use crate::auth::{policy, CurrentUser};
+use crate::db;
+use crate::domain::{
+    ClauseRef, ModerationMode, ProposedText, Slug, SuggestionBody, SuggestionKind,
+    SuggestionStatus, TrackingNumber,
+};
+use crate::error::AppError;
+use crate::mail::messages;
+use crate::models::outbox;
+use crate::models::reading::{self, ClauseData};
+use crate::models::suggestion::{self, NewSuggestion};
+use crate::views::consultation::{paths, ConsultationSummary};
+use crate::views::forms::FormErrors;
+use crate::views::suggestion::{
+    kind_choices, kind_key, receipt_href, status_key, MySuggestionsPage, OwnRow, ReceiptPage,
+    SuggestFormPage, SuggestionView,
+};
+use crate::views::{paragraphs, Ctx, DateView, PageContext};
+
+const DRAFT_COOKIE: &str = "kenes_draft";
+/// How similar an existing suggestion must be to be offered instead (estimated Jaccard
+/// similarity of word pairs).
+const SIMILAR_THRESHOLD: f64 = 0.3;
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(default)]
+pub struct SuggestForm {
+    kind: String,
+    body: String,
+    proposed_text: String,
+    idempotency_key: String,
+    similar_seen: String,
+}
+
+fn parse_target(path: &(String, String)) -> Result<(Slug, ClauseRef), AppError> {
+    let slug = Slug::parse(&path.0).map_err(|_| AppError::NotFound)?;
+    let reference = ClauseRef::parse(&path.1).map_err(|_| AppError::NotFound)?;
+    Ok((slug, reference))
+}
+
+/// The clause to suggest on: in the current published version only.
+async fn load_clause(
+    state: &AppState,
+    slug: Slug,
+    reference: ClauseRef,
+) -> Result<ClauseData, AppError> {
+    let data = with_db(state, move |conn| {
+        Ok(reading::clause(conn, &slug, &reference, None)?)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    if !data.is_current {
+        return Err(AppError::NotFound);
+    }
+    Ok(data)
+}
+
+fn accepting(data: &ClauseData) -> bool {
+    data.consultation.status().accepts_participation(
+        data.consultation.opens_at,
+        data.consultation.closes_at,
+        crate::models::now(),
+    )
+}
+
+fn form_page(
+    ctx: PageContext,
+    data: &ClauseData,
+    form: &SuggestForm,
+    errors: FormErrors,
+    notice: &'static str,
+    similar: Vec<SuggestionView>,
+) -> SuggestFormPage {
+    let slug = &data.consultation.slug;
+    let reference = &data.clause.reference;
+    SuggestFormPage {
+        consultation: ConsultationSummary::new(&data.consultation),
+        clause_reference: reference.clone(),
+        clause_href: paths::clause(slug, reference),
+        clause_text: paragraphs(&data.clause.body),
+        action: format!("{}/suggest", paths::clause(slug, reference)),
+        editing: false,
+        kinds: kind_choices(if form.kind.is_empty() {
+            "amend"
+        } else {
+            &form.kind
+        }),
+        body: form.body.clone(),
+        proposed_text: form.proposed_text.clone(),
+        idempotency_key: if form.idempotency_key.is_empty() {
+            uuid::Uuid::new_v4().to_string()
+        } else {
+            form.idempotency_key.clone()
+        },
+        errors,
+        notice,
+        similar,
+        accepting: accepting(data),
+        ctx,
+    }
+}
+
+pub async fn suggest_form(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    Ctx(ctx): Ctx,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, reference) = parse_target(&path)?;
+    let data = load_clause(&state, slug, reference).await?;
+    // Text typed while signed out comes back once they have signed in.
+    let mut form = SuggestForm::default();
+    let draft_token = request.cookie(DRAFT_COOKIE).map(|c| c.value().to_owned());
+    if let Some(token) = draft_token
+        .filter(|t| looks_like_token(t))
+        .filter(|_| ctx.user.is_some())
+    {
+        let hash = hash_token(&token);
+        if let Some(draft) =
+            with_db(&state, move |conn| Ok(suggestion::take_draft(conn, &hash)?)).await?
+        {
+            if draft.clause_id == data.clause.id {
+                form.kind = draft.kind;
+                form.body = draft.body;
+                form.proposed_text = draft.proposed_text;
+            }
+        }
+    }
+    let notice = if accepting(&data) {
+        ""
+    } else {
+        ctx.t("suggest.closed")
+    };
+    let mut response = html(&form_page(
+        ctx,
+        &data,
+        &form,
+        FormErrors::default(),
+        notice,
+        Vec::new(),
+    ))?;
+    if request.cookie(DRAFT_COOKIE).is_some() {
+        let mut gone = Cookie::new(DRAFT_COOKIE, "");
+        gone.set_path("/");
+        response
+            .add_removal_cookie(&gone)
+            .map_err(AppError::internal)?;
+    }
+    Ok(response)
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    csrf: CsrfVerdict,
+    CurrentUser(signed_in): CurrentUser,
+    path: web::Path<(String, String)>,
+    form: web::Form<SuggestForm>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, reference) = parse_target(&path)?;
+    let form = form.into_inner();
+    let data = load_clause(&state, slug, reference).await?;
+    let refuse = |ctx: PageContext, status: StatusCode, key: &'static str| {
+        let notice = ctx.t(key);
+        html_with_status(
+            status,
+            &form_page(ctx, &data, &form, FormErrors::default(), notice, Vec::new()),
+        )
+    };
+    if !csrf.valid {
+        return refuse(ctx, StatusCode::FORBIDDEN, "form.resubmit");
+    }
+    let Some(signed_in) = signed_in else {
+        // Keep the text server-side and send them to sign in; the form refills after.
+        let token = random_token();
+        let (hash, clause_id) = (hash_token(&token), data.clause.id);
+        let (kind, body, proposed) = (
+            form.kind.clone(),
+            form.body.clone(),
+            form.proposed_text.clone(),
+        );
+        with_db(&state, move |conn| {
+            Ok(suggestion::save_draft(
+                conn, &hash, clause_id, &kind, &body, &proposed,
+            )?)
+        })
+        .await?;
+        let back = format!(
+            "{}/suggest",
+            paths::clause(&data.consultation.slug, &data.clause.reference)
+        );
+        let mut cookie = Cookie::new(DRAFT_COOKIE, token);
+        cookie.set_path("/");
+        cookie.set_http_only(true);
+        cookie.set_same_site(SameSite::Lax);
+        cookie.set_secure(state.sessions.secure_cookies);
+        let next: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();
+        let mut response = see_other(&format!("/sign-in?next={next}"), None);
+        response.add_cookie(&cookie).map_err(AppError::internal)?;
+        return Ok(response);
+    };
+    let author = signed_in.user;
+    if !accepting(&data) {
+        return refuse(ctx, StatusCode::CONFLICT, "suggest.closed");
+    }
+    if !policy::may_participate(&author) {
+        return refuse(ctx, StatusCode::FORBIDDEN, "suggest.confirm_first");
+    }
+
+    let mut errors = FormErrors::default();
+    let kind = errors.check("kind", form.kind.parse::<SuggestionKind>());
+    let body = errors.check("body", SuggestionBody::parse(&form.body));
+    let proposed = match kind {
+        Some(kind) => errors.check(
+            "proposed_text",
+            ProposedText::parse(kind, &form.proposed_text),
+        ),
+        None => None,
+    };
+    let (Some(kind), Some(body), Some(proposed), true) = (kind, body, proposed, errors.is_empty())
+    else {
+        return html_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(ctx, &data, &form, errors, "", Vec::new()),
+        );
+    };
+    let idempotency_key =
+        if form.idempotency_key.trim().is_empty() || form.idempotency_key.len() > 64 {
+            uuid::Uuid::new_v4().to_string()
+        } else {
+            form.idempotency_key.trim().to_owned()
+        };
+
+    // Before saving: similar suggestions already on this clause, to upvote instead.
+    if form.similar_seen.is_empty() {
+        let lineage = data.clause.lineage.clone();
+        let text = match &proposed {
+            Some(p) => format!("{} {}", body.as_str(), p.as_str()),
+            None => body.as_str().to_owned(),
+        };
+        let similar = with_db(&state, move |conn| {
+            Ok(suggestion::similar_on_clause(
+                conn,
+                &lineage,
+                &text,
+                SIMILAR_THRESHOLD,
+                5,
+            )?)
+        })
+        .await?;
+        if !similar.is_empty() {
+            let voting = accepting(&data);
+            let views = similar
+                .iter()
+                .map(|(s, _)| {
+                    let upvoted = false;
+                    SuggestionView::new(
+                        s,
+                        None,
+                        &data.clause.body,
+                        Some(author.id),
+                        upvoted,
+                        voting,
+                    )
+                })
+                .collect();
+            let mut form = form.clone();
+            form.idempotency_key = idempotency_key;
+            return html(&form_page(
+                ctx,
+                &data,
+                &form,
+                FormErrors::default(),
+                "",
+                views,
+            ));
+        }
+    }
+
+    let status = match data.consultation.moderation_mode() {
+        ModerationMode::Pre => SuggestionStatus::Pending,
+        ModerationMode::Post => SuggestionStatus::Published,
+    };
+    let (consultation_id, clause_id, lineage) = (
+        data.consultation.id,
+        data.clause.id,
+        data.clause.lineage.clone(),
+    );
+    let base = state.public_url.clone();
+    let lang = ctx.lang;
+    let outcome = with_db(&state, move |conn| {
+        if let Err(wait) = throttle::hit(conn, throttle::SUBMIT_PER_ACCOUNT, &author.email)? {
+            return Ok(Err(wait));
+        }
+        db::write_transaction(conn, |conn| {
+            let (created, is_new) = suggestion::create(
+                conn,
+                &NewSuggestion {
+                    consultation_id,
+                    clause_id,
+                    clause_lineage: &lineage,
+                    author_id: author.id,
+                    kind,
+                    body: body.as_str(),
+                    proposed_text: proposed.as_ref().map(ProposedText::as_str),
+                    status,
+                    idempotency_key: &idempotency_key,
+                    created_at: None,
+                },
+            )?;
+            if is_new {
+                let number = &created.tracking_number;
+                outbox::enqueue(
+                    conn,
+                    &messages::suggestion_receipt(
+                        lang,
+                        &author.email,
+                        &author.display_name,
+                        number,
+                        format!("{base}{}", receipt_href(number)),
+                    ),
+                )?;
+            }
+            Ok::<_, AppError>(Ok(created.tracking_number))
+        })
+    })
+    .await?;
+    match outcome {
+        Ok(number) => Ok(see_other(&format!("{}?new=1", receipt_href(&number)), None)),
+        Err(wait) => {
+            let mut response = refuse(ctx, StatusCode::TOO_MANY_REQUESTS, "suggest.throttled")?;
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from_str(&wait.to_string()).map_err(AppError::internal)?,
+            );
+            Ok(response)
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ReceiptQuery {
+    new: String,
+    number: String,
+}
+
+/// `/receipt?number=kz 7f3k 9qx2`: the lookup form, forgiving about how it is typed.
+pub async fn receipt_lookup(query: web::Query<ReceiptQuery>) -> Result<HttpResponse, AppError> {
+    let number = TrackingNumber::parse(&query.number).ok_or(AppError::NotFound)?;
+    Ok(see_other(&receipt_href(number.as_str()), None))
+}
+
+pub async fn receipt(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    CurrentUser(viewer): CurrentUser,
+    path: web::Path<String>,
+    query: web::Query<ReceiptQuery>,
+) -> Result<HttpResponse, AppError> {
+    let number = TrackingNumber::parse(&path).ok_or(AppError::NotFound)?;
+    if number.as_str() != path.as_str() {
+        return Ok(see_other(&receipt_href(number.as_str()), None));
+    }
+    let found = with_db(&state, move |conn| {
+        Ok(suggestion::find_by_number(conn, &number)?)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let s = &found.suggestion;
+    let viewer_id = viewer.map(|v| v.user.id);
+    let is_author = viewer_id == Some(s.author_id);
+    let shown = s.status().is_visible() || is_author;
+    let author = (!found.author_deleted).then_some(found.author_name.as_str());
+    html(&ReceiptPage {
+        number: s.tracking_number.clone(),
+        status_key: status_key(s.status()),
+        status_class: s.status().as_str(),
+        kind_key: kind_key(s.kind()),
+        consultation_title: found.consultation_title.clone(),
+        consultation_href: paths::consultation(&found.consultation_slug),
+        clause_reference: found.clause_reference.clone(),
+        clause_href: paths::clause(&found.consultation_slug, &found.clause_reference),
+        date: DateView::new(s.created_at),
+        suggestion: shown
+            .then(|| SuggestionView::new(s, author, &found.clause_body, None, false, false)),
+        just_submitted: is_author && !query.new.is_empty(),
+        ctx,
+    })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct UpvoteForm {
+    return_to: String,
+}
+
+fn local_path(candidate: &str) -> Option<&str> {
+    (candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\'))
+        .then_some(candidate)
+}
+
+/// Toggle the signed-in citizen's upvote. Without JavaScript the form posts and is
+/// redirected back to where it was; with it, `Accept: application/json` gets the new
+/// state to update the button in place.
+pub async fn upvote(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    Ctx(ctx): Ctx,
+    CurrentUser(signed_in): CurrentUser,
+    path: web::Path<String>,
+    form: web::Form<UpvoteForm>,
+) -> Result<HttpResponse, AppError> {
+    let wants_json = request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    let back = local_path(&form.return_to).unwrap_or("/").to_owned();
+    let number = TrackingNumber::parse(&path).ok_or(AppError::NotFound)?;
+    let Some(signed_in) = signed_in else {
+        if wants_json {
+            return Ok(HttpResponse::Unauthorized()
+                .json(serde_json::json!({"error": ctx.t("suggestion.vote.sign_in")})));
+        }
+        return Err(AppError::SignInRequired(back));
+    };
+    let voter = signed_in.user;
+    let outcome = with_db(&state, move |conn| {
+        let found = suggestion::find_by_number(conn, &number)?.ok_or(AppError::NotFound)?;
+        let s = &found.suggestion;
+        let open = found
+            .consultation_status
+            .parse::<crate::domain::ConsultationStatus>()
+            .is_ok_and(|st| {
+                st.accepts_participation(found.opens_at, found.closes_at, crate::models::now())
+            });
+        if !open {
+            return Err(AppError::Refused("suggestion.vote.closed"));
+        }
+        if !s.status().accepts_votes() {
+            return Err(AppError::Refused("suggestion.vote.not_open"));
+        }
+        if s.author_id == voter.id {
+            return Err(AppError::Refused("suggestion.vote.own"));
+        }
+        if !policy::may_participate(&voter) {
+            return Err(AppError::Refused("suggest.confirm_first"));
+        }
+        throttle::hit(conn, throttle::VOTE_PER_ACCOUNT, &voter.email)?
+            .map_err(AppError::TooManyRequests)?;
+        let id = s.id;
+        let (upvoted, count) =
+            db::write_transaction(conn, |conn| suggestion::toggle_upvote(conn, id, voter.id))?;
+        Ok((s.tracking_number.clone(), upvoted, count))
+    })
+    .await;
+    match (outcome, wants_json) {
+        (Ok((number, upvoted, count)), true) => Ok(HttpResponse::Ok().json(serde_json::json!({
+            "number": number,
+            "upvoted": upvoted,
+            "upvotes": count,
+            "label": ctx.t(if upvoted { "suggestion.upvoted" } else { "suggestion.upvote" }),
+            "count_text": ctx.tf("suggestion.upvotes", count),
+        }))),
+        (Ok((number, _, _)), false) => {
+            let location = format!("{}#s-{number}", back.split('#').next().unwrap_or("/"));
+            Ok(see_other(&location, None))
+        }
+        (Err(AppError::Refused(key)), true) => {
+            Ok(HttpResponse::Conflict().json(serde_json::json!({"error": ctx.t(key)})))
+        }
+        (Err(error), _) => Err(error),
+    }
+}
+
+// ---------------------------------------------------------------- a citizen's own
+
+pub async fn mine(
+    state: web::Data<AppState>,
+    RequireUser(signed_in): RequireUser,
+    Ctx(ctx): Ctx,
+) -> Result<HttpResponse, AppError> {
+    let id = signed_in.user.id;
+    let own = with_db(&state, move |conn| Ok(suggestion::by_author(conn, id)?)).await?;
+    let rows = own
+        .into_iter()
+        .map(|o| {
+            let s = &o.suggestion;
+            let excerpt: String = s.body.chars().take(200).collect();
+            OwnRow {
+                number: s.tracking_number.clone(),
+                receipt_href: receipt_href(&s.tracking_number),
+                status_key: status_key(s.status()),
+                status_class: s.status().as_str(),
+                kind_key: kind_key(s.kind()),
+                clause_reference: o.clause_reference.clone(),
+                clause_href: paths::clause(&o.consultation_slug, &o.clause_reference),
+                consultation_title: o.consultation_title.clone(),
+                date: DateView::new(s.created_at),
+                excerpt: if s.body.chars().count() > 200 {
+                    format!("{excerpt}…")
+                } else {
+                    excerpt
+                },
+                editable: s.status().editable_by_author(),
+                edit_href: format!("/account/suggestions/{}/edit", s.tracking_number),
+                withdraw_action: format!("/account/suggestions/{}/withdraw", s.tracking_number),
+                upvotes: s.upvotes,
+            }
+        })
+        .collect();
+    html(&MySuggestionsPage { ctx, rows })
+}
+
+/// The author's pending suggestion, with its clause, or 404.
+async fn own_pending(
+    state: &AppState,
+    number: &str,
+    author_id: i64,
+) -> Result<(suggestion::SuggestionContext, ClauseData), AppError> {
+    let number = TrackingNumber::parse(number).ok_or(AppError::NotFound)?;
+    let found = with_db(state, move |conn| {
+        Ok(suggestion::find_by_number(conn, &number)?)
+    })
+    .await?
+    .filter(|f| f.suggestion.author_id == author_id)
+    .ok_or(AppError::NotFound)?;
+    if !found.suggestion.status().editable_by_author() {
+        return Err(AppError::Refused("mine.not_editable"));
+    }
+    let slug = Slug::parse(&found.consultation_slug).map_err(|_| AppError::NotFound)?;
+    let reference = ClauseRef::parse(&found.clause_reference).map_err(|_| AppError::NotFound)?;
+    let data = with_db(state, move |conn| {
+        Ok(reading::clause(conn, &slug, &reference, None)?)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok((found, data))
+}
+
+fn edit_page(
+    ctx: PageContext,
+    data: &ClauseData,
+    number: &str,
+    form: &SuggestForm,
+    errors: FormErrors,
+    notice: &'static str,
+) -> SuggestFormPage {
+    let mut page = form_page(ctx, data, form, errors, notice, Vec::new());
+    page.action = format!("/account/suggestions/{number}/edit");
+    page.editing = true;
+    page
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    RequireUser(signed_in): RequireUser,
+    Ctx(ctx): Ctx,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let (found, data) = own_pending(&state, &path, signed_in.user.id).await?;
+    let s = &found.suggestion;
+    let form = SuggestForm {
+        kind: s.kind.clone(),
+        body: s.body.clone(),
+        proposed_text: s.proposed_text.clone().unwrap_or_default(),
+        ..SuggestForm::default()
+    };
+    html(&edit_page(
+        ctx,
+        &data,
+        &s.tracking_number,
+        &form,
+        FormErrors::default(),
+        "",
+    ))
+}
+
+pub async fn edit(
+    state: web::Data<AppState>,
+    RequireUser(signed_in): RequireUser,
+    Ctx(ctx): Ctx,
+    csrf: CsrfVerdict,
+    path: web::Path<String>,
+    form: web::Form<SuggestForm>,
+) -> Result<HttpResponse, AppError> {
+    let author = signed_in.user.id;
+    let (found, data) = own_pending(&state, &path, author).await?;
+    let number = found.suggestion.tracking_number.clone();
+    let form = form.into_inner();
+    if !csrf.valid {
+        let notice = ctx.t("form.resubmit");
+        return html_with_status(
+            StatusCode::FORBIDDEN,
+            &edit_page(ctx, &data, &number, &form, FormErrors::default(), notice),
+        );
+    }
+    let mut errors = FormErrors::default();
+    let kind = errors.check("kind", form.kind.parse::<SuggestionKind>());
+    let body = errors.check("body", SuggestionBody::parse(&form.body));
+    let proposed = match kind {
+        Some(kind) => errors.check(
+            "proposed_text",
+            ProposedText::parse(kind, &form.proposed_text),
+        ),
+        None => None,
+    };
+    let (Some(kind), Some(body), Some(proposed), true) = (kind, body, proposed, errors.is_empty())
+    else {
+        return html_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &edit_page(ctx, &data, &number, &form, errors, ""),
+        );
+    };
+    let id = found.suggestion.id;
+    let saved = with_db(&state, move |conn| {
+        db::write_transaction(conn, |conn| {
+            Ok::<_, AppError>(suggestion::update_pending(
+                conn,
+                id,
+                author,
+                kind,
+                body.as_str(),
+                proposed.as_ref().map(ProposedText::as_str),
+            )?)
+        })
+    })
+    .await?;
+    if !saved {
+        return Err(AppError::Refused("mine.not_editable"));
+    }
+    Ok(see_other("/account/suggestions", Some("flash.saved")))
+}
+
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    RequireUser(signed_in): RequireUser,
+    path: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let author = signed_in.user.id;
+    let (found, _) = own_pending(&state, &path, author).await?;
+    let id = found.suggestion.id;
+    with_db(&state, move |conn| {
+        db::write_transaction(conn, |conn| {
+            Ok::<_, AppError>(suggestion::withdraw(conn, id, author)?)
+        })
+    })
+    .await?;
+    Ok(see_other("/account/suggestions", Some("flash.withdrawn")))
+}

@@ -1,0 +1,280 @@
+//! Suggestions as pages show them: in a clause's list, on the form, on a receipt.
+
+use askama::Template;
+
+use super::consultation::{paths, ConsultationSummary};
+use super::forms::FormErrors;
+use super::{paragraphs, DateView, PageContext};
+use crate::domain::{SuggestionKind, SuggestionStatus};
+use crate::models::suggestion::{Listed, Suggestion};
+
+/// A run of words in an amendment's diff against the clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffSpan {
+    /// `same`, `del` or `ins`.
+    pub kind: &'static str,
+    pub text: String,
+}
+
+/// Word-level diff of `old` to `new`, adjacent runs of one kind merged.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
+    let diff = similar::TextDiff::from_words(old, new);
+    let mut spans: Vec<DiffSpan> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            similar::ChangeTag::Equal => "same",
+            similar::ChangeTag::Delete => "del",
+            similar::ChangeTag::Insert => "ins",
+        };
+        match spans.last_mut() {
+            Some(last) if last.kind == kind => last.text.push_str(change.value()),
+            _ => spans.push(DiffSpan {
+                kind,
+                text: change.value().to_owned(),
+            }),
+        }
+    }
+    spans
+}
+
+pub fn kind_key(kind: SuggestionKind) -> &'static str {
+    match kind {
+        SuggestionKind::Amend => "suggestion.kind.amend",
+        SuggestionKind::Delete => "suggestion.kind.delete",
+        SuggestionKind::Add => "suggestion.kind.add",
+        SuggestionKind::Comment => "suggestion.kind.comment",
+    }
+}
+
+pub fn status_key(status: SuggestionStatus) -> &'static str {
+    match status {
+        SuggestionStatus::Pending => "suggestion.status.pending",
+        SuggestionStatus::Published => "suggestion.status.published",
+        SuggestionStatus::Rejected => "suggestion.status.rejected",
+        SuggestionStatus::UnderReview => "suggestion.status.under_review",
+        SuggestionStatus::Accepted => "suggestion.status.accepted",
+        SuggestionStatus::PartlyAccepted => "suggestion.status.partly_accepted",
+        SuggestionStatus::NotAccepted => "suggestion.status.not_accepted",
+        SuggestionStatus::Duplicate => "suggestion.status.duplicate",
+        SuggestionStatus::Hidden => "suggestion.status.hidden",
+        SuggestionStatus::Withdrawn => "suggestion.status.withdrawn",
+    }
+}
+
+pub fn receipt_href(number: &str) -> String {
+    format!("/receipt/{number}")
+}
+
+/// A suggestion in a list.
+#[derive(Debug, Clone)]
+pub struct SuggestionView {
+    pub number: String,
+    pub anchor: String,
+    pub kind_key: &'static str,
+    pub status_key: &'static str,
+    pub status_class: &'static str,
+    pub body: Vec<String>,
+    /// An addition's proposed clause.
+    pub proposed: Vec<String>,
+    /// An amendment, against the clause text.
+    pub diff: Vec<DiffSpan>,
+    pub author: Option<String>,
+    pub date: DateView,
+    pub upvotes: i32,
+    pub response: Vec<String>,
+    pub receipt_href: String,
+    pub upvote_action: String,
+    /// Whether the viewer upvotes it.
+    pub upvoted: bool,
+    /// Whether the viewer may upvote it (signed in, confirmed, not theirs, open).
+    pub can_vote: bool,
+    pub is_own: bool,
+}
+
+impl SuggestionView {
+    pub fn new(
+        suggestion: &Suggestion,
+        author: Option<&str>,
+        clause_body: &str,
+        viewer: Option<i64>,
+        upvoted: bool,
+        voting_open: bool,
+    ) -> Self {
+        let kind = suggestion.kind();
+        let status = suggestion.status();
+        let proposed = suggestion.proposed_text.as_deref().unwrap_or("");
+        let is_own = viewer == Some(suggestion.author_id);
+        Self {
+            number: suggestion.tracking_number.clone(),
+            anchor: format!("s-{}", suggestion.tracking_number),
+            kind_key: kind_key(kind),
+            status_key: status_key(status),
+            status_class: status.as_str(),
+            // Citizens type line breaks, not blank-line paragraphs: each line is one.
+            body: suggestion
+                .body
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            proposed: if kind == SuggestionKind::Add {
+                paragraphs(proposed)
+            } else {
+                Vec::new()
+            },
+            diff: if kind == SuggestionKind::Amend {
+                word_diff(clause_body, proposed)
+            } else {
+                Vec::new()
+            },
+            author: author.map(str::to_owned),
+            date: DateView::new(suggestion.created_at),
+            upvotes: suggestion.upvotes,
+            response: suggestion
+                .official_response
+                .as_deref()
+                .map(paragraphs)
+                .unwrap_or_default(),
+            receipt_href: receipt_href(&suggestion.tracking_number),
+            upvote_action: format!("/suggestions/{}/upvote", suggestion.tracking_number),
+            upvoted,
+            can_vote: viewer.is_some() && !is_own && voting_open && status.accepts_votes(),
+            is_own,
+        }
+    }
+
+    pub fn from_listed(
+        listed: &Listed,
+        clause_body: &str,
+        viewer: Option<i64>,
+        upvoted: bool,
+        voting_open: bool,
+    ) -> Self {
+        let author = (!listed.author_deleted).then_some(listed.author_name.as_str());
+        Self::new(
+            &listed.suggestion,
+            author,
+            clause_body,
+            viewer,
+            upvoted,
+            voting_open,
+        )
+    }
+}
+
+/// The list of suggestions on a clause page.
+#[derive(Debug, Clone)]
+pub struct SuggestionList {
+    pub items: Vec<SuggestionView>,
+    pub sorts: Vec<SortLink>,
+    pub next_href: Option<String>,
+    pub total: i64,
+    /// Where an upvote without JavaScript returns to.
+    pub return_to: String,
+    pub suggest_href: String,
+    pub accepting: bool,
+    pub signed_in: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct SortLink {
+    pub href: String,
+    pub label_key: &'static str,
+    pub current: bool,
+}
+
+/// The choice of kind on the form.
+#[derive(Debug, Clone)]
+pub struct KindChoice {
+    pub value: &'static str,
+    pub label_key: &'static str,
+    pub hint_key: &'static str,
+    pub checked: bool,
+}
+
+pub fn kind_choices(selected: &str) -> Vec<KindChoice> {
+    SuggestionKind::ALL
+        .iter()
+        .map(|kind| KindChoice {
+            value: kind.as_str(),
+            label_key: kind_key(*kind),
+            hint_key: match kind {
+                SuggestionKind::Amend => "suggest.kind.amend.hint",
+                SuggestionKind::Delete => "suggest.kind.delete.hint",
+                SuggestionKind::Add => "suggest.kind.add.hint",
+                SuggestionKind::Comment => "suggest.kind.comment.hint",
+            },
+            checked: kind.as_str() == selected,
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "suggestions/form.html")]
+pub struct SuggestFormPage {
+    pub ctx: PageContext,
+    pub consultation: ConsultationSummary,
+    pub clause_reference: String,
+    pub clause_href: String,
+    pub clause_text: Vec<String>,
+    pub action: String,
+    pub editing: bool,
+    pub kinds: Vec<KindChoice>,
+    pub body: String,
+    pub proposed_text: String,
+    pub idempotency_key: String,
+    pub errors: FormErrors,
+    /// A message above the form (stale form, closed consultation, confirm email…).
+    pub notice: &'static str,
+    pub similar: Vec<SuggestionView>,
+    pub accepting: bool,
+}
+
+#[derive(Template)]
+#[template(path = "suggestions/receipt.html")]
+pub struct ReceiptPage {
+    pub ctx: PageContext,
+    pub number: String,
+    pub status_key: &'static str,
+    pub status_class: &'static str,
+    pub kind_key: &'static str,
+    pub consultation_title: String,
+    pub consultation_href: String,
+    pub clause_reference: String,
+    pub clause_href: String,
+    pub date: DateView,
+    /// Shown when the public may see it, or to its author.
+    pub suggestion: Option<SuggestionView>,
+    pub just_submitted: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct OwnRow {
+    pub number: String,
+    pub receipt_href: String,
+    pub status_key: &'static str,
+    pub status_class: &'static str,
+    pub kind_key: &'static str,
+    pub clause_reference: String,
+    pub clause_href: String,
+    pub consultation_title: String,
+    pub date: DateView,
+    pub excerpt: String,
+    pub editable: bool,
+    pub edit_href: String,
+    pub withdraw_action: String,
+    pub upvotes: i32,
+}
+
+#[derive(Template)]
+#[template(path = "suggestions/mine.html")]
+pub struct MySuggestionsPage {
+    pub ctx: PageContext,
+    pub rows: Vec<OwnRow>,
+}
+
+/// Helper for links to a clause page with a sort.
+pub fn clause_sort_href(slug: &str, reference: &str, sort: &str) -> String {
+    format!("{}?sort={sort}#suggestions", paths::clause(slug, reference))
+}
