@@ -157,14 +157,33 @@ impl Browser {
             .expect("click");
     }
 
+    /// The text of the element at `css`, waiting (up to 5 s) for it to appear: after a
+    /// click that submits a form, the next page may not have loaded yet.
     pub async fn text_of(&self, css: &str) -> String {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .expect(css)
-            .text()
-            .await
-            .expect("text")
+        let mut last_error = String::new();
+        for _ in 0..100 {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => return element.text().await.expect("text"),
+                Err(error) => last_error = error.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("no element {css}: {last_error}");
+    }
+
+    /// Wait (up to 5 s) until the element at `css` says `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        let mut seen = String::new();
+        for _ in 0..100 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                seen = element.text().await.unwrap_or_default();
+                if seen == expected {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} says {seen:?}, not {expected:?}");
     }
 
     /// Whether the page fits the window without horizontal scrolling.
@@ -357,7 +376,7 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
         .click("form[action='/sign-in'] button[type=submit]")
         .await;
     browser.wait_for_path("/").await;
-    assert_eq!(browser.text_of(".flash").await, "You are signed in.");
+    browser.wait_for_text(".flash", "You are signed in.").await;
     assert!(browser
         .text_of(".site-header")
         .await
@@ -369,6 +388,6 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
     browser
         .click(".site-header form[action='/sign-out'] button")
         .await;
-    assert_eq!(browser.text_of(".flash").await, "You are signed out.");
+    browser.wait_for_text(".flash", "You are signed out.").await;
     browser.close().await;
 }
