@@ -51,6 +51,15 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
     FLASH_KEYS.iter().find(|k| **k == value).copied()
 }
 
+/// A count in words: `one` for 1, else `many` with `{}` replaced by the number.
+pub fn count(lang: Lang, one: &'static str, many: &'static str, n: i64) -> String {
+    if n == 1 {
+        t(lang, one).to_owned()
+    } else {
+        tf(lang, many, n)
+    }
+}
+
 /// `t` with `{}` replaced by `value`.
 pub fn tf(lang: Lang, key: &'static str, value: impl std::fmt::Display) -> String {
     t(lang, key).replacen("{}", &value.to_string(), 1)
@@ -300,6 +309,7 @@ fn english(key: &str) -> Option<&'static str> {
         "suggestion.upvote" => "Support",
         "suggestion.upvoted" => "Supported",
         "suggestion.upvotes" => "{} supporters",
+        "suggestion.upvotes.one" => "1 supporter",
         "suggestion.vote.sign_in" => "Sign in to support suggestions.",
         "suggestion.vote.closed" => "This consultation is closed: suggestions can no longer be supported.",
         "suggestion.vote.not_open" => "This suggestion can no longer be supported.",

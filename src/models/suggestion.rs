@@ -533,38 +533,39 @@ pub fn withdraw(conn: &mut AnyConnection, id: i64, author_id: i64) -> QueryResul
     Ok(updated == 1)
 }
 
-/// Add the user's upvote, or take it back if it was there. Returns whether the user now
-/// upvotes it and the new count. Call inside a write transaction.
-pub fn toggle_upvote(
+/// Set whether the user upvotes a suggestion. Idempotent: adding twice (a double
+/// click, or two tabs) is one vote, removing twice removes one. Returns whether the
+/// user now upvotes it and the new count. Call inside a write transaction.
+pub fn set_upvote(
     conn: &mut AnyConnection,
     suggestion_id: i64,
     user_id: i64,
+    wanted: bool,
 ) -> QueryResult<(bool, i32)> {
-    let removed = diesel::delete(
-        upvotes::table
-            .filter(upvotes::suggestion_id.eq(suggestion_id))
-            .filter(upvotes::user_id.eq(user_id)),
-    )
-    .execute(conn)?;
-    let upvoted = if removed == 1 {
-        diesel::update(suggestions::table.find(suggestion_id))
-            .set(suggestions::upvotes.eq(suggestions::upvotes - 1))
-            .execute(conn)?;
-        false
-    } else {
-        let inserted = insert_upvote(conn, suggestion_id, user_id, super::now())?;
-        if inserted == 1 {
+    if wanted {
+        if insert_upvote(conn, suggestion_id, user_id, super::now())? == 1 {
             diesel::update(suggestions::table.find(suggestion_id))
                 .set(suggestions::upvotes.eq(suggestions::upvotes + 1))
                 .execute(conn)?;
         }
-        true
-    };
+    } else {
+        let removed = diesel::delete(
+            upvotes::table
+                .filter(upvotes::suggestion_id.eq(suggestion_id))
+                .filter(upvotes::user_id.eq(user_id)),
+        )
+        .execute(conn)?;
+        if removed == 1 {
+            diesel::update(suggestions::table.find(suggestion_id))
+                .set(suggestions::upvotes.eq(suggestions::upvotes - 1))
+                .execute(conn)?;
+        }
+    }
     let count = suggestions::table
         .find(suggestion_id)
         .select(suggestions::upvotes)
         .first(conn)?;
-    Ok((upvoted, count))
+    Ok((wanted, count))
 }
 
 /// Insert an upvote row unless it exists; returns 1 if inserted. diesel's
@@ -605,6 +606,19 @@ pub fn upvoted_by(
         .load::<i64>(conn)?
         .into_iter()
         .collect())
+}
+
+/// The suggestions a user upvotes (tracking number, when), for their data download.
+pub fn votes_by_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> QueryResult<Vec<(String, NaiveDateTime)>> {
+    upvotes::table
+        .inner_join(suggestions::table)
+        .filter(upvotes::user_id.eq(user_id))
+        .order(upvotes::created_at)
+        .select((suggestions::tracking_number, upvotes::created_at))
+        .load(conn)
 }
 
 /// The number of upvote rows of a suggestion (what `upvotes` must always equal).

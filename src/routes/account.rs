@@ -775,12 +775,37 @@ pub async fn download_data(
     RequireUser(signed_in): RequireUser,
 ) -> Result<HttpResponse, AppError> {
     let id = signed_in.user.id;
-    let account = with_db(&state, move |conn| {
-        user::find(conn, id)?.ok_or(AppError::NotFound)
+    let (account, own, votes) = with_db(&state, move |conn| {
+        let account = user::find(conn, id)?.ok_or(AppError::NotFound)?;
+        let own = crate::models::suggestion::by_author(conn, id)?;
+        let votes = crate::models::suggestion::votes_by_user(conn, id)?;
+        Ok((account, own, votes))
     })
     .await?;
     let format =
         |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    let suggestions: Vec<serde_json::Value> = own
+        .iter()
+        .map(|o| {
+            let s = &o.suggestion;
+            serde_json::json!({
+                "tracking_number": s.tracking_number,
+                "consultation": o.consultation_slug,
+                "clause": o.clause_reference,
+                "kind": s.kind,
+                "body": s.body,
+                "proposed_text": s.proposed_text,
+                "status": s.status,
+                "upvotes": s.upvotes,
+                "official_response": s.official_response,
+                "created_at": format(Some(s.created_at)),
+            })
+        })
+        .collect();
+    let votes: Vec<serde_json::Value> = votes
+        .iter()
+        .map(|(number, at)| serde_json::json!({"suggestion": number, "at": format(Some(*at))}))
+        .collect();
     let body = serde_json::json!({
         "profile": {
             "email": account.email,
@@ -791,9 +816,8 @@ pub async fn download_data(
             "email_confirmed_at": format(account.email_confirmed_at),
             "terms_accepted_at": format(account.terms_accepted_at),
         },
-        // Suggestions and votes join this file when citizens can make them.
-        "suggestions": [],
-        "votes": [],
+        "suggestions": suggestions,
+        "votes": votes,
     });
     Ok(HttpResponse::Ok()
         .content_type("application/json")

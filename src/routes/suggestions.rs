@@ -409,6 +409,8 @@ pub async fn receipt(
 #[serde(default)]
 pub struct UpvoteForm {
     return_to: String,
+    /// `add` or `remove`: what the person asked for, given the state they saw.
+    vote: String,
 }
 
 fn local_path(candidate: &str) -> Option<&str> {
@@ -416,7 +418,7 @@ fn local_path(candidate: &str) -> Option<&str> {
         .then_some(candidate)
 }
 
-/// Toggle the signed-in citizen's upvote. Without JavaScript the form posts and is
+/// Add or remove the signed-in citizen's upvote. Without JavaScript the form posts and is
 /// redirected back to where it was; with it, `Accept: application/json` gets the new
 /// state to update the button in place.
 pub async fn upvote(
@@ -433,6 +435,11 @@ pub async fn upvote(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json"));
     let back = local_path(&form.return_to).unwrap_or("/").to_owned();
+    let wanted = match form.vote.as_str() {
+        "add" => true,
+        "remove" => false,
+        _ => return Err(AppError::BadRequest),
+    };
     let number = TrackingNumber::parse(&path).ok_or(AppError::NotFound)?;
     let Some(signed_in) = signed_in else {
         if wants_json {
@@ -466,8 +473,9 @@ pub async fn upvote(
         throttle::hit(conn, throttle::VOTE_PER_ACCOUNT, &voter.email)?
             .map_err(AppError::TooManyRequests)?;
         let id = s.id;
-        let (upvoted, count) =
-            db::write_transaction(conn, |conn| suggestion::toggle_upvote(conn, id, voter.id))?;
+        let (upvoted, count) = db::write_transaction(conn, |conn| {
+            suggestion::set_upvote(conn, id, voter.id, wanted)
+        })?;
         Ok((s.tracking_number.clone(), upvoted, count))
     })
     .await;
@@ -477,7 +485,7 @@ pub async fn upvote(
             "upvoted": upvoted,
             "upvotes": count,
             "label": ctx.t(if upvoted { "suggestion.upvoted" } else { "suggestion.upvote" }),
-            "count_text": ctx.tf("suggestion.upvotes", count),
+            "count_text": ctx.supporters(count),
         }))),
         (Ok((number, _, _)), false) => {
             let location = format!("{}#s-{number}", back.split('#').next().unwrap_or("/"));

@@ -116,6 +116,16 @@ impl PageContext {
         i18n::tf(self.lang, key, value)
     }
 
+    /// "1 supporter", "12 supporters".
+    pub fn supporters(&self, n: impl Into<i64>) -> String {
+        i18n::count(
+            self.lang,
+            "suggestion.upvotes.one",
+            "suggestion.upvotes",
+            n.into(),
+        )
+    }
+
     /// The URL of a static asset, with its content hash for caching.
     pub fn asset(&self, path: &str) -> String {
         crate::routes::static_files::url(path)

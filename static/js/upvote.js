@@ -31,6 +31,8 @@
         button.classList.toggle("upvoted", data.upvoted);
       }
       if (label) { label.textContent = data.label; }
+      var vote = form.querySelector("input[name=vote]");
+      if (vote) { vote.value = data.upvoted ? "remove" : "add"; }
       if (count) { count.textContent = data.count_text; }
     }).catch(function () {
       // The network failed: fall back to the plain form post.

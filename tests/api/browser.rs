@@ -18,7 +18,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 on_both_backends!(
     reader_follows_a_clause_from_the_home_page,
-    citizen_registers_confirms_and_signs_in
+    citizen_registers_confirms_and_signs_in,
+    citizen_suggests_and_supports_with_and_without_javascript
 );
 
 /// A headless Chromium session and the chromedriver behind it (killed on drop).
@@ -38,6 +39,11 @@ fn free_port() -> u16 {
 impl Browser {
     /// `None` when Chromium is not installed (outside CI).
     pub async fn start() -> Option<Self> {
+        Self::start_with(true).await
+    }
+
+    /// A browser with JavaScript on or off.
+    pub async fn start_with(javascript: bool) -> Option<Self> {
         if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
             assert!(
                 !in_ci(),
@@ -70,7 +76,8 @@ impl Browser {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.display()),
-                ]
+                ],
+                "prefs": {"profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }}
             }),
         );
         let webdriver = format!("http://127.0.0.1:{port}");
@@ -390,4 +397,184 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
         .await;
     browser.wait_for_text(".flash", "You are signed out.").await;
     browser.close().await;
+}
+
+async fn sign_in_browser(browser: &Browser, app: &TestApp, email: &str) {
+    browser
+        .client
+        .goto(&format!("{}/sign-in", app.address))
+        .await
+        .expect("sign-in page");
+    browser.fill("#email", email).await;
+    browser.fill("#password", "correct horse battery").await;
+    browser
+        .click("form[action='/sign-in'] button[type=submit]")
+        .await;
+    browser.wait_for_text(".flash", "You are signed in.").await;
+}
+
+async fn citizen_suggests_and_supports_with_and_without_javascript(app: TestApp) {
+    use kenes::domain::Role;
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let backend = if app.db.url.starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    app.import("us", "constitution-us.txt", US_TEXT, true).await;
+    app.query(|conn| {
+        use diesel::prelude::*;
+        diesel::update(kenes::schema::consultations::table)
+            .set(kenes::schema::consultations::moderation_mode.eq("post"))
+            .execute(conn)
+            .unwrap()
+    })
+    .await;
+    app.create_user(
+        "amina@example.kz",
+        "Амина",
+        "correct horse battery",
+        Role::Citizen,
+    )
+    .await;
+    app.create_user(
+        "timur@example.kz",
+        "Тимур",
+        "correct horse battery",
+        Role::Citizen,
+    )
+    .await;
+    // Someone else's suggestion to support.
+    let (other, _) = app.citizen("Other").await;
+    let form = other.get("/consultations/us/clauses/I.8/suggest").await;
+    let page = other
+        .post_raw(
+            "/consultations/us/clauses/I.8/suggest",
+            &[
+                ("kind", "comment"),
+                (
+                    "body",
+                    "Taxes should be explained to citizens in plain language.",
+                ),
+                ("similar_seen", "yes"),
+                (
+                    "idempotency_key",
+                    &form.input_value("idempotency_key").unwrap(),
+                ),
+                ("csrf_token", &form.input_value("csrf_token").unwrap()),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let number = page
+        .location()
+        .trim_start_matches("/receipt/")
+        .trim_end_matches("?new=1")
+        .to_owned();
+
+    // Amina submits an amendment.
+    sign_in_browser(&browser, &app, "amina@example.kz").await;
+    browser
+        .client
+        .goto(&format!("{}/consultations/us/clauses/I.1", app.address))
+        .await
+        .expect("clause");
+    browser.click_link("Suggest a change to this clause").await;
+    browser
+        .wait_for_path("/consultations/us/clauses/I.1/suggest")
+        .await;
+    browser.click("#kind-amend").await;
+    browser
+        .fill(
+            "#proposed_text",
+            "All legislative Powers hereby granted shall be vested in a Parliament.",
+        )
+        .await;
+    browser
+        .fill("#body", "Parliament is the word people use today.")
+        .await;
+    browser
+        .screenshot(&format!("suggest-{backend}-1-form"))
+        .await;
+    browser.click("form.suggest-form button[type=submit]").await;
+    browser
+        .wait_for_text(
+            ".flash",
+            "Thank you. Your suggestion is received; we have emailed you this receipt.",
+        )
+        .await;
+    let receipt = browser.text_of(".tracking-number").await;
+    assert!(
+        kenes::domain::TrackingNumber::parse(&receipt).is_some(),
+        "{receipt}"
+    );
+    assert!(browser.path().await.starts_with("/receipt/KZ-"));
+    browser
+        .screenshot(&format!("suggest-{backend}-2-receipt"))
+        .await;
+
+    // With JavaScript: support in place, no page load.
+    browser
+        .client
+        .goto(&format!("{}/consultations/us/clauses/I.8", app.address))
+        .await
+        .expect("clause");
+    let button = format!("#s-{number} button.upvote");
+    browser.click(&button).await;
+    browser
+        .wait_for_text(&format!("#s-{number} .upvote-count"), "1 supporter")
+        .await;
+    let pressed = browser
+        .client
+        .find(Locator::Css(&button))
+        .await
+        .expect("button")
+        .attr("aria-pressed")
+        .await
+        .expect("attr");
+    assert_eq!(pressed.as_deref(), Some("true"));
+    assert_eq!(
+        browser.path().await,
+        "/consultations/us/clauses/I.8",
+        "no navigation"
+    );
+    let url = browser.client.current_url().await.expect("url");
+    assert_eq!(url.fragment(), None, "updated in place by the script");
+    browser
+        .screenshot(&format!("suggest-{backend}-3-supported"))
+        .await;
+    browser.close().await;
+
+    // Without JavaScript: the same button is a form that posts and comes back.
+    let Some(plain) = Browser::start_with(false).await else {
+        return;
+    };
+    sign_in_browser(&plain, &app, "timur@example.kz").await;
+    plain
+        .client
+        .goto(&format!("{}/consultations/us/clauses/I.8", app.address))
+        .await
+        .expect("clause");
+    plain.click(&button).await;
+    plain
+        .wait_for_text(&format!("#s-{number} .upvote-count"), "2 supporters")
+        .await;
+    assert_eq!(plain.path().await, "/consultations/us/clauses/I.8");
+    // The form posted and the redirect came back to the suggestion: no script ran.
+    let url = plain.client.current_url().await.expect("url");
+    assert_eq!(url.fragment(), Some(format!("s-{number}").as_str()));
+    plain.close().await;
+    let count: i32 = app
+        .query(|conn| {
+            use diesel::prelude::*;
+            kenes::schema::suggestions::table
+                .filter(kenes::schema::suggestions::kind.eq("comment"))
+                .select(kenes::schema::suggestions::upvotes)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(count, 2);
 }

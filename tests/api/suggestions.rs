@@ -149,6 +149,15 @@ async fn each_kind_gets_a_receipt_and_shows_on_the_clause(app: TestApp) {
         })
         .await;
     assert_eq!(kinds, vec!["amend", "delete", "add", "comment"]);
+    // The author's data download lists them.
+    let data: serde_json::Value =
+        serde_json::from_str(&citizen.get("/account/data.json").await.body).unwrap();
+    assert_eq!(data["suggestions"].as_array().unwrap().len(), 4);
+    assert!(data["suggestions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["tracking_number"] == amend.as_str()));
 }
 
 async fn invalid_suggestions_keep_the_text(app: TestApp) {
@@ -437,6 +446,7 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
             &action,
             &[
                 ("csrf_token", &token),
+                ("vote", "add"),
                 ("return_to", "/consultations/us/clauses/I.1?sort=top"),
             ],
         )
@@ -447,14 +457,22 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
         format!("/consultations/us/clauses/I.1?sort=top#s-{number}")
     );
     let after = voter.get(CLAUSE).await;
-    assert!(after.body.contains("1 supporters") && after.body.contains(r#"aria-pressed="true""#));
+    assert!(after.body.contains("1 supporter") && after.body.contains(r#"aria-pressed="true""#));
+    assert!(after.body.contains(r#"name="vote" value="remove""#));
+    let data: serde_json::Value =
+        serde_json::from_str(&voter.get("/account/data.json").await.body).unwrap();
+    assert_eq!(data["votes"][0]["suggestion"], number.as_str());
 
     // With JavaScript: JSON, toggled off.
     let response = voter
         .client
         .post(format!("{}{action}", app.address))
         .header("accept", "application/json")
-        .form(&[("csrf_token", token.as_str()), ("return_to", CLAUSE)])
+        .form(&[
+            ("csrf_token", token.as_str()),
+            ("vote", "remove"),
+            ("return_to", CLAUSE),
+        ])
         .send()
         .await
         .unwrap();
@@ -469,7 +487,11 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
     let own = author
         .post_raw(
             &action,
-            &[("csrf_token", &own_token), ("return_to", CLAUSE)],
+            &[
+                ("csrf_token", &own_token),
+                ("vote", "add"),
+                ("return_to", CLAUSE),
+            ],
         )
         .await;
     assert_eq!(own.status, 409);
@@ -479,7 +501,11 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
     let refused = anonymous
         .post_raw(
             &action,
-            &[("csrf_token", &anon_token), ("return_to", CLAUSE)],
+            &[
+                ("csrf_token", &anon_token),
+                ("vote", "add"),
+                ("return_to", CLAUSE),
+            ],
         )
         .await;
     assert_eq!(refused.status, 303);
@@ -515,7 +541,10 @@ async fn concurrent_upvotes_are_counted_exactly(app: TestApp) {
         let action = action.clone();
         tasks.push(tokio::spawn(async move {
             visitor
-                .post_raw(&action, &[("csrf_token", &token), ("return_to", "/")])
+                .post_raw(
+                    &action,
+                    &[("csrf_token", &token), ("vote", "add"), ("return_to", "/")],
+                )
                 .await
                 .status
         }));
@@ -523,7 +552,7 @@ async fn concurrent_upvotes_are_counted_exactly(app: TestApp) {
     for task in tasks {
         assert_eq!(task.await.unwrap(), 303);
     }
-    // One more citizen hammers the button: toggles, never counted twice.
+    // One more citizen hammers the button (a double click, many tabs): one vote.
     let (eager, _) = app.citizen("Eager").await;
     let token = eager.csrf_token("/").await;
     let hammering: Vec<_> = (0..9)
@@ -537,7 +566,11 @@ async fn concurrent_upvotes_are_counted_exactly(app: TestApp) {
             tokio::spawn(async move {
                 client
                     .post(format!("{address}{action}"))
-                    .form(&[("csrf_token", token.as_str()), ("return_to", "/")])
+                    .form(&[
+                        ("csrf_token", token.as_str()),
+                        ("vote", "add"),
+                        ("return_to", "/"),
+                    ])
                     .send()
                     .await
                     .unwrap()
@@ -576,7 +609,7 @@ async fn concurrent_upvotes_are_counted_exactly(app: TestApp) {
         voters + eager_rows,
         "every distinct voter counted once"
     );
-    // 9 toggles from one citizen end in one vote.
+    // Nine "add"s from one citizen are one vote.
     assert_eq!(eager_rows, 1);
 }
 
@@ -613,7 +646,11 @@ async fn closed_consultations_refuse_submissions_and_votes(app: TestApp) {
     let vote = voter
         .post_raw(
             &format!("/suggestions/{number}/upvote"),
-            &[("csrf_token", &token), ("return_to", CLAUSE)],
+            &[
+                ("csrf_token", &token),
+                ("vote", "add"),
+                ("return_to", CLAUSE),
+            ],
         )
         .await;
     assert_eq!(vote.status, 409);
