@@ -78,6 +78,23 @@ pub enum Command {
         #[arg(long)]
         closes_at: Option<String>,
     },
+    /// Import public comments in the Polis format (comments.csv, optionally votes.csv)
+    /// as suggestions on one clause; each participant becomes an imported account.
+    ImportComments {
+        /// The Polis `comments.csv`.
+        comments: PathBuf,
+        #[arg(long)]
+        consultation: String,
+        /// The clause they are about, e.g. `12.3`.
+        #[arg(long)]
+        clause: String,
+        /// The Polis `votes.csv` (agree = upvote; the latest vote per voter counts).
+        #[arg(long)]
+        votes: Option<PathBuf>,
+        /// Import the good rows and list the bad ones, instead of importing nothing.
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
     /// Manage accounts and roles.
     User {
         #[command(subcommand)]
@@ -172,6 +189,50 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { action } => user_command(&settings, action),
+        Command::ImportComments {
+            comments,
+            consultation,
+            clause,
+            votes,
+            skip_bad_rows,
+        } => {
+            let slug = Slug::parse(&consultation)?;
+            let clause = ClauseRef::parse(&clause)?;
+            let comment_bytes = std::fs::read(&comments)
+                .with_context(|| format!("reading {}", comments.display()))?;
+            let vote_bytes = votes
+                .as_ref()
+                .map(|p| std::fs::read(p).with_context(|| format!("reading {}", p.display())))
+                .transpose()?;
+            let comments_name = comments.to_string_lossy().into_owned();
+            let votes_name = votes.as_ref().map(|p| p.to_string_lossy().into_owned());
+            let pool = startup::prepare_database(&settings)?;
+            let mut conn = pool.get()?;
+            let summary = crate::import::comments::import_comments(
+                &mut conn,
+                &crate::import::comments::CommentsRequest {
+                    consultation: &slug,
+                    clause: &clause,
+                    comments_name: &comments_name,
+                    comments: &comment_bytes,
+                    votes: votes_name.as_deref().zip(vote_bytes.as_deref()),
+                    skip_bad_rows,
+                },
+            )?;
+            for line in &summary.skipped {
+                say(&format!("skipped {line}"))?;
+            }
+            say(&format!(
+                "Imported {} suggestions on {clause} of {slug} ({} published, {} pending, {} rejected; {} already there), {} upvotes, {} new participant accounts.",
+                summary.suggestions,
+                summary.published,
+                summary.pending,
+                summary.rejected,
+                summary.already_imported,
+                summary.upvotes,
+                summary.accounts
+            ))
+        }
         Command::Show {
             consultation,
             reference,

@@ -12,6 +12,7 @@
 //! Parsing is pure: it returns a [`Draft`] or the first error with its line number, and
 //! the caller stores the draft in one transaction, so a bad file imports nothing.
 
+pub mod comments;
 mod parser;
 
 pub use parser::{parse_draft, Format, ImportError, MAX_DRAFT_BYTES};

@@ -570,7 +570,7 @@ pub fn set_upvote(
 
 /// Insert an upvote row unless it exists; returns 1 if inserted. diesel's
 /// multi-backend has no ON CONFLICT, so each backend gets its own statement.
-fn insert_upvote(
+pub fn insert_upvote(
     conn: &mut AnyConnection,
     suggestion_id: i64,
     user_id: i64,
@@ -591,6 +591,21 @@ fn insert_upvote(
             .on_conflict_do_nothing()
             .execute(lite),
     }
+}
+
+/// Set each suggestion's count to its number of upvote rows, in one SQL statement per
+/// call (after bulk loads). The ids are numbers from the database, inlined safely.
+pub fn recount_upvotes(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usize> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    diesel::sql_query(format!(
+        "UPDATE suggestions SET upvotes = \
+         (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
+         WHERE id IN ({list})"
+    ))
+    .execute(conn)
 }
 
 /// Which of these suggestions the user has upvoted.

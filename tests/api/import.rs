@@ -13,7 +13,194 @@ on_both_backends!(
     a_bad_file_names_file_and_line_and_imports_nothing,
     reimport_creates_the_next_version,
     cli_shows_a_clause_by_reference,
+    polis_comments_and_votes_import_as_suggestions,
+    bad_comment_rows_are_reported_by_line,
 );
+
+async fn polis_comments_and_votes_import_as_suggestions(app: TestApp) {
+    use kenes::schema::{suggestions, upvotes, users};
+    let out = app
+        .cli(&[
+            "import-draft",
+            &data("constitution-kazakhstan-en.txt"),
+            "--consultation",
+            "kz",
+            "--status",
+            "open",
+        ])
+        .await;
+    assert!(out.status.success());
+    let comments = data("polis-austria-climate/comments.csv");
+    let votes = data("polis-austria-climate/votes.csv");
+    let args = [
+        "import-comments",
+        &comments,
+        "--votes",
+        &votes,
+        "--consultation",
+        "kz",
+        "--clause",
+        "20.2",
+    ];
+    let out = app.cli(&args).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Figures checked independently: 522 statements (277 accepted, 245 rejected);
+    // 61,384 distinct (statement, voter) pairs, of which 38,206 end on "agree";
+    // 1,066 distinct authors and agreeing voters.
+    assert!(
+        stdout.contains("Imported 522 suggestions on 20.2 of kz (277 published, 0 pending, 245 rejected; 0 already there), 38206 upvotes, 1066 new participant accounts."),
+        "{stdout}"
+    );
+    let (rows, visible, vote_rows, stored_total, imported_can_sign_in) = app
+        .query(|conn| {
+            let rows: i64 = suggestions::table.count().get_result(conn).unwrap();
+            let visible: i64 = suggestions::table
+                .filter(suggestions::visible.eq(true))
+                .count()
+                .get_result(conn)
+                .unwrap();
+            let vote_rows: i64 = upvotes::table.count().get_result(conn).unwrap();
+            let counts: Vec<i32> = suggestions::table
+                .select(suggestions::upvotes)
+                .load(conn)
+                .unwrap();
+            let hashes: Vec<String> = users::table
+                .select(users::password_hash)
+                .load(conn)
+                .unwrap();
+            (
+                rows,
+                visible,
+                vote_rows,
+                counts.iter().map(|c| i64::from(*c)).sum::<i64>(),
+                hashes.iter().any(|h| !h.is_empty()),
+            )
+        })
+        .await;
+    assert_eq!((rows, visible, vote_rows), (522, 277, 38206));
+    assert_eq!(stored_total, vote_rows, "stored counts equal the rows");
+    assert!(
+        !imported_can_sign_in,
+        "imported participants cannot sign in"
+    );
+    // German text with umlauts is intact and shown on the clause page.
+    let page = app.get("/consultations/kz/clauses/20.2").await;
+    assert!(page.body.contains("(277)"));
+    assert!(page.body.contains("Participant "));
+    // Importing the same file again adds nothing.
+    let again = app.cli(&args).await;
+    assert!(String::from_utf8_lossy(&again.stdout).contains("Imported 0 suggestions"));
+    let rows: i64 = app
+        .query(|conn| suggestions::table.count().get_result(conn).unwrap())
+        .await;
+    assert_eq!(rows, 522);
+}
+
+async fn bad_comment_rows_are_reported_by_line(app: TestApp) {
+    use kenes::schema::suggestions;
+    let out = app
+        .cli(&[
+            "import-draft",
+            &data("constitution-us.txt"),
+            "--consultation",
+            "us",
+            "--status",
+            "open",
+        ])
+        .await;
+    assert!(out.status.success());
+    let file = app.db_dir().join("comments.csv");
+    std::fs::write(
+        &file,
+        "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n\
+         1651071094558,x,1,10,0,0,1,\"A good comment, with a comma\"\n\
+         notatime,x,2,11,0,0,1,Second\n\
+         1651071094558,x,3,12,0,0,7,Third\n\
+         1651071094558,x,4,13,0,0,0,\"Multi\nline body\"\n\
+         1651071094558,x,1,14,0,0,1,Duplicate id\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = app
+        .cli(&[
+            "import-comments",
+            path,
+            "--consultation",
+            "us",
+            "--clause",
+            "I.1",
+        ])
+        .await;
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("3 bad rows; nothing was imported"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("comments.csv:3: expected `timestamp` in epoch milliseconds"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("comments.csv:4: expected 1, 0 or -1 in `moderated`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("comments.csv:7: comment-id 1 appears twice (first on line 2)"),
+        "{stderr}"
+    );
+    let rows: i64 = app
+        .query(|conn| suggestions::table.count().get_result(conn).unwrap())
+        .await;
+    assert_eq!(rows, 0);
+    let out = app
+        .cli(&[
+            "import-comments",
+            path,
+            "--consultation",
+            "us",
+            "--clause",
+            "I.1",
+            "--skip-bad-rows",
+        ])
+        .await;
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("skipped "), "{stdout}");
+    assert!(
+        stdout.contains("Imported 2 suggestions on I.1 of us (1 published, 1 pending, 0 rejected"),
+        "{stdout}"
+    );
+    let bodies: Vec<String> = app
+        .query(|conn| {
+            suggestions::table
+                .order(suggestions::id)
+                .select(suggestions::body)
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(
+        bodies,
+        vec!["A good comment, with a comma", "Multi\nline body"]
+    );
+    let missing = app
+        .cli(&[
+            "import-comments",
+            path,
+            "--consultation",
+            "us",
+            "--clause",
+            "IX.9",
+        ])
+        .await;
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no clause IX.9"));
+}
 
 fn data(name: &str) -> String {
     format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
