@@ -95,6 +95,24 @@ pub enum Command {
         #[arg(long)]
         skip_bad_rows: bool,
     },
+    /// Generate a synthetic load: citizens, suggestions (Kazakh, Russian and English text,
+    /// skewed over clauses) and votes (skewed: a few suggestions get most of them).
+    Seed {
+        #[arg(long)]
+        consultation: String,
+        /// Put every suggestion on this clause.
+        #[arg(long)]
+        clause: Option<String>,
+        #[arg(long, default_value_t = 1000)]
+        citizens: usize,
+        #[arg(long, default_value_t = 10_000)]
+        suggestions: usize,
+        #[arg(long, default_value_t = 100_000)]
+        votes: usize,
+        /// The random seed (the same seed and sizes give the same data).
+        #[arg(long, default_value_t = 2024)]
+        random_seed: u64,
+    },
     /// Manage accounts and roles.
     User {
         #[command(subcommand)]
@@ -189,6 +207,34 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User { action } => user_command(&settings, action),
+        Command::Seed {
+            consultation,
+            clause,
+            citizens,
+            suggestions,
+            votes,
+            random_seed,
+        } => {
+            let slug = Slug::parse(&consultation)?;
+            let clause = clause.as_deref().map(ClauseRef::parse).transpose()?;
+            let pool = startup::prepare_database(&settings)?;
+            let mut conn = pool.get()?;
+            let summary = crate::seed::seed(
+                &mut conn,
+                &crate::seed::SeedRequest {
+                    consultation: &slug,
+                    clause: clause.as_ref(),
+                    citizens,
+                    suggestions,
+                    votes,
+                    random_seed,
+                },
+            )?;
+            say(&format!(
+                "Seeded {slug}: {} citizens, {} suggestions, {} distinct votes in {:.1} s.",
+                summary.citizens, summary.suggestions, summary.votes, summary.seconds
+            ))
+        }
         Command::ImportComments {
             comments,
             consultation,

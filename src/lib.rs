@@ -16,6 +16,7 @@ pub mod mail;
 pub mod models;
 pub mod routes;
 pub mod schema;
+pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod views;

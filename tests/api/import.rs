@@ -15,7 +15,87 @@ on_both_backends!(
     cli_shows_a_clause_by_reference,
     polis_comments_and_votes_import_as_suggestions,
     bad_comment_rows_are_reported_by_line,
+    seed_generates_consistent_skewed_data,
 );
+
+async fn seed_generates_consistent_skewed_data(app: TestApp) {
+    use kenes::schema::{suggestions, upvotes};
+    let out = app
+        .cli(&[
+            "import-draft",
+            &data("constitution-us.txt"),
+            "--consultation",
+            "us",
+            "--status",
+            "open",
+        ])
+        .await;
+    assert!(out.status.success());
+    let out = app
+        .cli(&[
+            "seed",
+            "--consultation",
+            "us",
+            "--citizens",
+            "200",
+            "--suggestions",
+            "1500",
+            "--votes",
+            "20000",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("200 citizens, 1500 suggestions"),
+        "{stdout}"
+    );
+    let (rows, stored, mut counts, bodies) = app
+        .query(|conn| {
+            let rows: i64 = upvotes::table.count().get_result(conn).unwrap();
+            let counts: Vec<i32> = suggestions::table
+                .select(suggestions::upvotes)
+                .load(conn)
+                .unwrap();
+            let bodies: Vec<String> = suggestions::table
+                .select(suggestions::body)
+                .limit(200)
+                .load(conn)
+                .unwrap();
+            (
+                rows,
+                counts.iter().map(|c| i64::from(*c)).sum::<i64>(),
+                counts,
+                bodies,
+            )
+        })
+        .await;
+    assert_eq!(stored, rows, "stored counts equal the vote rows");
+    assert!(
+        stdout.contains(&format!("{rows} distinct votes")),
+        "{stdout}"
+    );
+    assert!(rows > 5000 && rows <= 20000, "{rows}");
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    assert!(
+        counts[0] >= 10 * counts[counts.len() / 2].max(1),
+        "skewed: top {} vs median {}",
+        counts[0],
+        counts[counts.len() / 2]
+    );
+    assert!(
+        bodies.iter().any(|b| b.contains('қ') || b.contains('ә')),
+        "Kazakh text"
+    );
+    assert!(bodies
+        .iter()
+        .any(|b| b.contains("Предлагаю") || b.contains("Необходимо") || b.contains("Следует")));
+    assert!(bodies.iter().any(|b| b.is_ascii()));
+}
 
 async fn polis_comments_and_votes_import_as_suggestions(app: TestApp) {
     use kenes::schema::{suggestions, upvotes, users};
