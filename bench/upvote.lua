@@ -1,11 +1,14 @@
 -- wrk script for bench/upvotes.sh: every request is a new vote, by citizen i on
 -- suggestion j, cycling so that no (citizen, suggestion) pair repeats.
 local sessions, numbers = {}, {}
-local counter, thread_id, threads = 0, 0, 1
+local counter = 0
 local csrf_cookie, csrf_token
+-- Not `local`: `thread:set` assigns the thread's global, which a local would shadow.
+thread_id = 0
+local threads = 0
 
 function setup(thread)
-  thread:set("thread_id", threads - 1)
+  thread:set("thread_id", threads)
   threads = threads + 1
 end
 

@@ -13,6 +13,8 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-16}
 CITIZENS=${CITIZENS:-2000}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
+# Debian keeps pgbench with the server binaries, off the PATH.
+PATH="$PATH:$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n1)"
 need=()
 command -v wrk >/dev/null || need+=(wrk)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
@@ -51,8 +53,9 @@ for i in range(50000): print(f'INSERT INTO ref VALUES ({i}, {random.randint(1, 1
         export DATABASE_URL="${PG_ADMIN%/*}/kenes_votes"
         run_sql() { psql -q "$DATABASE_URL" >/dev/null; }
         psql -q "$DATABASE_URL" -c "CREATE TABLE ref (a BIGINT, b BIGINT, PRIMARY KEY (a, b))"
-        echo "INSERT INTO ref VALUES (random(1, 1000000000), random(1, 1000000000)) ON CONFLICT DO NOTHING;" > "$WORK/ref.pgbench"
-        raw=$(pgbench -n -q -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -f "$WORK/ref.pgbench" "$DATABASE_URL" 2>/dev/null | awk '/^tps/ {print int($3)}')
+        printf '%s\n' '\set a random(1, 1000000000)' '\set b random(1, 1000000000)' \
+            'INSERT INTO ref VALUES (:a, :b) ON CONFLICT DO NOTHING;' > "$WORK/ref.pgbench"
+        raw=$(pgbench -n -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -f "$WORK/ref.pgbench" "$DATABASE_URL" 2>/dev/null | awk '/^tps/ {print int($3)}')
     fi
     export KENES_DATA_DIR="$WORK/data" KENES_LOG=error KENES_BIND=127.0.0.1:18290
     "$KENES" import-draft tests/data/constitution-us.txt --consultation votes --status open >/dev/null

@@ -94,6 +94,10 @@ pub enum Command {
         /// Import the good rows and list the bad ones, instead of importing nothing.
         #[arg(long)]
         skip_bad_rows: bool,
+        /// A name for the conversation (default: the folder of the comments file);
+        /// importing the same source again adds nothing.
+        #[arg(long)]
+        source: Option<String>,
     },
     /// Generate a synthetic load: citizens, suggestions (Kazakh, Russian and English text,
     /// skewed over clauses) and votes (skewed: a few suggestions get most of them).
@@ -241,7 +245,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             clause,
             votes,
             skip_bad_rows,
+            source,
         } => {
+            let source = source.unwrap_or_else(|| {
+                comments
+                    .canonicalize()
+                    .ok()
+                    .and_then(|p| {
+                        p.parent()
+                            .and_then(|d| d.file_name())
+                            .map(|n| n.to_string_lossy().into_owned())
+                    })
+                    .unwrap_or_else(|| "import".to_owned())
+            });
             let slug = Slug::parse(&consultation)?;
             let clause = ClauseRef::parse(&clause)?;
             let comment_bytes = std::fs::read(&comments)
@@ -259,6 +275,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 &crate::import::comments::CommentsRequest {
                     consultation: &slug,
                     clause: &clause,
+                    source: &source,
                     comments_name: &comments_name,
                     comments: &comment_bytes,
                     votes: votes_name.as_deref().zip(vote_bytes.as_deref()),

@@ -305,6 +305,7 @@ fn english(key: &str) -> Option<&'static str> {
         "suggestion.diff.removed" => "removed",
         "suggestion.diff.added" => "added",
         "suggestion.proposed_clause" => "Proposed new clause:",
+        "suggestion.proposed_wording" => "Proposed wording, replacing the clause:",
         "suggestion.official_response" => "Official response:",
         "suggestion.upvote" => "Support",
         "suggestion.upvoted" => "Supported",

@@ -27,6 +27,9 @@ use crate::models::{reading, user};
 pub struct CommentsRequest<'a> {
     pub consultation: &'a Slug,
     pub clause: &'a ClauseRef,
+    /// Names the conversation: participant ids and comment ids are only unique within
+    /// one, so accounts and idempotency keys are namespaced by it.
+    pub source: &'a str,
     pub comments_name: &'a str,
     pub comments: &'a [u8],
     pub votes: Option<(&'a str, &'a [u8])>,
@@ -250,10 +253,27 @@ fn parse_votes(
     Ok(agree)
 }
 
+/// A source name fit for an email domain label: lower-case letters, digits, hyphens.
+pub fn source_name(raw: &str) -> String {
+    let cleaned: String = raw
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let trimmed = cleaned.trim_matches('-');
+    let short: String = trimmed.chars().take(48).collect();
+    if short.is_empty() {
+        "import".to_owned()
+    } else {
+        short.trim_end_matches('-').to_owned()
+    }
+}
+
 /// The imported account for a participant id, created if needed.
 fn participant(
     conn: &mut AnyConnection,
     slug: &Slug,
+    source: &str,
     id: i64,
     cache: &mut HashMap<i64, i64>,
     created: &mut usize,
@@ -261,9 +281,9 @@ fn participant(
     if let Some(user_id) = cache.get(&id) {
         return Ok(*user_id);
     }
-    let email = Email::parse(&format!("participant-{id}@{slug}.import.invalid")).map_err(|_| {
-        CommentsFailure::Target(format!("cannot make an account for participant {id}"))
-    })?;
+    let email = Email::parse(&format!("participant-{id}@{source}.{slug}.import.invalid")).map_err(
+        |_| CommentsFailure::Target(format!("cannot make an account for participant {id}")),
+    )?;
     let user_id = match user::find_by_email(conn, &email)? {
         Some(existing) => existing.id,
         None => {
@@ -321,6 +341,7 @@ pub fn import_comments(
         ..CommentsSummary::default()
     };
     let slug = request.consultation;
+    let source = source_name(request.source);
     let (consultation_id, clause_id, lineage) = (
         target.consultation.id,
         target.clause.id,
@@ -333,6 +354,7 @@ pub fn import_comments(
             let author_id = participant(
                 conn,
                 slug,
+                &source,
                 comment.author,
                 &mut accounts,
                 &mut summary.accounts,
@@ -348,7 +370,7 @@ pub fn import_comments(
                     body: &comment.body,
                     proposed_text: None,
                     status: comment.status,
-                    idempotency_key: &format!("import:{}:{}", request.comments_name, comment.id),
+                    idempotency_key: &format!("import:{source}:{}", comment.id),
                     created_at: Some(comment.created_at),
                 },
             )?;
@@ -368,7 +390,14 @@ pub fn import_comments(
             let Some(suggestion_id) = suggestion_ids.get(comment) else {
                 continue;
             };
-            let voter_id = participant(conn, slug, *voter, &mut accounts, &mut summary.accounts)?;
+            let voter_id = participant(
+                conn,
+                slug,
+                &source,
+                *voter,
+                &mut accounts,
+                &mut summary.accounts,
+            )?;
             summary.upvotes += suggestion::insert_upvote(conn, *suggestion_id, voter_id, *at)?;
         }
         // The stored counts follow the rows, recomputed in SQL (not read into Rust and

@@ -231,6 +231,10 @@ pub fn find_by_number(
     ))
 }
 
+/// How many of a clause's suggestions a new one is compared with (see
+/// [`similar_on_clause`]).
+pub const SIMILARITY_CANDIDATES: i64 = 5000;
+
 /// Up to `limit` visible suggestions on the same clause whose text is at least
 /// `threshold` similar to `text`, the most similar first.
 pub fn similar_on_clause(
@@ -241,9 +245,13 @@ pub fn similar_on_clause(
     limit: usize,
 ) -> QueryResult<Vec<(Suggestion, f64)>> {
     let probe = similarity::signature(text);
+    // Bounded work per submission: the most supported suggestions on the clause (the
+    // ones worth offering instead), read through the (lineage, visible, upvotes) index.
     let candidates: Vec<(i64, String)> = suggestions::table
         .filter(suggestions::clause_lineage.eq(lineage))
         .filter(suggestions::visible.eq(true))
+        .order((suggestions::upvotes.desc(), suggestions::id.desc()))
+        .limit(SIMILARITY_CANDIDATES)
         .select((suggestions::id, suggestions::signature))
         .load(conn)?;
     let mut scored: Vec<(i64, f64)> = candidates

@@ -470,11 +470,12 @@ pub async fn upvote(
         if !policy::may_participate(&voter) {
             return Err(AppError::Refused("suggest.confirm_first"));
         }
-        throttle::hit(conn, throttle::VOTE_PER_ACCOUNT, &voter.email)?
-            .map_err(AppError::TooManyRequests)?;
         let id = s.id;
+        // The limit's counter and the vote commit together: one write transaction.
         let (upvoted, count) = db::write_transaction(conn, |conn| {
-            suggestion::set_upvote(conn, id, voter.id, wanted)
+            throttle::hit(conn, throttle::VOTE_PER_ACCOUNT, &voter.email)?
+                .map_err(AppError::TooManyRequests)?;
+            Ok::<_, AppError>(suggestion::set_upvote(conn, id, voter.id, wanted)?)
         })?;
         Ok((s.tracking_number.clone(), upvoted, count))
     })

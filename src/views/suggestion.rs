@@ -16,9 +16,19 @@ pub struct DiffSpan {
     pub text: String,
 }
 
-/// Word-level diff of `old` to `new`, adjacent runs of one kind merged.
+/// Word-level diff of `old` to `new`, adjacent runs of one kind merged; empty when the
+/// two share too few words for a diff to help (the proposal is then shown whole).
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffSpan> {
-    let diff = similar::TextDiff::from_words(old, new);
+    let old_words: std::collections::HashSet<&str> = old.split_whitespace().collect();
+    let new_words: Vec<&str> = new.split_whitespace().collect();
+    let shared = new_words.iter().filter(|w| old_words.contains(*w)).count();
+    if new_words.is_empty() || shared * 2 < new_words.len() {
+        return Vec::new();
+    }
+    // A deadline bounds the work on long clauses; past it the diff is coarser, not wrong.
+    let diff = similar::TextDiff::configure()
+        .deadline(std::time::Instant::now() + std::time::Duration::from_millis(5))
+        .diff_words(old, new);
     let mut spans: Vec<DiffSpan> = Vec::new();
     for change in diff.iter_all_changes() {
         let kind = match change.tag() {
@@ -104,6 +114,11 @@ impl SuggestionView {
         let status = suggestion.status();
         let proposed = suggestion.proposed_text.as_deref().unwrap_or("");
         let is_own = viewer == Some(suggestion.author_id);
+        let diff = if kind == SuggestionKind::Amend {
+            word_diff(clause_body, proposed)
+        } else {
+            Vec::new()
+        };
         Self {
             number: suggestion.tracking_number.clone(),
             anchor: format!("s-{}", suggestion.tracking_number),
@@ -118,16 +133,14 @@ impl SuggestionView {
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect(),
-            proposed: if kind == SuggestionKind::Add {
+            proposed: if kind == SuggestionKind::Add
+                || (kind == SuggestionKind::Amend && diff.is_empty())
+            {
                 paragraphs(proposed)
             } else {
                 Vec::new()
             },
-            diff: if kind == SuggestionKind::Amend {
-                word_diff(clause_body, proposed)
-            } else {
-                Vec::new()
-            },
+            diff,
             author: author.map(str::to_owned),
             date: DateView::new(suggestion.created_at),
             upvotes: suggestion.upvotes,

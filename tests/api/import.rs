@@ -20,17 +20,7 @@ on_both_backends!(
 
 async fn seed_generates_consistent_skewed_data(app: TestApp) {
     use kenes::schema::{suggestions, upvotes};
-    let out = app
-        .cli(&[
-            "import-draft",
-            &data("constitution-us.txt"),
-            "--consultation",
-            "us",
-            "--status",
-            "open",
-        ])
-        .await;
-    assert!(out.status.success());
+    import_open(&app, "constitution-us.txt", "us").await;
     let out = app
         .cli(&[
             "seed",
@@ -99,17 +89,7 @@ async fn seed_generates_consistent_skewed_data(app: TestApp) {
 
 async fn polis_comments_and_votes_import_as_suggestions(app: TestApp) {
     use kenes::schema::{suggestions, upvotes, users};
-    let out = app
-        .cli(&[
-            "import-draft",
-            &data("constitution-kazakhstan-en.txt"),
-            "--consultation",
-            "kz",
-            "--status",
-            "open",
-        ])
-        .await;
-    assert!(out.status.success());
+    import_open(&app, "constitution-kazakhstan-en.txt", "kz").await;
     let comments = data("polis-austria-climate/comments.csv");
     let votes = data("polis-austria-climate/votes.csv");
     let args = [
@@ -183,17 +163,7 @@ async fn polis_comments_and_votes_import_as_suggestions(app: TestApp) {
 
 async fn bad_comment_rows_are_reported_by_line(app: TestApp) {
     use kenes::schema::suggestions;
-    let out = app
-        .cli(&[
-            "import-draft",
-            &data("constitution-us.txt"),
-            "--consultation",
-            "us",
-            "--status",
-            "open",
-        ])
-        .await;
-    assert!(out.status.success());
+    import_open(&app, "constitution-us.txt", "us").await;
     let file = app.db_dir().join("comments.csv");
     std::fs::write(
         &file,
@@ -280,6 +250,25 @@ async fn bad_comment_rows_are_reported_by_line(app: TestApp) {
         ])
         .await;
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no clause IX.9"));
+}
+
+/// Import a draft with the CLI and open the consultation.
+async fn import_open(app: &TestApp, file: &str, slug: &str) {
+    let out = app
+        .cli(&[
+            "import-draft",
+            &data(file),
+            "--consultation",
+            slug,
+            "--status",
+            "open",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn data(name: &str) -> String {
@@ -527,17 +516,7 @@ async fn reimport_creates_the_next_version(app: TestApp) {
 }
 
 async fn cli_shows_a_clause_by_reference(app: TestApp) {
-    let out = app
-        .cli(&[
-            "import-draft",
-            &data("constitution-us.txt"),
-            "--consultation",
-            "us",
-            "--status",
-            "open",
-        ])
-        .await;
-    assert!(out.status.success());
+    import_open(&app, "constitution-us.txt", "us").await;
     let out = app.cli(&["show", "us", "am-xiv.5"]).await;
     assert!(
         out.status.success(),

@@ -22,7 +22,55 @@ on_both_backends!(
     pending_suggestions_can_be_edited_and_withdrawn,
     clause_lists_page_by_keyset_and_pages_show_counts,
     submissions_are_throttled_per_account,
+    unconfirmed_citizens_read_but_cannot_submit_or_vote,
 );
+
+async fn unconfirmed_citizens_read_but_cannot_submit_or_vote(app: TestApp) {
+    open_consultation(&app, "post").await;
+    let (author, _) = app.citizen("Author").await;
+    let number = submit_ok(
+        &author,
+        &[("kind", "comment"), ("body", "Something to vote for.")],
+    )
+    .await;
+    let (newcomer, id) = app.citizen("Newcomer").await;
+    app.query(move |conn| {
+        diesel::update(kenes::schema::users::table.find(id))
+            .set(kenes::schema::users::email_confirmed_at.eq(None::<chrono::NaiveDateTime>))
+            .execute(conn)
+            .unwrap()
+    })
+    .await;
+    let clause = newcomer.get(CLAUSE).await;
+    assert_eq!(clause.status, 200, "reading works");
+    assert!(!clause.body.contains("upvote-form"), "no vote button");
+    let page = suggest(
+        &newcomer,
+        &[
+            ("kind", "comment"),
+            ("body", "My text waits for my confirmation."),
+        ],
+    )
+    .await;
+    assert_eq!(page.status, 403);
+    assert!(page
+        .body
+        .contains("Please confirm your email address first"));
+    assert!(page.body.contains("My text waits for my confirmation."));
+    let token = newcomer.csrf_token(CLAUSE).await;
+    let vote = newcomer
+        .post_raw(
+            &format!("/suggestions/{number}/upvote"),
+            &[
+                ("csrf_token", &token),
+                ("vote", "add"),
+                ("return_to", CLAUSE),
+            ],
+        )
+        .await;
+    assert_eq!(vote.status, 409);
+    assert_eq!(count_rows(&app).await, 1);
+}
 
 const CLAUSE: &str = "/consultations/us/clauses/I.1";
 const FORM: &str = "/consultations/us/clauses/I.1/suggest";
