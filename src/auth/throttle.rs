@@ -28,6 +28,16 @@ pub const REGISTER_PER_IP: Limit = Limit {
     max: 10,
     window_secs: 60 * 60,
 };
+pub const REGISTER_PER_ACCOUNT: Limit = Limit {
+    name: "register-account",
+    max: 3,
+    window_secs: 60 * 60,
+};
+pub const RESEND_PER_IP: Limit = Limit {
+    name: "resend-ip",
+    max: 10,
+    window_secs: 60 * 60,
+};
 pub const RESEND_PER_ACCOUNT: Limit = Limit {
     name: "resend-account",
     max: 3,
@@ -56,7 +66,9 @@ pub const VOTE_PER_ACCOUNT: Limit = Limit {
 };
 
 /// All limits, for the README table and the tests.
-pub const ALL: [Limit; 8] = [
+pub const ALL: [Limit; 10] = [
+    REGISTER_PER_ACCOUNT,
+    RESEND_PER_IP,
     SUBMIT_PER_ACCOUNT,
     VOTE_PER_ACCOUNT,
     SIGN_IN_PER_IP,

@@ -198,6 +198,8 @@ pub fn revert_all_migrations(conn: &mut AnyConnection) -> Result<usize, DbSetupE
     reverted.map_err(|e| DbSetupError::Migrations(e.to_string()))
 }
 
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Run `f` in a transaction that holds the write lock from its first statement.
 ///
 /// On SQLite a deferred transaction that reads and then writes fails at once with
@@ -208,6 +210,18 @@ where
     F: FnOnce(&mut AnyConnection) -> Result<T, E>,
     E: From<diesel::result::Error>,
 {
+    // SQLite has one writer at a time, and a writer that finds the lock taken sleeps
+    // and polls (busy_timeout backs off in milliseconds). Queueing this process's
+    // writers on a mutex instead hands the lock over at once. Other processes on the
+    // same file still meet busy_timeout.
+    let _writer = match conn {
+        AnyConnection::Sqlite(_) => Some(
+            SQLITE_WRITER
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        ),
+        AnyConnection::Postgres(_) => None,
+    };
     match conn {
         AnyConnection::Sqlite(c) => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?

@@ -159,6 +159,12 @@ pub async fn register(
         );
     };
 
+    // Per address: so that nobody floods a mailbox with "already registered" notices.
+    let key = email.to_string();
+    with_db(&state, move |conn| {
+        throttled(conn, throttle::REGISTER_PER_ACCOUNT, &key)
+    })
+    .await?;
     // Hash first in every case, so a known email answers as slowly as a new one.
     let hash = state.passwords.hash(password.expose().to_owned()).await?;
     let base = state.public_url.clone();
@@ -282,15 +288,18 @@ pub async fn confirm(
 /// The "resend" button of the unconfirmed-account banner.
 pub async fn resend_confirmation(
     state: web::Data<AppState>,
+    request: HttpRequest,
     RequireUser(signed_in): RequireUser,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
     if signed_in.user.is_confirmed() {
         return Ok(see_other("/account", None));
     }
+    let ip = state.client_ip(&request);
     let base = state.public_url.clone();
     let lang = ctx.lang;
     with_db(&state, move |conn| {
+        throttled(conn, throttle::RESEND_PER_IP, &ip)?;
         throttled(conn, throttle::RESEND_PER_ACCOUNT, &signed_in.user.email)?;
         db::write_transaction(conn, |conn| {
             send_confirmation(conn, lang, &base, &signed_in.user)

@@ -23,6 +23,7 @@ on_both_backends!(
     account_page_edits_exports_and_deletes,
     oversized_forms_are_refused,
     registration_is_throttled_per_address,
+    registration_is_throttled_per_email,
     cli_creates_users_and_changes_roles,
 );
 
@@ -785,6 +786,31 @@ async fn registration_is_throttled_per_address(app: TestApp) {
     assert_eq!(refused.status, 429);
     assert!(refused.header("retry-after").parse::<i64>().unwrap() > 0);
     assert!(user_row(&app, "one-more@example.kz").await.is_none());
+}
+
+async fn registration_is_throttled_per_email(app: TestApp) {
+    let limit = kenes::auth::throttle::REGISTER_PER_ACCOUNT.max;
+    for n in 0..limit {
+        let page = app
+            .visitor()
+            .register("victim@example.kz", "Someone", PASSWORD)
+            .await;
+        assert_eq!(page.status, 303, "{n}");
+    }
+    let refused = app
+        .visitor()
+        .register("VICTIM@example.kz", "Someone", PASSWORD)
+        .await;
+    assert_eq!(refused.status, 429);
+    // One account and one confirmation mail, then two notices: no mailbox flood.
+    app.mail
+        .wait_for("victim@example.kz", usize::try_from(limit).unwrap())
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        app.mail.messages_to("victim@example.kz").len(),
+        usize::try_from(limit).unwrap()
+    );
 }
 
 async fn oversized_forms_are_refused(app: TestApp) {
