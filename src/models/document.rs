@@ -449,6 +449,19 @@ pub fn versions(
         .load(conn)
 }
 
+/// How many versions each consultation has, in one query.
+pub fn version_counts(conn: &mut AnyConnection) -> QueryResult<HashMap<i64, i64>> {
+    Ok(document_versions::table
+        .group_by(document_versions::consultation_id)
+        .select((
+            document_versions::consultation_id,
+            diesel::dsl::count_star(),
+        ))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// A version by number, published or not (for the admin preview).
 pub fn version(
     conn: &mut AnyConnection,

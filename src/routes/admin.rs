@@ -125,18 +125,16 @@ pub async fn consultations(
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
     let rows = with_db(&state, |conn| {
-        let all = consultation::list_all(conn)?;
-        let mut rows = Vec::with_capacity(all.len());
-        for c in all {
-            let versions = document::versions(conn, c.id)?.len();
-            rows.push(ConsultationRow {
+        let counts = document::version_counts(conn)?;
+        Ok(consultation::list_all(conn)?
+            .into_iter()
+            .map(|c| ConsultationRow {
                 status: status_key(c.status()),
+                versions: counts.get(&c.id).copied().unwrap_or(0),
                 slug: c.slug,
                 title: c.title,
-                versions,
-            });
-        }
-        Ok(rows)
+            })
+            .collect::<Vec<_>>())
     })
     .await?;
     html(&ConsultationsPage {

@@ -192,7 +192,6 @@ pub async fn clause(
             return_to,
             suggest_href: format!("{base}/suggest"),
             accepting,
-            signed_in: viewer_id.is_some(),
         };
         render(&ClausePage::new(
             &ctx,

@@ -47,7 +47,7 @@ pub struct ConsultationRow {
     pub slug: String,
     pub title: String,
     pub status: &'static str,
-    pub versions: usize,
+    pub versions: i64,
 }
 
 #[derive(Template)]

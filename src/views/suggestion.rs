@@ -187,7 +187,6 @@ pub struct SuggestionList {
     pub return_to: String,
     pub suggest_href: String,
     pub accepting: bool,
-    pub signed_in: bool,
 }
 
 #[derive(Debug, Clone)]
