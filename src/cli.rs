@@ -122,6 +122,42 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Group suggestions into near-duplicate clusters and flag campaigns. By default only
+    /// clauses with suggestions not clustered yet (what `kenes serve` also does in the
+    /// background every KENES_CLUSTER_SECS).
+    Cluster {
+        /// Recompute every clause, not only those with new suggestions.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Take a moderation decision, as the moderator with this email (same rules and log
+    /// as the web workbench), e.g. `kenes moderate KZ-7F3K-9QX2 reject --reason spam
+    /// --as mod@example.kz`.
+    Moderate {
+        /// The suggestion's tracking number.
+        number: String,
+        /// publish, reject, review, respond, merge, hide, flags_cleared or flags_upheld.
+        action: String,
+        /// The moderator's email.
+        #[arg(long = "as")]
+        actor: String,
+        /// Reason code for reject and hide: off_topic, spam, abusive, personal_data,
+        /// unclear, other.
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// Explanation of the reason (required with `other`).
+        #[arg(long, default_value = "")]
+        text: String,
+        /// Outcome for respond: accepted, partly_accepted, not_accepted.
+        #[arg(long, default_value = "")]
+        outcome: String,
+        /// The official response for respond.
+        #[arg(long, default_value = "")]
+        response: String,
+        /// Tracking number of the canonical suggestion for merge.
+        #[arg(long, default_value = "")]
+        canonical: String,
+    },
     /// Print a clause by its reference, e.g. `kenes show us-constitution AM-XIV.1`.
     Show {
         consultation: String,
@@ -239,6 +275,31 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 summary.citizens, summary.suggestions, summary.votes, summary.seconds
             ))
         }
+        Command::Cluster { all } => {
+            let pool = startup::prepare_database(&settings)?;
+            let mut conn = pool.get()?;
+            let report = crate::clustering::run(&mut conn, all)?;
+            say(&format!(
+                "Clustered {} suggestions on {} clauses in {:.1} s: {} changed, {} newly flagged as campaigns.",
+                report.suggestions, report.lineages, report.seconds, report.changed, report.campaign
+            ))
+        }
+        Command::Moderate {
+            number,
+            action,
+            actor,
+            reason,
+            text,
+            outcome,
+            response,
+            canonical,
+        } => moderate(
+            &settings,
+            &number,
+            &action,
+            &actor,
+            [&reason, &text, &outcome, &response, &canonical],
+        ),
         Command::ImportComments {
             comments,
             consultation,
@@ -311,6 +372,77 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 data.clause.reference, data.article.label, data.version.number, data.clause.body
             ))
         }
+    }
+}
+
+/// `kenes moderate`: the same decision path as the workbench.
+fn moderate(
+    settings: &Settings,
+    number: &str,
+    action: &str,
+    actor: &str,
+    [reason, text, outcome, response, canonical]: [&String; 5],
+) -> anyhow::Result<()> {
+    use crate::domain::moderation::{Decision, OfficialResponse, Reason};
+    use crate::domain::{Email, Role, TrackingNumber};
+    use crate::models::moderation::{self, DecideError};
+    use crate::models::user;
+    let number = TrackingNumber::parse(number)
+        .ok_or_else(|| anyhow::anyhow!("`{number}` is not a tracking number"))?;
+    let pool = startup::prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let email = Email::parse(actor).map_err(|_| anyhow::anyhow!("`{actor}` is not an email"))?;
+    let moderator = user::find_by_email(&mut conn, &email)?
+        .filter(|u| matches!(u.role(), Role::Moderator | Role::Admin))
+        .ok_or_else(|| anyhow::anyhow!("{actor} is not a moderator or admin"))?;
+    let id = moderation::id_by_number(&mut conn, number.as_str())?
+        .ok_or_else(|| anyhow::anyhow!("no suggestion {number}"))?;
+    fn field<T>(r: Result<T, crate::domain::FieldError>) -> anyhow::Result<T> {
+        r.map_err(|e| anyhow::anyhow!("{}", crate::i18n::t(crate::i18n::Lang::default(), e.0)))
+    }
+    let decision = match action {
+        "publish" => Decision::Publish,
+        "review" => Decision::StartReview,
+        "flags_cleared" => Decision::ClearFlags,
+        "flags_upheld" => Decision::UpholdFlags,
+        "reject" => Decision::Reject(field(Reason::parse(reason, text))?),
+        "hide" => Decision::Hide(field(Reason::parse(reason, text))?),
+        "respond" => Decision::Respond(
+            field(outcome.parse::<crate::domain::moderation::Outcome>())?,
+            field(OfficialResponse::parse(response))?,
+        ),
+        "merge" => {
+            let canonical = TrackingNumber::parse(canonical)
+                .ok_or_else(|| anyhow::anyhow!("--canonical needs a tracking number"))?;
+            Decision::MarkDuplicate(
+                moderation::id_by_number(&mut conn, canonical.as_str())?
+                    .ok_or_else(|| anyhow::anyhow!("no suggestion {canonical}"))?,
+            )
+        }
+        other => anyhow::bail!("unknown action `{other}`"),
+    };
+    match crate::workbench::decide_one(
+        &mut conn,
+        moderator.id,
+        id,
+        &decision,
+        &settings.public_url(),
+        crate::models::now(),
+    ) {
+        Ok(applied) => say(&format!(
+            "{number}: {} → {}",
+            applied.from.as_str(),
+            applied.to.as_str()
+        )),
+        Err(DecideError::Refused(refusal)) => anyhow::bail!(
+            "refused: {}",
+            crate::i18n::t(crate::i18n::Lang::default(), refusal.0)
+        ),
+        Err(DecideError::Held { by, until }) => {
+            anyhow::bail!("refused: {by} is reviewing it until {until}")
+        }
+        Err(DecideError::NotFound) => anyhow::bail!("no suggestion {number}"),
+        Err(DecideError::Db(e)) => Err(e.into()),
     }
 }
 

@@ -112,6 +112,15 @@ pub struct Settings {
     )]
     pub trust_proxy: bool,
 
+    /// Distinct citizens' reports that hide a suggestion until a moderator reviews it.
+    #[arg(long, env = "KENES_FLAG_THRESHOLD", default_value_t = 3, global = true)]
+    pub flag_threshold: i32,
+
+    /// Seconds between background passes that cluster new suggestions into
+    /// near-duplicate groups (and flag campaigns); 0 turns the pass off.
+    #[arg(long, env = "KENES_CLUSTER_SECS", default_value_t = 30, global = true)]
+    pub cluster_secs: u64,
+
     /// Log filter, in `tracing` syntax (`info`, `kenes=debug,actix_web=info`).
     #[arg(long, env = "KENES_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -145,6 +154,8 @@ impl Settings {
             session_idle_minutes: 30,
             session_lifetime_hours: 12,
             trust_proxy: false,
+            flag_threshold: 3,
+            cluster_secs: 30,
             log: "info".into(),
             log_format: LogFormat::Text,
         }

@@ -6,10 +6,12 @@
 pub mod auth;
 pub mod cache;
 pub mod cli;
+pub mod clustering;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod housekeeping;
 pub mod i18n;
 pub mod import;
 pub mod mail;
@@ -20,3 +22,4 @@ pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod views;
+pub mod workbench;

@@ -87,6 +87,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        blocked_at -> Nullable<Timestamp>,
+        daily_summary -> Bool,
+        summary_sent_on -> Nullable<Text>,
     }
 }
 
@@ -177,6 +180,83 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
+        reason_code -> Nullable<Text>,
+        reason_text -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        duplicate_of -> Nullable<BigInt>,
+        duplicate_count -> Integer,
+        cluster_id -> Nullable<BigInt>,
+        cluster_size -> Integer,
+        clustered -> Bool,
+        text_hash -> Nullable<Text>,
+        campaign -> Bool,
+        assignee_id -> Nullable<BigInt>,
+        claimed_by -> Nullable<BigInt>,
+        claimed_until -> Nullable<Timestamp>,
+        flag_count -> Integer,
+        flagged -> Bool,
+        hidden_from -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    moderation_log (id) {
+        id -> BigInt,
+        suggestion_id -> Nullable<BigInt>,
+        subject_user_id -> Nullable<BigInt>,
+        actor_id -> Nullable<BigInt>,
+        action -> Text,
+        from_value -> Nullable<Text>,
+        to_value -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        public -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tags (id) {
+        id -> BigInt,
+        consultation_id -> BigInt,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    suggestion_tags (suggestion_id, tag_id) {
+        suggestion_id -> BigInt,
+        tag_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    moderation_notes (id) {
+        id -> BigInt,
+        suggestion_id -> BigInt,
+        author_id -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    response_templates (id) {
+        id -> BigInt,
+        consultation_id -> BigInt,
+        title -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    flags (suggestion_id, user_id) {
+        suggestion_id -> BigInt,
+        user_id -> BigInt,
+        reason -> Text,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
     }
 }
 
@@ -200,6 +280,10 @@ diesel::table! {
 }
 
 diesel::joinable!(suggestions -> users (author_id));
+diesel::joinable!(suggestion_tags -> tags (tag_id));
+diesel::joinable!(suggestion_tags -> suggestions (suggestion_id));
+diesel::joinable!(moderation_notes -> suggestions (suggestion_id));
+diesel::joinable!(moderation_log -> suggestions (suggestion_id));
 diesel::joinable!(suggestions -> clauses (clause_id));
 diesel::joinable!(upvotes -> suggestions (suggestion_id));
 
@@ -219,4 +303,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     suggestions,
     upvotes,
     suggestion_drafts,
+    moderation_log,
+    tags,
+    suggestion_tags,
+    moderation_notes,
+    response_templates,
+    flags,
 );

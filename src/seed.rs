@@ -181,7 +181,7 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
         for start in (0..request.suggestions).step_by(BATCH) {
             let end = (start + BATCH).min(request.suggestions);
             let mut sql = String::from(
-                "INSERT INTO suggestions (tracking_number, consultation_id, clause_id, clause_lineage, author_id, kind, body, proposed_text, status, visible, upvotes, signature, idempotency_key, created_at, updated_at, published_at) VALUES ",
+                "INSERT INTO suggestions (tracking_number, consultation_id, clause_id, clause_lineage, author_id, kind, body, proposed_text, status, visible, upvotes, signature, text_hash, idempotency_key, created_at, updated_at, published_at) VALUES ",
             );
             for i in start..end {
                 if i > start {
@@ -208,9 +208,10 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
                     None => body.clone(),
                 };
                 let signature = similarity::encode(&similarity::signature(&text));
+                let hash = similarity::text_hash(&text);
                 let _ = write!(
                     sql,
-                    "({},{},{},{},{},'{kind}',{},{},'{status}',{},0,'{signature}','seed-{run:08x}-{i}',{t},{t},{})",
+                    "({},{},{},{},{},'{kind}',{},{},'{status}',{},0,'{signature}','{hash}','seed-{run:08x}-{i}',{t},{t},{})",
                     sql_text(TrackingNumber::generate().as_str()),
                     found.id,
                     clause_id,

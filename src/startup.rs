@@ -109,6 +109,7 @@ impl Application {
             },
             public_url: settings.public_url(),
             trust_proxy: settings.trust_proxy,
+            flag_threshold: settings.flag_threshold.max(1),
         });
         let transport = Transport::new(
             settings.smtp_url.as_deref(),
@@ -122,6 +123,12 @@ impl Application {
             transport,
             from,
             Duration::from_millis(settings.mail_poll_ms.max(50)),
+        )?;
+        crate::housekeeping::spawn(
+            pool.clone(),
+            (settings.cluster_secs > 0).then(|| Duration::from_secs(settings.cluster_secs)),
+            settings.public_url(),
+            &mail_worker,
         )?;
         let workers = settings.workers.unwrap_or(cores);
         let server = HttpServer::new(move || {

@@ -58,9 +58,14 @@ pub fn decide(access: Access, user: Option<&User>) -> Decision {
     }
 }
 
-/// Only citizens whose email is confirmed may submit and vote.
+/// Only citizens whose email is confirmed, and who are not blocked, may submit and vote.
 pub fn may_participate(user: &User) -> bool {
-    user.is_confirmed() && user.can_sign_in()
+    user.is_confirmed() && user.can_sign_in() && user.blocked_at.is_none()
+}
+
+/// Moderators may block citizens, never staff (roles are the admins' business).
+pub fn may_block(actor: &User, target: &User) -> bool {
+    matches!(actor.role(), Role::Moderator | Role::Admin) && target.role() == Role::Citizen
 }
 
 /// An admin may not change their own role (so the last admin cannot lock everyone out).

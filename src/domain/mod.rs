@@ -6,6 +6,8 @@
 pub mod account;
 pub mod consultation;
 pub mod draft;
+pub mod moderation;
+pub mod queue;
 pub mod reference;
 pub mod similarity;
 pub mod suggestion;

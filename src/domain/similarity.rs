@@ -81,6 +81,81 @@ pub fn similarity(a: &[u32], b: &[u32]) -> f64 {
     same as f64 / a.len() as f64
 }
 
+/// Locality-sensitive hashing: a signature cut into `BANDS` bands of `ROWS` values.
+/// Two texts land in the same bucket of some band with probability 1 - (1 - s^4)^16
+/// for similarity s: about 0.12 at s = 0.3, 0.64 at s = 0.5, 0.97 at s = 0.67 and
+/// 0.999 at s = 0.8. Only pairs sharing a bucket are compared (and joined only when
+/// their estimated similarity reaches the threshold), so clustering is linear in the
+/// number of texts.
+pub const BANDS: usize = 16;
+const ROWS: usize = SIGNATURE_LEN / BANDS;
+
+/// The bucket key of each band (the band's number is mixed in).
+pub fn band_keys(signature: &[u32]) -> Vec<u64> {
+    signature
+        .chunks(ROWS)
+        .enumerate()
+        .map(|(band, values)| {
+            values.iter().fold(band as u64, |acc, v| {
+                splitmix64(acc ^ u64::from(*v)).rotate_left(7)
+            })
+        })
+        .collect()
+}
+
+/// How similar two texts must be to belong to one near-duplicate cluster.
+pub const CLUSTER_THRESHOLD: f64 = 0.5;
+/// How many earlier members of a bucket a text is compared with. Identical campaign
+/// texts fill one bucket by the thousand; comparing with a few representatives keeps
+/// the work linear.
+const REPRESENTATIVES: usize = 4;
+
+/// Group texts into near-duplicate clusters: each item is (id, signature), in id
+/// order. Returns, for each item, the index of its cluster's first member. Items whose
+/// similarity is at least [`CLUSTER_THRESHOLD`] to a representative of a shared bucket
+/// are joined (and joining is transitive, as for any clustering by linkage).
+pub fn cluster(signatures: &[Vec<u32>]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..signatures.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut buckets: std::collections::HashMap<u64, Vec<usize>> = std::collections::HashMap::new();
+    for (i, signature) in signatures.iter().enumerate() {
+        for key in band_keys(signature) {
+            let reps = buckets.entry(key).or_default();
+            let mut matched = false;
+            for &j in reps.iter() {
+                if similarity(signature, &signatures[j]) >= CLUSTER_THRESHOLD {
+                    matched = true;
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    if a != b {
+                        // The smaller index (the earlier text) stays the root.
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+            }
+            if !matched && reps.len() < REPRESENTATIVES {
+                reps.push(i);
+            }
+        }
+    }
+    (0..signatures.len())
+        .map(|i| root(&mut parent, i))
+        .collect()
+}
+
+/// A short hash of a text's words (case, spacing and punctuation ignored): identical
+/// texts from many accounts are a campaign.
+pub fn text_hash(text: &str) -> String {
+    let normal = words(text).join(" ");
+    let digest = <sha2::Sha256 as sha2::Digest>::digest(normal.as_bytes());
+    hex::encode(&digest[..8])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,5 +184,20 @@ mod tests {
             ))[..8]
         );
         assert_eq!(decode("xyz"), None);
+    }
+
+    #[test]
+    fn clusters_join_near_duplicates_only() {
+        let texts = [
+            "Право на мирные собрания должно быть гарантировано каждому гражданину без исключений",
+            "Қазақ тілі мемлекеттік тіл болып табылады және оны дамыту қажет",
+            "Право на мирные собрания должно быть гарантировано каждому гражданину без всяких исключений",
+            "Қазақ тілі мемлекеттік тіл болып табылады және оны дамыту қажет!",
+            "Local councils should have a real say in this decision",
+        ];
+        let signatures: Vec<Vec<u32>> = texts.iter().map(|t| signature(t)).collect();
+        assert_eq!(cluster(&signatures), vec![0, 1, 0, 1, 4]);
+        assert_eq!(text_hash(texts[1]), text_hash(texts[3]));
+        assert_ne!(text_hash(texts[0]), text_hash(texts[2]));
     }
 }

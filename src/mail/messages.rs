@@ -147,3 +147,84 @@ pub fn suggestion_receipt(lang: Lang, to: &str, name: &str, number: &str, link: 
         Some(("email.receipt.action", link)),
     )
 }
+
+/// To the author of a suggestion merged into another one.
+pub fn merged_into(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    number: &str,
+    canonical: &str,
+    link: String,
+) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.merged.subject",
+        name,
+        vec![
+            i18n::tf(lang, "email.merged.body", number),
+            i18n::tf(lang, "email.merged.canonical", canonical),
+        ],
+        Some(("email.merged.action", link)),
+    )
+}
+
+/// To the author: the official response to their suggestion.
+pub fn official_response(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    number: &str,
+    outcome_key: &'static str,
+    response: &str,
+    link: String,
+) -> NewMail {
+    compose(
+        lang,
+        to,
+        "email.response.subject",
+        name,
+        vec![
+            i18n::tf(lang, "email.response.body", number),
+            i18n::t(lang, outcome_key).to_owned(),
+            response.to_owned(),
+        ],
+        Some(("email.receipt.action", link)),
+    )
+}
+
+/// To a moderator who asked for it: the backlog by status.
+pub fn daily_summary(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    backlog: &[(String, i64)],
+    oldest_pending: Option<chrono::NaiveDateTime>,
+    link: String,
+) -> NewMail {
+    let mut paragraphs = vec![i18n::t(lang, "email.summary.body").to_owned()];
+    for (status, count) in backlog {
+        let label = status
+            .parse::<crate::domain::SuggestionStatus>()
+            .map_or(status.as_str(), |s| {
+                i18n::t(lang, crate::views::suggestion::status_key(s))
+            });
+        paragraphs.push(format!("{label}: {count}"));
+    }
+    if let Some(oldest) = oldest_pending {
+        paragraphs.push(i18n::tf(
+            lang,
+            "email.summary.oldest",
+            oldest.format("%Y-%m-%d %H:%M UTC"),
+        ));
+    }
+    compose(
+        lang,
+        to,
+        "email.summary.subject",
+        name,
+        paragraphs,
+        Some(("email.summary.action", link)),
+    )
+}

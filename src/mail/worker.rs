@@ -20,6 +20,12 @@ pub struct WorkerHandle {
 }
 
 impl WorkerHandle {
+    /// Whether [`Self::stop`] was called, for other background threads that stop
+    /// together with this one.
+    pub fn stopped(&self) -> Arc<AtomicBool> {
+        self.stop.clone()
+    }
+
     pub fn stop(&self) {
         self.stop.store(true, Ordering::Relaxed);
     }

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod consultation;
 pub mod document;
+pub mod moderation;
 pub mod outbox;
 pub mod rate_limit;
 pub mod reading;

@@ -36,6 +36,22 @@ pub struct Suggestion {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
+    pub reason_code: Option<String>,
+    pub reason_text: Option<String>,
+    pub decided_at: Option<NaiveDateTime>,
+    pub duplicate_of: Option<i64>,
+    pub duplicate_count: i32,
+    pub cluster_id: Option<i64>,
+    pub cluster_size: i32,
+    pub clustered: bool,
+    pub text_hash: Option<String>,
+    pub campaign: bool,
+    pub assignee_id: Option<i64>,
+    pub claimed_by: Option<i64>,
+    pub claimed_until: Option<NaiveDateTime>,
+    pub flag_count: i32,
+    pub flagged: bool,
+    pub hidden_from: Option<String>,
 }
 
 impl Suggestion {
@@ -86,6 +102,7 @@ pub fn create(
         None => new.body.to_owned(),
     };
     let signature = similarity::encode(&similarity::signature(&text));
+    let text_hash = similarity::text_hash(&text);
     let visible = new.status.is_visible();
     // 40 random bits: a collision is rare, and retried.
     let mut attempts = 0;
@@ -116,6 +133,7 @@ pub fn create(
                     suggestions::status.eq(new.status.as_str()),
                     suggestions::visible.eq(visible),
                     suggestions::signature.eq(&signature),
+                    suggestions::text_hash.eq(&text_hash),
                     suggestions::idempotency_key.eq(new.idempotency_key),
                     suggestions::created_at.eq(created_at),
                     suggestions::updated_at.eq(now),
@@ -550,23 +568,30 @@ pub fn set_upvote(
     user_id: i64,
     wanted: bool,
 ) -> QueryResult<(bool, i32)> {
-    if wanted {
-        if insert_upvote(conn, suggestion_id, user_id, super::now())? == 1 {
-            diesel::update(suggestions::table.find(suggestion_id))
-                .set(suggestions::upvotes.eq(suggestions::upvotes + 1))
-                .execute(conn)?;
-        }
+    let changed = if wanted {
+        insert_upvote(conn, suggestion_id, user_id, super::now())? == 1
     } else {
-        let removed = diesel::delete(
+        diesel::delete(
             upvotes::table
                 .filter(upvotes::suggestion_id.eq(suggestion_id))
                 .filter(upvotes::user_id.eq(user_id)),
         )
+        .execute(conn)?
+            == 1
+    };
+    if changed {
+        let step = if wanted { 1 } else { -1 };
+        // A suggestion others were merged into counts distinct citizens over the
+        // group instead (see moderation::recount_group).
+        let stepped = diesel::update(
+            suggestions::table
+                .filter(suggestions::id.eq(suggestion_id))
+                .filter(suggestions::duplicate_count.eq(0)),
+        )
+        .set(suggestions::upvotes.eq(suggestions::upvotes + step))
         .execute(conn)?;
-        if removed == 1 {
-            diesel::update(suggestions::table.find(suggestion_id))
-                .set(suggestions::upvotes.eq(suggestions::upvotes - 1))
-                .execute(conn)?;
+        if stepped == 0 {
+            super::moderation::recount_group(conn, suggestion_id)?;
         }
     }
     let count = suggestions::table
@@ -608,12 +633,21 @@ pub fn recount_upvotes(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usi
         return Ok(0);
     }
     let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    diesel::sql_query(format!(
+    let plain = diesel::sql_query(format!(
         "UPDATE suggestions SET upvotes = \
          (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
-         WHERE id IN ({list})"
+         WHERE id IN ({list}) AND duplicate_count = 0"
     ))
-    .execute(conn)
+    .execute(conn)?;
+    let canonicals = suggestions::table
+        .filter(suggestions::id.eq_any(ids))
+        .filter(suggestions::duplicate_count.gt(0))
+        .select(suggestions::id)
+        .load::<i64>(conn)?;
+    for id in &canonicals {
+        super::moderation::recount_group(conn, *id)?;
+    }
+    Ok(plain + canonicals.len())
 }
 
 /// Which of these suggestions the user has upvoted.

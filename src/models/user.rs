@@ -21,6 +21,9 @@ pub struct User {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub deleted_at: Option<NaiveDateTime>,
+    pub blocked_at: Option<NaiveDateTime>,
+    pub daily_summary: bool,
+    pub summary_sent_on: Option<String>,
 }
 
 impl User {

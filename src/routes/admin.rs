@@ -17,6 +17,7 @@ use crate::domain::{ConsultationStatus, ModerationMode, Role, Slug};
 use crate::error::AppError;
 use crate::import::{self, ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
 use crate::models::consultation::{self, ConsultationFields};
+use crate::models::moderation;
 use crate::models::{audit, document, user};
 use crate::views::admin::{
     mode_choices, status_choices, AdminHome, AuditLine, ConsultationEditPage, ConsultationRow,
@@ -110,6 +111,20 @@ pub async fn change_role(
                 "user_role",
                 &format!("user:{}", target.id),
                 &serde_json::json!({"from": target.role, "to": role.as_str()}),
+            )?;
+            moderation::log(
+                conn,
+                &moderation::LogEntry {
+                    suggestion_id: None,
+                    subject_user_id: Some(target.id),
+                    actor_id: Some(actor.id),
+                    action: "role",
+                    from: Some(&target.role),
+                    to: Some(role.as_str()),
+                    reason: None,
+                    public: false,
+                },
+                crate::models::now(),
             )?;
             Ok(())
         })

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod consultations;
 pub mod health;
+pub mod moderation;
 pub mod staff;
 pub mod static_files;
 pub mod suggestions;
@@ -38,6 +39,8 @@ pub struct AppState {
     /// Base for links in emails, without a trailing slash.
     pub public_url: String,
     pub trust_proxy: bool,
+    /// Distinct reports that hide a suggestion pending review.
+    pub flag_threshold: i32,
 }
 
 impl AppState {
@@ -128,8 +131,71 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/account/data.json", web::get().to(account::download_data))
         .route("/account/delete", web::post().to(account::delete_account))
+        .route(
+            "/suggestions/{number}/report",
+            web::post().to(moderation::report),
+        )
+        .route("/decisions", web::get().to(moderation::public_log))
         // Staff areas (access rules: auth::policy::AREAS)
-        .route("/moderation", web::get().to(staff::moderation))
+        .route("/moderation", web::get().to(moderation::queue))
+        .route("/moderation/bulk", web::post().to(moderation::bulk))
+        .route(
+            "/moderation/dashboard",
+            web::get().to(moderation::dashboard),
+        )
+        .route(
+            "/moderation/summary",
+            web::post().to(moderation::summary_setting),
+        )
+        .route("/moderation/log", web::get().to(moderation::staff_log))
+        .route(
+            "/moderation/templates",
+            web::get().to(moderation::templates),
+        )
+        .route(
+            "/moderation/templates",
+            web::post().to(moderation::add_template),
+        )
+        .route(
+            "/moderation/clusters/{id}",
+            web::get().to(moderation::cluster),
+        )
+        .route(
+            "/moderation/users/{id}/block",
+            web::post().to(moderation::block),
+        )
+        .route(
+            "/moderation/suggestions/{number}",
+            web::get().to(moderation::review),
+        )
+        .route(
+            "/moderation/suggestions/{number}/decide",
+            web::post().to(moderation::decide),
+        )
+        .route(
+            "/moderation/suggestions/{number}/claim",
+            web::post().to(moderation::claim),
+        )
+        .route(
+            "/moderation/suggestions/{number}/release",
+            web::post().to(moderation::release),
+        )
+        .route(
+            "/moderation/suggestions/{number}/assign",
+            web::post().to(moderation::assign),
+        )
+        .route(
+            "/moderation/suggestions/{number}/tag",
+            web::post().to(moderation::tag),
+        )
+        .route(
+            "/moderation/suggestions/{number}/untag",
+            web::post().to(moderation::untag),
+        )
+        .route(
+            "/moderation/suggestions/{number}/note",
+            web::post().to(moderation::note),
+        )
         .route("/analytics", web::get().to(staff::analytics))
         .route("/admin", web::get().to(admin::home))
         .route("/admin/users", web::get().to(admin::users))

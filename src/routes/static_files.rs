@@ -31,6 +31,11 @@ const ASSETS: &[Asset] = &[
         body: include_bytes!("../../static/js/upvote.js"),
     },
     Asset {
+        path: "js/triage.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../../static/js/triage.js"),
+    },
+    Asset {
         path: "img/favicon.svg",
         content_type: "image/svg+xml",
         body: include_bytes!("../../static/img/favicon.svg"),

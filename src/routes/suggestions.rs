@@ -219,6 +219,9 @@ pub async fn submit(
     if !accepting(&data) {
         return refuse(ctx, StatusCode::CONFLICT, "suggest.closed");
     }
+    if author.blocked_at.is_some() {
+        return refuse(ctx, StatusCode::FORBIDDEN, "suggest.blocked");
+    }
     if !policy::may_participate(&author) {
         return refuse(ctx, StatusCode::FORBIDDEN, "suggest.confirm_first");
     }
@@ -466,6 +469,9 @@ pub async fn upvote(
         }
         if s.author_id == voter.id {
             return Err(AppError::Refused("suggestion.vote.own"));
+        }
+        if voter.blocked_at.is_some() {
+            return Err(AppError::Refused("suggest.blocked"));
         }
         if !policy::may_participate(&voter) {
             return Err(AppError::Refused("suggest.confirm_first"));

@@ -5,6 +5,7 @@ pub mod account;
 pub mod admin;
 pub mod consultation;
 pub mod forms;
+pub mod moderation;
 pub mod suggestion;
 
 use std::future::{ready, Ready};

@@ -99,6 +99,9 @@ pub struct SuggestionView {
     /// Whether the viewer may upvote it (signed in, confirmed, not theirs, open).
     pub can_vote: bool,
     pub is_own: bool,
+    /// Whether the viewer may report it (signed in, not theirs, public).
+    pub can_report: bool,
+    pub report_action: String,
 }
 
 impl SuggestionView {
@@ -153,6 +156,8 @@ impl SuggestionView {
             upvote_action: format!("/suggestions/{}/upvote", suggestion.tracking_number),
             upvoted,
             can_vote: viewer.is_some() && !is_own && voting_open && status.accepts_votes(),
+            can_report: viewer.is_some() && !is_own && status.is_visible(),
+            report_action: format!("/suggestions/{}/report", suggestion.tracking_number),
             is_own,
         }
     }

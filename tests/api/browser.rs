@@ -19,7 +19,8 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 on_both_backends!(
     reader_follows_a_clause_from_the_home_page,
     citizen_registers_confirms_and_signs_in,
-    citizen_suggests_and_supports_with_and_without_javascript
+    citizen_suggests_and_supports_with_and_without_javascript,
+    moderator_triages_five_suggestions_with_the_keyboard
 );
 
 /// A headless Chromium session and the chromedriver behind it (killed on drop).
@@ -577,4 +578,154 @@ async fn citizen_suggests_and_supports_with_and_without_javascript(app: TestApp)
         })
         .await;
     assert_eq!(count, 2);
+}
+
+/// The number of the row the keyboard is on, once the queue has (re)loaded.
+async fn current_row(browser: &Browser) -> String {
+    for _ in 0..100 {
+        let value = browser
+            .client
+            .execute(
+                "var r = document.querySelector('tr.queue-row.current'); \
+                 return r && document.readyState === 'complete' ? r.dataset.number : null;",
+                vec![],
+            )
+            .await
+            .expect("script");
+        if let Some(number) = value.as_str() {
+            return number.to_owned();
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("no current row in the queue");
+}
+
+async fn press(browser: &Browser, key: &str) {
+    browser
+        .client
+        .find(Locator::Css("tr.queue-row.current"))
+        .await
+        .expect("current row")
+        .send_keys(key)
+        .await
+        .expect("key");
+}
+
+/// Wait until the queue shows `number` as the current row (after a decision reloads it).
+async fn wait_for_row(browser: &Browser, number: &str) {
+    for _ in 0..100 {
+        if current_row(browser).await == number {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("the queue did not move on to {number}");
+}
+
+async fn moderator_triages_five_suggestions_with_the_keyboard(app: TestApp) {
+    use crate::moderation::{fixture, status_of};
+    use kenes::domain::{Role, SuggestionStatus};
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    app.import("us", "constitution-us.txt", US_TEXT, true).await;
+    let (_, author) = app.citizen("Author").await;
+    let mut n = Vec::new();
+    for text in [
+        "First: let the House meet in public.",
+        "Second: buy cheap watches online today.",
+        "Third: the House should meet in public.",
+        "Fourth: a question for the legal department.",
+        "Fifth: define the word Congress.",
+    ] {
+        n.push(fixture(&app, author, "I.1", text, SuggestionStatus::Pending).await);
+    }
+    let email = format!("{}@gov.kz", uuid::Uuid::new_v4().simple());
+    let moderator_id = app
+        .create_user(
+            &email,
+            "Keyboard Moderator",
+            "correct horse battery",
+            Role::Moderator,
+        )
+        .await;
+    sign_in_browser(&browser, &app, &email).await;
+    browser
+        .client
+        .goto(&format!("{}/moderation", app.address))
+        .await
+        .expect("queue");
+    assert_eq!(current_row(&browser).await, n[0]);
+    // p publishes the first.
+    press(&browser, "p").await;
+    wait_for_row(&browser, &n[1]).await;
+    assert_eq!(status_of(&app, &n[0]).await, "published");
+    // r rejects, asking for the reason.
+    press(&browser, "r").await;
+    browser
+        .client
+        .send_alert_text("spam")
+        .await
+        .expect("prompt");
+    browser.client.accept_alert().await.expect("accept");
+    wait_for_row(&browser, &n[2]).await;
+    assert_eq!(status_of(&app, &n[1]).await, "rejected");
+    // d marks the third a duplicate of the first.
+    press(&browser, "d").await;
+    browser.client.send_alert_text(&n[0]).await.expect("prompt");
+    browser.client.accept_alert().await.expect("accept");
+    wait_for_row(&browser, &n[3]).await;
+    assert_eq!(status_of(&app, &n[2]).await, "duplicate");
+    // a assigns the fourth to me; it stays in the queue.
+    press(&browser, "a").await;
+    for _ in 0..100 {
+        let assigned: Option<i64> = {
+            let number = n[3].clone();
+            app.query(move |conn| {
+                use diesel::prelude::*;
+                use kenes::schema::suggestions;
+                suggestions::table
+                    .filter(suggestions::tracking_number.eq(number))
+                    .select(suggestions::assignee_id)
+                    .first(conn)
+                    .unwrap()
+            })
+            .await
+        };
+        if assigned == Some(moderator_id) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    wait_for_row(&browser, &n[3]).await;
+    // j moves to the fifth; p publishes it.
+    press(&browser, "j").await;
+    assert_eq!(current_row(&browser).await, n[4]);
+    press(&browser, "p").await;
+    wait_for_row(&browser, &n[3]).await;
+    assert_eq!(status_of(&app, &n[4]).await, "published");
+    assert_eq!(status_of(&app, &n[3]).await, "pending");
+    // ? lists the keys; o opens the suggestion.
+    press(&browser, "?").await;
+    let open = browser
+        .client
+        .execute(
+            "return document.getElementById('triage-help').open;",
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(open.as_bool(), Some(true));
+    browser.screenshot("moderation-keys").await;
+    browser
+        .client
+        .execute("document.getElementById('triage-help').close();", vec![])
+        .await
+        .expect("close");
+    press(&browser, "o").await;
+    browser
+        .wait_for_path(&format!("/moderation/suggestions/{}", n[3]))
+        .await;
+    browser.screenshot("moderation-review").await;
+    browser.close().await;
 }

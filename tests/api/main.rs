@@ -10,6 +10,7 @@ mod admin;
 mod browser;
 mod import;
 mod mail;
+mod moderation;
 mod operations;
 mod reading;
 mod suggestions;

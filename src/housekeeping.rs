@@ -1,0 +1,92 @@
+//! Background work of a server process besides mail: clustering new suggestions and
+//! the moderators' daily backlog summary. One thread; both tasks are safe to run in
+//! several processes at once (clustering writes the same result; the summary marks
+//! its day per moderator in the same transaction as the queued mail).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::db::{self, DbPool};
+use crate::i18n::Lang;
+use crate::mail::messages;
+use crate::mail::worker::WorkerHandle;
+use crate::models::{moderation, outbox};
+
+/// Start the thread; it stops when `stopper` (the mail worker's handle) is stopped.
+pub fn spawn(
+    pool: DbPool,
+    cluster_every: Option<Duration>,
+    public_url: String,
+    stopper: &WorkerHandle,
+) -> std::io::Result<()> {
+    let stop: Arc<AtomicBool> = stopper.stopped();
+    std::thread::Builder::new()
+        .name("kenes-housekeeping".into())
+        .spawn(move || {
+            let mut last_cluster: Option<Instant> = None;
+            let mut last_summary: Option<Instant> = None;
+            while !stop.load(Ordering::Relaxed) {
+                if let Some(every) = cluster_every {
+                    if last_cluster.is_none_or(|t| t.elapsed() >= every) {
+                        last_cluster = Some(Instant::now());
+                        if let Err(error) = cluster(&pool) {
+                            tracing::warn!(%error, "clustering pass failed");
+                        }
+                    }
+                }
+                if last_summary.is_none_or(|t| t.elapsed() >= Duration::from_secs(600)) {
+                    last_summary = Some(Instant::now());
+                    if let Err(error) = send_daily_summaries(&pool, &public_url) {
+                        tracing::warn!(%error, "daily summaries not queued");
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(500));
+            }
+        })?;
+    Ok(())
+}
+
+fn cluster(pool: &DbPool) -> anyhow::Result<()> {
+    let mut conn = pool.get()?;
+    let report = crate::clustering::run(&mut conn, false)?;
+    if report.lineages > 0 {
+        tracing::info!(
+            lineages = report.lineages,
+            changed = report.changed,
+            campaign = report.campaign,
+            seconds = report.seconds,
+            "clustered new suggestions"
+        );
+    }
+    Ok(())
+}
+
+/// Queue today's backlog summary for each moderator who asked for it and has not
+/// had it yet today (UTC).
+pub fn send_daily_summaries(pool: &DbPool, public_url: &str) -> anyhow::Result<usize> {
+    let mut conn = pool.get()?;
+    let today = crate::models::now().date().to_string();
+    let recipients = moderation::summary_recipients(&mut conn, &today)?;
+    if recipients.is_empty() {
+        return Ok(0);
+    }
+    let backlog = moderation::backlog(&mut conn)?;
+    let oldest = moderation::oldest_pending(&mut conn)?;
+    let lines: Vec<(String, i64)> = backlog.into_iter().collect();
+    for (id, email, name) in &recipients {
+        let mail = messages::daily_summary(
+            Lang::default(),
+            email,
+            name,
+            &lines,
+            oldest,
+            format!("{public_url}/moderation/dashboard"),
+        );
+        db::write_transaction(&mut conn, |conn| {
+            outbox::enqueue(conn, &mail)?;
+            moderation::mark_summary_sent(conn, *id, &today)
+        })?;
+    }
+    Ok(recipients.len())
+}
