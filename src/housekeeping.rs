@@ -25,18 +25,27 @@ pub fn spawn(
         .name("kenes-housekeeping".into())
         .spawn(move || {
             let mut last_cluster: Option<Instant> = None;
+            // A pass on a large queue takes seconds; waiting ten times as long as the
+            // last one took keeps clustering to a tenth of one core at most.
+            let mut cluster_wait = cluster_every.unwrap_or_default();
             let mut last_summary: Option<Instant> = None;
             while !stop.load(Ordering::Relaxed) {
                 if let Some(every) = cluster_every {
-                    if last_cluster.is_none_or(|t| t.elapsed() >= every) {
-                        last_cluster = Some(Instant::now());
+                    if last_cluster.is_none_or(|t| t.elapsed() >= cluster_wait) {
+                        let started = Instant::now();
+                        last_cluster = Some(started);
                         if let Err(error) = cluster(&pool) {
                             tracing::warn!(%error, "clustering pass failed");
                         }
+                        cluster_wait = every.max(started.elapsed() * 10);
                     }
                 }
                 if last_summary.is_none_or(|t| t.elapsed() >= Duration::from_secs(600)) {
                     last_summary = Some(Instant::now());
+                    // Keep SQLite's planner statistics fresh as the queue grows.
+                    if let Ok(mut conn) = pool.get() {
+                        let _ = db::refresh_statistics(&mut conn, false);
+                    }
                     if let Err(error) = send_daily_summaries(&pool, &public_url) {
                         tracing::warn!(%error, "daily summaries not queued");
                     }

@@ -456,6 +456,7 @@ fn english(key: &str) -> Option<&'static str> {
         "moderation.col.signals" => "Signals",
         "moderation.col.suggestion" => "Suggestion",
         "moderation.counts" => "Counts by status",
+        "moderation.counts_many" => "Counts by status are shown for narrower filters (up to {} matching suggestions).",
         "moderation.dashboard.backlog" => "Backlog by status",
         "moderation.dashboard.clusters" => "Largest groups of similar suggestions",
         "moderation.dashboard.count" => "Count",

@@ -215,6 +215,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    suggestion_counts (consultation_id, status) {
+        consultation_id -> BigInt,
+        status -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     tags (id) {
         id -> BigInt,
         consultation_id -> BigInt,
@@ -309,4 +317,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderation_notes,
     response_templates,
     flags,
+    suggestion_counts,
 );

@@ -214,6 +214,18 @@ impl QueueFilter {
         (filter, errors)
     }
 
+    /// Whether anything besides the consultation, status and order narrows the queue
+    /// (then per-status counts must be counted; otherwise they are kept by the database).
+    pub fn narrows(&self) -> bool {
+        let plain = Self {
+            status: self.status,
+            consultation: self.consultation.clone(),
+            sort: self.sort,
+            ..Self::default()
+        };
+        *self != plain
+    }
+
     /// The same filter as a query string (for links to other pages of it).
     pub fn to_raw(&self) -> RawFilter {
         let flag = |b: bool| if b { "1".to_owned() } else { String::new() };

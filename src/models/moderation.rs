@@ -20,7 +20,7 @@ use crate::domain::queue::{Assignee, QueueFilter, QueueSort};
 use crate::domain::SuggestionStatus;
 use crate::schema::{
     articles, chapters, clauses, consultations, flags, moderation_log, moderation_notes,
-    response_templates, suggestion_tags, suggestions, tags, users,
+    response_templates, suggestion_counts, suggestion_tags, suggestions, tags, users,
 };
 
 /// How long a claim holds when its holder does nothing.
@@ -37,6 +37,31 @@ pub struct Resolved {
     postgres: bool,
     /// False when a named consultation or tag does not exist: nothing matches.
     possible: bool,
+    /// SQLite: whether the search words match many suggestions (see [`text_condition`]).
+    pub common_words: bool,
+    /// The clause identities the chapter / article / clause filters allow, if any.
+    lineages: Option<Vec<String>>,
+    /// SQLite: whether those clauses hold many suggestions (see [`narrowed`]).
+    common_place: bool,
+}
+
+/// Above this many matches, SQLite checks the words row by row while walking the
+/// queue's order instead of collecting every match first.
+const COMMON_WORDS: i64 = 2000;
+
+#[derive(QueryableByName)]
+struct Matches {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The FTS5 query for these words: each quoted, so nothing typed is read as syntax.
+fn fts_query(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn resolve(conn: &mut AnyConnection, filter: &QueueFilter, me: i64) -> QueryResult<Resolved> {
@@ -53,35 +78,90 @@ pub fn resolve(conn: &mut AnyConnection, filter: &QueueFilter, me: i64) -> Query
         }
         None => None,
     };
+    let lineages =
+        if filter.chapter.is_some() || filter.article.is_some() || filter.clause.is_some() {
+            let mut query = clauses::table
+                .inner_join(articles::table.left_join(chapters::table))
+                .select(clauses::lineage)
+                .distinct()
+                .into_boxed();
+            if let Some(chapter) = filter.chapter {
+                query = query.filter(chapters::position.eq(chapter));
+            }
+            if let Some(article) = &filter.article {
+                query = query.filter(articles::number.eq(article.as_str().to_owned()));
+            }
+            if let Some(clause) = &filter.clause {
+                query = query.filter(clauses::reference.eq(clause.to_string()));
+            }
+            Some(query.load::<String>(conn)?)
+        } else {
+            None
+        };
+    let common_place = match (&lineages, &*conn) {
+        (Some(list), AnyConnection::Sqlite(_)) => suggestions::table
+            .filter(suggestions::clause_lineage.eq_any(list))
+            .select(suggestions::id)
+            .offset(COMMON_WORDS)
+            .limit(1)
+            .first::<i64>(conn)
+            .optional()?
+            .is_some(),
+        _ => false,
+    };
+    let common_words = match conn {
+        AnyConnection::Sqlite(lite) if !filter.words.is_empty() => {
+            diesel::sql_query(format!(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM suggestions_fts \
+                 WHERE suggestions_fts MATCH ? LIMIT {})",
+                COMMON_WORDS + 1
+            ))
+            .bind::<Text, _>(fts_query(&filter.words))
+            .get_result::<Matches>(lite)?
+            .n > COMMON_WORDS
+        }
+        _ => false,
+    };
     Ok(Resolved {
         filter: filter.clone(),
         consultation_id,
         me,
         postgres: matches!(conn, AnyConnection::Postgres(_)),
         possible,
+        common_words,
+        lineages,
+        common_place,
     })
 }
 
 type Boxed<'a> = suggestions::BoxedQuery<'a, MultiBackend>;
 
-/// The full-text condition: FTS5 on SQLite, the GIN-indexed tsvector on PostgreSQL.
+/// The full-text condition: FTS5 on SQLite, the GIN-indexed tsvector on PostgreSQL
+/// (whose planner picks between the index and checking rows in queue order itself).
+/// SQLite's planner cannot see how many rows the words match, so `resolve` counts up
+/// to [`COMMON_WORDS`]: rare words collect their few matches first; common words are
+/// checked row by row (an FTS5 lookup by rowid) while the queue is walked in order,
+/// which stops as soon as a page is full.
 fn text_condition(
     words: &[String],
     postgres: bool,
+    common: bool,
 ) -> Box<dyn BoxableExpression<suggestions::table, MultiBackend, SqlType = Bool>> {
     if postgres {
-        Box::new(
+        return Box::new(
             sql::<Bool>("suggestions.search @@ plainto_tsquery('simple', ")
                 .bind::<Text, _>(words.join(" "))
                 .sql(")"),
+        );
+    }
+    let query = fts_query(words);
+    if common {
+        Box::new(
+            sql::<Bool>("EXISTS (SELECT 1 FROM suggestions_fts WHERE suggestions_fts MATCH ")
+                .bind::<Text, _>(query)
+                .sql(" AND suggestions_fts.rowid = suggestions.id)"),
         )
     } else {
-        // Each word quoted, so nothing a person types is read as FTS5 syntax.
-        let query = words
-            .iter()
-            .map(|w| format!("\"{}\"", w.replace('"', "")))
-            .collect::<Vec<_>>()
-            .join(" ");
         Box::new(
             sql::<Bool>(
                 "suggestions.id IN (SELECT rowid FROM suggestions_fts WHERE suggestions_fts MATCH ",
@@ -101,25 +181,15 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
     if let Some(id) = r.consultation_id {
         query = query.filter(suggestions::consultation_id.eq(id));
     }
-    if let Some(chapter) = f.chapter {
-        let lineages = clauses::table
-            .inner_join(articles::table.inner_join(chapters::table))
-            .filter(chapters::position.eq(chapter))
-            .select(clauses::lineage);
-        query = query.filter(suggestions::clause_lineage.eq_any(lineages));
-    }
-    if let Some(article) = &f.article {
-        let lineages = clauses::table
-            .inner_join(articles::table)
-            .filter(articles::number.eq(article.as_str().to_owned()))
-            .select(clauses::lineage);
-        query = query.filter(suggestions::clause_lineage.eq_any(lineages));
-    }
-    if let Some(clause) = &f.clause {
-        let lineages = clauses::table
-            .filter(clauses::reference.eq(clause.to_string()))
-            .select(clauses::lineage);
-        query = query.filter(suggestions::clause_lineage.eq_any(lineages));
+    if let Some(lineages) = &r.lineages {
+        // SQLite's planner would collect a large clause's suggestions through the
+        // lineage index and sort them all; for clauses holding many, `+` hides that
+        // index so it walks the queue's order and stops at a page. Rare ones use it.
+        query = if r.common_place {
+            query.filter(sql::<Text>("+suggestions.clause_lineage").eq_any(lineages.clone()))
+        } else {
+            query.filter(suggestions::clause_lineage.eq_any(lineages.clone()))
+        };
     }
     if let Some(kind) = f.kind {
         query = query.filter(suggestions::kind.eq(kind.as_str()));
@@ -158,7 +228,7 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
         Assignee::User(id) => query.filter(suggestions::assignee_id.eq(id)),
     };
     if !f.words.is_empty() {
-        query = query.filter(text_condition(&f.words, r.postgres));
+        query = query.filter(text_condition(&f.words, r.postgres, r.common_words));
     }
     query
 }
@@ -234,24 +304,51 @@ pub fn queue_page(
     Ok((rows, next))
 }
 
-/// How many suggestions of each status match the filter (its status aside). Counting
-/// stops at `cap` per status, so the page stays fast on a queue of millions; the
-/// dashboard has the exact backlog.
+/// How many suggestions of each status match the filter (its status aside), or `None`
+/// when more than `cap` match a narrowing filter (or its search words are common). Without narrowing (all, or one
+/// consultation) the exact counts come from `suggestion_counts`, which triggers keep in
+/// step with every change; with narrowing, one scan of at most `cap` rows counts them,
+/// so the page stays fast on a queue of millions.
 pub fn status_counts(
     conn: &mut AnyConnection,
     r: &Resolved,
     cap: i64,
-) -> QueryResult<Vec<(SuggestionStatus, i64)>> {
-    let mut counts = Vec::new();
-    for status in SuggestionStatus::ALL {
-        let ids = narrowed(suggestions::table.into_boxed(), r)
-            .filter(suggestions::status.eq(status.as_str()))
-            .select(suggestions::id)
-            .limit(cap)
-            .load::<i64>(conn)?;
-        counts.push((status, i64::try_from(ids.len()).unwrap_or(cap)));
+) -> QueryResult<Option<Vec<(SuggestionStatus, i64)>>> {
+    let mut by_status: HashMap<String, i64> = HashMap::new();
+    if !r.filter.narrows() {
+        let mut query = suggestion_counts::table
+            .select((suggestion_counts::status, suggestion_counts::n))
+            .into_boxed();
+        if r.consultation_id.is_some() || !r.possible {
+            query = query
+                .filter(suggestion_counts::consultation_id.eq(r.consultation_id.unwrap_or(-1)));
+        }
+        for (status, n) in query.load::<(String, i64)>(conn)? {
+            *by_status.entry(status).or_default() += n;
+        }
+    } else if r.common_words {
+        // Checking common words row by row costs per match: counting thousands of
+        // matches would cost more than the page. The page says counts need a
+        // narrower filter.
+        return Ok(None);
+    } else {
+        let statuses = narrowed(suggestions::table.into_boxed(), r)
+            .select(suggestions::status)
+            .limit(cap + 1)
+            .load::<String>(conn)?;
+        if statuses.len() > usize::try_from(cap).unwrap_or(usize::MAX) {
+            return Ok(None);
+        }
+        for status in statuses {
+            *by_status.entry(status).or_default() += 1;
+        }
     }
-    Ok(counts)
+    Ok(Some(
+        SuggestionStatus::ALL
+            .into_iter()
+            .map(|s| (s, by_status.get(s.as_str()).copied().unwrap_or(0)))
+            .collect(),
+    ))
 }
 
 /// The ids of everything matching the filter, in queue order (for bulk actions).

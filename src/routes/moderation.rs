@@ -31,8 +31,8 @@ use crate::views::{paragraphs, Ctx, DateView, PageContext};
 use crate::workbench;
 
 const PAGE_SIZE: i64 = 50;
-/// Per-status counts on the queue stop here ("10,000+"); the dashboard is exact.
-const COUNT_CAP: i64 = 10_000;
+/// A narrowing filter gets per-status counts when at most this many match.
+const COUNT_CAP: i64 = 2_000;
 
 fn local_path(candidate: &str) -> Option<&str> {
     (candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\'))
@@ -121,18 +121,18 @@ pub async fn queue(
         "" => "/moderation".to_owned(),
         q => format!("/moderation?{q}"),
     };
-    let tabs = counts
+    let counts_shown = counts.is_some();
+    let tabs = SuggestionStatus::ALL
         .iter()
-        .map(|(status, n)| {
+        .map(|status| {
             let mut with_status = filter.clone();
             with_status.status = Some(*status);
+            let n = counts
+                .as_ref()
+                .and_then(|c| c.iter().find(|(s, _)| s == status).map(|(_, n)| *n));
             StatusTab {
                 label: i18n::t(lang, status_key(*status)),
-                count: if *n >= COUNT_CAP {
-                    format!("{COUNT_CAP}+")
-                } else {
-                    n.to_string()
-                },
+                count: n.map(|n| n.to_string()).unwrap_or_default(),
                 href: format!("/moderation?{}", with_status.query_string()),
                 current: filter.status == Some(*status),
             }
@@ -199,6 +199,8 @@ pub async fn queue(
         query: query_string,
         return_to,
         tabs,
+        counts_shown,
+        count_cap: COUNT_CAP,
         rows,
         tag_names,
         message,

@@ -238,6 +238,9 @@ pub struct QueuePage {
     pub query: String,
     pub return_to: String,
     pub tabs: Vec<StatusTab>,
+    /// False when too many match to count them per status.
+    pub counts_shown: bool,
+    pub count_cap: i64,
     pub rows: Vec<QueueRow>,
     pub next_href: Option<String>,
     pub status_choices: Vec<Choice>,

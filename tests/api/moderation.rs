@@ -461,6 +461,36 @@ async fn bulk_actions_apply_to_everything_matching_a_filter(app: TestApp) {
         page.location()
     );
     assert_eq!(status_of(&app, &other).await, "rejected");
+    // Counts per status: kept by the database for the whole queue, counted for a
+    // narrowing filter; both equal what the table holds.
+    let kept: Vec<(String, i64)> = app
+        .query(|conn| {
+            use kenes::schema::suggestion_counts as c;
+            c::table
+                .filter(c::n.gt(0))
+                .order(c::status)
+                .select((c::status, c::n))
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(
+        kept,
+        vec![("published".to_owned(), 3), ("rejected".to_owned(), 1)]
+    );
+    let all = moderator.get("/moderation").await;
+    assert!(all
+        .body
+        .contains("Published <span class=\"count\">3</span>"));
+    let narrowed = moderator
+        .get("/moderation?status=all&q=tax&tag=fiscal")
+        .await;
+    assert!(narrowed
+        .body
+        .contains("Published <span class=\"count\">2</span>"));
+    assert!(narrowed
+        .body
+        .contains("Not published <span class=\"count\">0</span>"));
 }
 
 async fn merging_counts_each_citizen_once(app: TestApp) {
@@ -881,6 +911,88 @@ async fn search_finds_cyrillic_kazakh_and_latin_words(app: TestApp) {
     );
     let body = find("\"judicial* OR (NEAR").await;
     assert!(!body.contains(english.as_str()));
+    // A word in thousands of suggestions takes the other path on SQLite (checked row
+    // by row in queue order); the page is still exactly the first matches in order.
+    let out = app
+        .cli(&[
+            "seed",
+            "--consultation",
+            "us",
+            "--citizens",
+            "50",
+            "--suggestions",
+            "9000",
+            "--votes",
+            "0",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = moderator
+        .get(&format!("/moderation?status=all&q={}", urlencode("ТІЛДІ")))
+        .await;
+    let listed: Vec<String> = page
+        .body
+        .split("data-number=\"")
+        .skip(1)
+        .map(|p| p[..12].to_owned())
+        .collect();
+    let expected: Vec<String> = app
+        .query(|conn| {
+            suggestions::table
+                .order(suggestions::id)
+                .select((
+                    suggestions::tracking_number,
+                    suggestions::body,
+                    suggestions::proposed_text,
+                ))
+                .load::<(String, String, Option<String>)>(conn)
+                .unwrap()
+                .into_iter()
+                .filter(|(_, body, proposed)| {
+                    kenes::domain::similarity::words(&format!(
+                        "{body} {}",
+                        proposed.as_deref().unwrap_or("")
+                    ))
+                    .contains(&"тілді".to_owned())
+                })
+                .map(|(n, _, _)| n)
+                .take(50)
+                .collect()
+        })
+        .await;
+    assert_eq!(expected.len(), 50);
+    assert_eq!(listed, expected);
+    assert!(page
+        .body
+        .contains("Counts by status are shown for narrower filters"));
+    // An article holding thousands of suggestions: the same answer as the database's.
+    let page = moderator
+        .get("/moderation?status=all&article=I&sort=newest")
+        .await;
+    let listed: Vec<String> = page
+        .body
+        .split("data-number=\"")
+        .skip(1)
+        .map(|p| p[..12].to_owned())
+        .collect();
+    let expected: Vec<String> = app
+        .query(|conn| {
+            use kenes::schema::{articles, clauses};
+            suggestions::table
+                .inner_join(clauses::table.inner_join(articles::table))
+                .filter(articles::number.eq("I"))
+                .order(suggestions::id.desc())
+                .select(suggestions::tracking_number)
+                .limit(50)
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(listed, expected);
 }
 
 fn urlencode(s: &str) -> String {
