@@ -248,6 +248,24 @@ where
     }
 }
 
+/// Refresh the query planner's statistics after large changes (a seed, an import), so
+/// that it picks the right index for the queue's filters. SQLite keeps none unless
+/// asked; PostgreSQL's autovacuum would get there, later.
+pub fn refresh_statistics(conn: &mut AnyConnection, full: bool) -> diesel::QueryResult<()> {
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            let sql = if full { "ANALYZE" } else { "PRAGMA optimize" };
+            c.batch_execute(sql)?;
+        }
+        AnyConnection::Postgres(c) => {
+            if full {
+                c.batch_execute("ANALYZE")?;
+            }
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,22 +298,4 @@ mod tests {
             "postgresql://…@h/db"
         );
     }
-}
-
-/// Refresh the query planner's statistics after large changes (a seed, an import), so
-/// that it picks the right index for the queue's filters. SQLite keeps none unless
-/// asked; PostgreSQL's autovacuum would get there, later.
-pub fn refresh_statistics(conn: &mut AnyConnection, full: bool) -> diesel::QueryResult<()> {
-    match conn {
-        AnyConnection::Sqlite(c) => {
-            let sql = if full { "ANALYZE" } else { "PRAGMA optimize" };
-            c.batch_execute(sql)?;
-        }
-        AnyConnection::Postgres(c) => {
-            if full {
-                c.batch_execute("ANALYZE")?;
-            }
-        }
-    }
-    Ok(())
 }
