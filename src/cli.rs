@@ -130,6 +130,27 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Export CSV for analysts: suggestions, upvotes, clauses (per-clause statistics),
+    /// moderation-log or regions. Prints the row count and the file's SHA-256, and
+    /// records the export in the audit log.
+    Export {
+        /// suggestions, upvotes, clauses, moderation-log or regions.
+        kind: String,
+        #[arg(long)]
+        consultation: Option<String>,
+        /// More filters, written as on the moderation queue's address, e.g.
+        /// `status=published&article=5&q=тіл` (default: every status).
+        #[arg(long, default_value = "")]
+        filter: String,
+        /// Start the file with a UTF-8 byte-order mark (for Excel).
+        #[arg(long)]
+        excel: bool,
+        /// Where to write the file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print the data dictionary of the exports (Markdown; `docs/data-dictionary.md`).
+    DataDictionary,
     /// Take a moderation decision, as the moderator with this email (same rules and log
     /// as the web workbench), e.g. `kenes moderate KZ-7F3K-9QX2 reject --reason spam
     /// --as mod@example.kz`.
@@ -275,6 +296,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 summary.citizens, summary.suggestions, summary.votes, summary.seconds
             ))
         }
+        Command::Export {
+            kind,
+            consultation,
+            filter,
+            excel,
+            out,
+        } => export(
+            &settings,
+            &kind,
+            consultation.as_deref(),
+            &filter,
+            excel,
+            &out,
+        ),
+        Command::DataDictionary => say(crate::export::dictionary_markdown().trim_end()),
         Command::Cluster { all } => {
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
@@ -373,6 +409,58 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             ))
         }
     }
+}
+
+/// `kenes export`: the same export as `/analytics`, into a file.
+fn export(
+    settings: &Settings,
+    kind: &str,
+    consultation: Option<&str>,
+    filter: &str,
+    excel: bool,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let kind: crate::domain::export::ExportKind = kind.parse().map_err(anyhow::Error::msg)?;
+    let filter = crate::domain::queue::export_filter(filter, consultation)
+        .map_err(|field| anyhow::anyhow!("--filter: the value of `{field}` is not valid"))?;
+    let pool = startup::prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut failed = None;
+    let report = crate::export::run(
+        &mut conn,
+        &crate::export::ExportRequest {
+            kind,
+            filter,
+            excel,
+        },
+        None,
+        &name,
+        &mut |bytes| match file.write_all(&bytes) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        },
+    );
+    if let Some(error) = failed {
+        return Err(error.into());
+    }
+    let report = report?;
+    file.flush()?;
+    say(&format!(
+        "Wrote {} rows to {} ({} bytes). SHA-256: {}",
+        report.rows,
+        out.display(),
+        report.bytes,
+        report.sha256
+    ))
 }
 
 /// `kenes moderate`: the same decision path as the workbench.

@@ -248,6 +248,28 @@ where
     }
 }
 
+/// Run `f` in one read-only snapshot: everything it reads is as of one moment, however
+/// long it takes (an export of a million rows while citizens keep voting). SQLite in
+/// WAL mode gives a deferred transaction's reads one snapshot; PostgreSQL needs
+/// REPEATABLE READ.
+pub fn read_snapshot<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        AnyConnection::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN")?,
+        AnyConnection::Postgres(c) => AnsiTransactionManager::begin_transaction_sql(
+            c,
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+        )?,
+    }
+    let result = f(conn);
+    // Nothing was written: ending the transaction either way only releases the snapshot.
+    let _ = <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn);
+    result
+}
+
 /// Refresh the query planner's statistics after large changes (a seed, an import), so
 /// that it picks the right index for the queue's filters. SQLite keeps none unless
 /// asked; PostgreSQL's autovacuum would get there, later.

@@ -297,6 +297,51 @@ impl QueueFilter {
     }
 }
 
+/// An export's filter, from a query string such as the queue's (status defaults to
+/// every status here), and a consultation. The error names the first invalid field.
+pub fn export_filter(query: &str, consultation: Option<&str>) -> Result<QueueFilter, &'static str> {
+    let mut raw: RawFilter = parse_query(query);
+    if raw.status.trim().is_empty() {
+        raw.status = "all".to_owned();
+    }
+    if let Some(slug) = consultation {
+        raw.consultation = slug.to_owned();
+    }
+    let (filter, errors) = QueueFilter::parse(&raw);
+    match errors.first() {
+        Some((field, _)) => Err(field),
+        None => Ok(filter),
+    }
+}
+
+/// Read the filter's fields from a query string (unknown names are ignored).
+fn parse_query(query: &str) -> RawFilter {
+    let mut raw = RawFilter::default();
+    for (name, value) in url::form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        let value = value.into_owned();
+        match name.as_ref() {
+            "status" => raw.status = value,
+            "consultation" => raw.consultation = value,
+            "chapter" => raw.chapter = value,
+            "article" => raw.article = value,
+            "clause" => raw.clause = value,
+            "kind" => raw.kind = value,
+            "from" => raw.from = value,
+            "to" => raw.to = value,
+            "min_upvotes" => raw.min_upvotes = value,
+            "flagged" => raw.flagged = value,
+            "clustered" => raw.clustered = value,
+            "campaign" => raw.campaign = value,
+            "tag" => raw.tag = value,
+            "assignee" => raw.assignee = value,
+            "q" => raw.q = value,
+            "sort" => raw.sort = value,
+            _ => {}
+        }
+    }
+    raw
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -44,3 +44,17 @@ pub fn recent(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<AuditEntr
         .select(AuditEntry::as_select())
         .load(conn)
 }
+
+/// The latest entries of one action (e.g. `export`), newest first.
+pub fn recent_of(
+    conn: &mut AnyConnection,
+    action: &str,
+    limit: i64,
+) -> QueryResult<Vec<AuditEntry>> {
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .order(audit_log::id.desc())
+        .limit(limit)
+        .select(AuditEntry::as_select())
+        .load(conn)
+}

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod consultation;
 pub mod document;
+pub mod export;
 pub mod moderation;
 pub mod outbox;
 pub mod rate_limit;

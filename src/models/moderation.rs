@@ -1534,3 +1534,19 @@ pub fn id_by_number(conn: &mut AnyConnection, number: &str) -> QueryResult<Optio
         .first(conn)
         .optional()
 }
+
+/// The suggestions matching a filter after `after_id`, in id order (exports page
+/// through a filter with this).
+pub fn matching_after(
+    conn: &mut AnyConnection,
+    r: &Resolved,
+    after_id: i64,
+    limit: i64,
+) -> QueryResult<Vec<Suggestion>> {
+    matching(r)
+        .filter(suggestions::id.gt(after_id))
+        .order(suggestions::id.asc())
+        .limit(limit)
+        .select(Suggestion::as_select())
+        .load(conn)
+}

@@ -3,10 +3,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod analytics;
 pub mod consultations;
 pub mod health;
 pub mod moderation;
-pub mod staff;
 pub mod static_files;
 pub mod suggestions;
 
@@ -196,7 +196,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/moderation/suggestions/{number}/note",
             web::post().to(moderation::note),
         )
-        .route("/analytics", web::get().to(staff::analytics))
+        .route("/analytics", web::get().to(analytics::home))
+        .route("/analytics/export", web::get().to(analytics::download))
+        .route(
+            "/analytics/dictionary",
+            web::get().to(analytics::dictionary),
+        )
         .route("/admin", web::get().to(admin::home))
         .route("/admin/users", web::get().to(admin::users))
         .route("/admin/users/{id}/role", web::post().to(admin::change_role))

@@ -154,12 +154,3 @@ impl PreviewClause {
         }
     }
 }
-
-/// A staff area whose tools arrive with later work (moderation, analytics).
-#[derive(Template)]
-#[template(path = "admin/staff_area.html")]
-pub struct StaffAreaPage {
-    pub ctx: PageContext,
-    pub title: &'static str,
-    pub body: &'static str,
-}

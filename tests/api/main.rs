@@ -8,6 +8,7 @@ mod smtp;
 mod accounts;
 mod admin;
 mod browser;
+mod exports;
 mod import;
 mod mail;
 mod moderation;
