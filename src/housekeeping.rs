@@ -42,9 +42,11 @@ pub fn spawn(
                 }
                 if last_summary.is_none_or(|t| t.elapsed() >= Duration::from_secs(600)) {
                     last_summary = Some(Instant::now());
-                    // Keep SQLite's planner statistics fresh as the queue grows.
+                    // Keep SQLite's planner statistics fresh as the queue grows, and the
+                    // queue's count rows few.
                     if let Ok(mut conn) = pool.get() {
                         let _ = db::refresh_statistics(&mut conn, false);
+                        let _ = db::write_transaction(&mut conn, moderation::fold_counts);
                     }
                     if let Err(error) = send_daily_summaries(&pool, &public_url) {
                         tracing::warn!(%error, "daily summaries not queued");

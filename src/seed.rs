@@ -275,6 +275,7 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
         }
         Ok(())
     })?;
+    db::write_transaction(conn, crate::models::moderation::fold_counts)?;
     db::refresh_statistics(conn, true)?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)

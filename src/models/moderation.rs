@@ -316,6 +316,7 @@ pub fn status_counts(
 ) -> QueryResult<Option<Vec<(SuggestionStatus, i64)>>> {
     let mut by_status: HashMap<String, i64> = HashMap::new();
     if !r.filter.narrows() {
+        // Rows of +n / -n (see the migration); few, as housekeeping folds them.
         let mut query = suggestion_counts::table
             .select((suggestion_counts::status, suggestion_counts::n))
             .into_boxed();
@@ -349,6 +350,35 @@ pub fn status_counts(
             .map(|s| (s, by_status.get(s.as_str()).copied().unwrap_or(0)))
             .collect(),
     ))
+}
+
+/// Fold the count rows into one per consultation and status. The rows summed are
+/// exactly the rows deleted (`RETURNING`), so a change committed meanwhile is never
+/// lost. Call inside a write transaction.
+pub fn fold_counts(conn: &mut AnyConnection) -> QueryResult<usize> {
+    let gone: Vec<(i64, String, i64)> = diesel::delete(suggestion_counts::table)
+        .returning((
+            suggestion_counts::consultation_id,
+            suggestion_counts::status,
+            suggestion_counts::n,
+        ))
+        .get_results(conn)?;
+    let mut sums: HashMap<(i64, String), i64> = HashMap::new();
+    for (consultation_id, status, n) in gone {
+        *sums.entry((consultation_id, status)).or_default() += n;
+    }
+    for ((consultation_id, status), n) in &sums {
+        if *n != 0 {
+            diesel::insert_into(suggestion_counts::table)
+                .values((
+                    suggestion_counts::consultation_id.eq(consultation_id),
+                    suggestion_counts::status.eq(status),
+                    suggestion_counts::n.eq(n),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(sums.len())
 }
 
 /// The ids of everything matching the filter, in queue order (for bulk actions).

@@ -1,35 +1,47 @@
--- Exact number of suggestions per consultation and status, kept by triggers in the
--- same transaction as every insert, status change or delete, so that the moderation
--- queue's counts cost one small read on a table of millions. Kept in lockstep with
+-- Exact number of suggestions per consultation and status, for the moderation queue's
+-- counts on a table of millions. Triggers append a row of +1 / -1 for every insert,
+-- status change or delete, in the same transaction (appending, never updating one hot
+-- row: a bulk change of thousands would otherwise wait on, or in PostgreSQL walk a
+-- chain of versions of, the same counter). The count is SUM(n); housekeeping folds
+-- the rows back into one per consultation and status. Kept in lockstep with
 -- migrations/sqlite.
 CREATE TABLE suggestion_counts (
     consultation_id  BIGINT NOT NULL REFERENCES consultations (id),
     status           TEXT NOT NULL,
-    n                BIGINT NOT NULL,
-    PRIMARY KEY (consultation_id, status)
+    n                BIGINT NOT NULL
 );
+CREATE INDEX suggestion_counts_by_consultation ON suggestion_counts (consultation_id, status);
 INSERT INTO suggestion_counts (consultation_id, status, n)
     SELECT consultation_id, status, COUNT(*) FROM suggestions GROUP BY consultation_id, status;
 
-CREATE FUNCTION suggestion_counts_keep() RETURNS trigger AS $$
+-- Inserts are counted per statement (a seed's thousand-row INSERT adds one row per
+-- status); status changes and deletes per row.
+CREATE FUNCTION suggestion_counts_inserted() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        UPDATE suggestion_counts SET n = n - 1
-        WHERE consultation_id = OLD.consultation_id AND status = OLD.status;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO suggestion_counts (consultation_id, status, n)
+    SELECT consultation_id, status, COUNT(*) FROM inserted GROUP BY consultation_id, status;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE FUNCTION suggestion_counts_changed() RETURNS trigger AS $$
+BEGIN
+    INSERT INTO suggestion_counts (consultation_id, status, n)
+    VALUES (OLD.consultation_id, OLD.status, -1);
+    IF TG_OP = 'UPDATE' THEN
         INSERT INTO suggestion_counts (consultation_id, status, n)
-        VALUES (NEW.consultation_id, NEW.status, 1)
-        ON CONFLICT (consultation_id, status) DO UPDATE SET n = suggestion_counts.n + 1;
+        VALUES (NEW.consultation_id, NEW.status, 1);
     END IF;
     RETURN NULL;
 END;
 $$ LANGUAGE plpgsql;
-CREATE TRIGGER suggestion_counts_insert AFTER INSERT OR DELETE ON suggestions
-    FOR EACH ROW EXECUTE FUNCTION suggestion_counts_keep();
+CREATE TRIGGER suggestion_counts_insert AFTER INSERT ON suggestions
+    REFERENCING NEW TABLE AS inserted
+    FOR EACH STATEMENT EXECUTE FUNCTION suggestion_counts_inserted();
 CREATE TRIGGER suggestion_counts_update AFTER UPDATE OF status ON suggestions
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
-    EXECUTE FUNCTION suggestion_counts_keep();
+    EXECUTE FUNCTION suggestion_counts_changed();
+CREATE TRIGGER suggestion_counts_delete AFTER DELETE ON suggestions
+    FOR EACH ROW EXECUTE FUNCTION suggestion_counts_changed();
 
 -- "Most upvoted" over every status, paged by (upvotes, id).
 CREATE INDEX queue_by_upvotes ON suggestions (upvotes DESC, id DESC);

@@ -1,32 +1,31 @@
--- Exact number of suggestions per consultation and status, kept by triggers in the
--- same transaction as every insert, status change or delete, so that the moderation
--- queue's counts cost one small read on a table of millions. Kept in lockstep with
+-- Exact number of suggestions per consultation and status, for the moderation queue's
+-- counts on a table of millions. Triggers append a row of +1 / -1 for every insert,
+-- status change or delete, in the same transaction (appending, never updating one hot
+-- row: a bulk change of thousands would otherwise wait on, or in PostgreSQL walk a
+-- chain of versions of, the same counter). The count is SUM(n); housekeeping folds
+-- the rows back into one per consultation and status. Kept in lockstep with
 -- migrations/postgres.
 CREATE TABLE suggestion_counts (
     consultation_id  BIGINT NOT NULL REFERENCES consultations (id),
     status           TEXT NOT NULL,
-    n                BIGINT NOT NULL,
-    PRIMARY KEY (consultation_id, status)
+    n                BIGINT NOT NULL
 );
+CREATE INDEX suggestion_counts_by_consultation ON suggestion_counts (consultation_id, status);
 INSERT INTO suggestion_counts (consultation_id, status, n)
     SELECT consultation_id, status, COUNT(*) FROM suggestions GROUP BY consultation_id, status;
 
 CREATE TRIGGER suggestion_counts_insert AFTER INSERT ON suggestions BEGIN
     INSERT INTO suggestion_counts (consultation_id, status, n)
-    VALUES (new.consultation_id, new.status, 1)
-    ON CONFLICT (consultation_id, status) DO UPDATE SET n = n + 1;
+    VALUES (new.consultation_id, new.status, 1);
 END;
 CREATE TRIGGER suggestion_counts_update AFTER UPDATE OF status ON suggestions
 WHEN old.status <> new.status BEGIN
-    UPDATE suggestion_counts SET n = n - 1
-    WHERE consultation_id = old.consultation_id AND status = old.status;
     INSERT INTO suggestion_counts (consultation_id, status, n)
-    VALUES (new.consultation_id, new.status, 1)
-    ON CONFLICT (consultation_id, status) DO UPDATE SET n = n + 1;
+    VALUES (old.consultation_id, old.status, -1), (new.consultation_id, new.status, 1);
 END;
 CREATE TRIGGER suggestion_counts_delete AFTER DELETE ON suggestions BEGIN
-    UPDATE suggestion_counts SET n = n - 1
-    WHERE consultation_id = old.consultation_id AND status = old.status;
+    INSERT INTO suggestion_counts (consultation_id, status, n)
+    VALUES (old.consultation_id, old.status, -1);
 END;
 
 -- "Most upvoted" over every status, paged by (upvotes, id).
