@@ -704,6 +704,226 @@ fn regions(
     ])
 }
 
+// ---------------------------------------------------------------- open data
+
+/// The public files: what the public can already read, without any personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenData {
+    Suggestions,
+    Clauses,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+#[derive(Serialize)]
+struct OpenSuggestion {
+    tracking_number: String,
+    consultation: String,
+    clause: String,
+    kind: &'static str,
+    body: String,
+    proposed_text: String,
+    status: &'static str,
+    official_response: String,
+    upvotes: i32,
+    created_at: String,
+    decided_at: String,
+}
+
+#[derive(Serialize)]
+struct OpenClause {
+    consultation: String,
+    clause: String,
+    suggestions: i64,
+    amend: i64,
+    delete: i64,
+    add: i64,
+    comment: i64,
+    upvotes: i64,
+}
+
+/// CSV (spreadsheet-safe) or a JSON array, one record at a time.
+enum Records<'a> {
+    Csv(Output<'a>),
+    Json { out: Output<'a>, first: bool },
+}
+
+impl<'a> Records<'a> {
+    fn new(format: Format, sink: &'a mut dyn FnMut(Vec<u8>) -> bool) -> Result<Self, ExportError> {
+        let out = Output::new(sink, false)?;
+        Ok(match format {
+            Format::Csv => Self::Csv(out),
+            Format::Json => Self::Json { out, first: true },
+        })
+    }
+
+    fn push<T: Serialize>(&mut self, row: &T) -> Result<(), ExportError> {
+        match self {
+            Self::Csv(out) => out.row(row),
+            Self::Json { out, first } => {
+                let mut bytes = if *first {
+                    b"[\n".to_vec()
+                } else {
+                    b",\n".to_vec()
+                };
+                *first = false;
+                serde_json::to_writer(&mut bytes, row)
+                    .map_err(|e| csv::Error::from(std::io::Error::other(e)))?;
+                out.rows += 1;
+                out.send(bytes)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> Result<(), ExportError> {
+        match self {
+            Self::Csv(out) => out.flush(),
+            Self::Json { .. } => Ok(()),
+        }
+    }
+
+    fn finish(self, header: &[&str]) -> Result<u64, ExportError> {
+        match self {
+            Self::Csv(mut out) => {
+                out.header_only(header)?;
+                Ok(out.finish()?.0)
+            }
+            Self::Json { mut out, first } => {
+                out.send(if first {
+                    b"[]\n".to_vec()
+                } else {
+                    b"\n]\n".to_vec()
+                })?;
+                Ok(out.finish()?.0)
+            }
+        }
+    }
+}
+
+/// Write an open-data file: public suggestions (or per-clause counts of them) of one
+/// consultation or all, in one snapshot. Text in CSV is neutralised like any export.
+pub fn open_data(
+    conn: &mut AnyConnection,
+    which: OpenData,
+    format: Format,
+    consultation: Option<crate::domain::Slug>,
+    sink: &mut dyn FnMut(Vec<u8>) -> bool,
+) -> Result<u64, ExportError> {
+    let filter = QueueFilter {
+        consultation,
+        public_only: true,
+        ..QueueFilter::default()
+    };
+    let csv_text = |value: &str| match format {
+        Format::Csv => text(value),
+        Format::Json => value.to_owned(),
+    };
+    db::read_snapshot(conn, |conn| {
+        let resolved = moderation::resolve(conn, &filter, 0)?;
+        let mut records = Records::new(format, sink)?;
+        let mut places: HashMap<i64, data::Place> = HashMap::new();
+        let mut clauses: Vec<((String, String), [i64; 6])> = Vec::new();
+        let mut index: HashMap<(i64, String), usize> = HashMap::new();
+        each_chunk(conn, &resolved, |conn, chunk| {
+            let missing: Vec<i64> = chunk
+                .iter()
+                .map(|s| s.clause_id)
+                .filter(|id| !places.contains_key(id))
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
+            places.extend(data::places(conn, &missing)?);
+            let around = moderation::surroundings(conn, chunk)?;
+            for s in chunk {
+                let consultation = around
+                    .consultation_slug
+                    .get(&s.consultation_id)
+                    .cloned()
+                    .unwrap_or_default();
+                let clause = places
+                    .get(&s.clause_id)
+                    .map(|p| p.reference.clone())
+                    .unwrap_or_default();
+                match which {
+                    OpenData::Suggestions => records.push(&OpenSuggestion {
+                        tracking_number: s.tracking_number.clone(),
+                        consultation,
+                        clause: csv_text(&clause),
+                        kind: s.kind().as_str(),
+                        body: csv_text(&s.body),
+                        proposed_text: csv_text(s.proposed_text.as_deref().unwrap_or("")),
+                        status: s.status().as_str(),
+                        official_response: csv_text(s.official_response.as_deref().unwrap_or("")),
+                        upvotes: s.upvotes,
+                        created_at: iso(s.created_at),
+                        decided_at: s.decided_at.map(iso).unwrap_or_default(),
+                    })?,
+                    OpenData::Clauses => {
+                        let at = *index
+                            .entry((s.consultation_id, s.clause_lineage.clone()))
+                            .or_insert_with(|| {
+                                clauses.push(((consultation, clause), [0; 6]));
+                                clauses.len() - 1
+                            });
+                        let counts = &mut clauses[at].1;
+                        counts[0] += 1;
+                        counts[match s.kind() {
+                            SuggestionKind::Amend => 1,
+                            SuggestionKind::Delete => 2,
+                            SuggestionKind::Add => 3,
+                            SuggestionKind::Comment => 4,
+                        }] += 1;
+                        counts[5] += i64::from(s.upvotes);
+                    }
+                }
+            }
+            records.flush()
+        })?;
+        clauses.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((consultation, clause), c) in clauses {
+            records.push(&OpenClause {
+                consultation,
+                clause: csv_text(&clause),
+                suggestions: c[0],
+                amend: c[1],
+                delete: c[2],
+                add: c[3],
+                comment: c[4],
+                upvotes: c[5],
+            })?;
+        }
+        records.finish(match which {
+            OpenData::Suggestions => &[
+                "tracking_number",
+                "consultation",
+                "clause",
+                "kind",
+                "body",
+                "proposed_text",
+                "status",
+                "official_response",
+                "upvotes",
+                "created_at",
+                "decided_at",
+            ],
+            OpenData::Clauses => &[
+                "consultation",
+                "clause",
+                "suggestions",
+                "amend",
+                "delete",
+                "add",
+                "comment",
+                "upvotes",
+            ],
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

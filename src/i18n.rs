@@ -372,6 +372,16 @@ fn english(key: &str) -> Option<&'static str> {
         "email.receipt.action" => "See its status",
         "moderation.title" => "Moderation",
         "analytics.title" => "Analytics",
+        "open_data.title" => "Open data",
+        "open_data.intro" => "Everything the public can read here is also available as files, free to reuse: the suggestions published on each clause, with their status and any official response, and per-clause counts. They contain no personal data: no names, emails or regions, and no suggestion that is not public.",
+        "open_data.files" => "Files",
+        "open_data.suggestions" => "every public suggestion, with its clause, kind, text, status, official response and upvotes.",
+        "open_data.clauses" => "per clause, how many public suggestions of each kind it has and their upvotes.",
+        "open_data.filter" => "Add ?consultation=SHORT-NAME to a file's address for one consultation. Files are produced when asked for, from one consistent moment.",
+        "open_data.columns" => "Columns",
+        "open_data.format" => "CSV files are RFC 4180 in UTF-8 with a header row; JSON files are one array of objects with the same fields. Times are ISO 8601 in UTC. In CSV, text that a spreadsheet would read as a formula starts with an apostrophe.",
+        "open_data.licence_title" => "Licence",
+        "open_data.licence" => "The files are published under the Creative Commons Attribution 4.0 International licence (CC BY 4.0): you may copy, share and adapt them for any purpose, provided you credit the consultation's organiser and this platform as the source. Citizens' texts are published with their consent under the same terms.",
         "analytics.intro" => "Download CSV files (UTF-8, one header row, times in UTC). People appear only as pseudonyms, different in every file. Each download is recorded with its SHA-256, so a published figure can be traced to its file.",
         "analytics.dictionary" => "What each column means",
         "analytics.dictionary_intro" => "The columns of every export are a stable contract: new columns may be added at the end; none is renamed or removed without notice. Files are RFC 4180 CSV in UTF-8 with one header row; times are ISO 8601 in UTC; text that a spreadsheet would read as a formula starts with an apostrophe.",
@@ -636,7 +646,7 @@ mod tests {
 
     /// Namespaces of translation keys: a string literal in the code or templates that
     /// looks like `namespace.some.key` must exist in the catalogue.
-    const NAMESPACES: [&str; 27] = [
+    const NAMESPACES: [&str; 28] = [
         "site",
         "nav",
         "footer",
@@ -659,6 +669,7 @@ mod tests {
         "flash",
         "email",
         "admin",
+        "open_data",
         "moderation",
         "decisions",
         "report",

@@ -88,6 +88,8 @@ pub struct QueueFilter {
     /// The words of a full-text query (all must occur).
     pub words: Vec<String>,
     pub sort: QueueSort,
+    /// Only what the public sees (open data); never set from a query string.
+    pub public_only: bool,
 }
 
 fn checked(value: &str) -> bool {

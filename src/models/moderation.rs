@@ -181,6 +181,9 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
     if let Some(id) = r.consultation_id {
         query = query.filter(suggestions::consultation_id.eq(id));
     }
+    if f.public_only {
+        query = query.filter(suggestions::visible.eq(true));
+    }
     if let Some(lineages) = &r.lineages {
         // SQLite's planner would collect a large clause's suggestions through the
         // lineage index and sort them all; for clauses holding many, `+` hides that

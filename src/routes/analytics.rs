@@ -3,11 +3,10 @@
 //! SHA-256.
 
 use actix_web::http::header;
-use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html, with_db, AppState};
+use super::{html, streamed, with_db, AppState};
 use crate::auth::session::RequireUser;
 use crate::domain::export::{file_name, ExportKind};
 use crate::domain::queue::export_filter;
@@ -102,42 +101,23 @@ pub async fn download(
         filter,
         excel: matches!(query.excel.as_str(), "1" | "on" | "yes"),
     };
-    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(8);
-    let pool = state.pool.clone();
     let actor = me.user.id;
     let file = name.clone();
-    tokio::task::spawn_blocking(move || {
-        let mut conn = match pool.get() {
-            Ok(conn) => conn,
-            Err(error) => {
-                tracing::error!(%error, "export: no database connection");
-                return;
+    let body = streamed(&state, move |conn, sink| {
+        match export::run(conn, &export_request, Some(actor), &file, sink) {
+            Ok(report) => {
+                tracing::info!(
+                    file,
+                    rows = report.rows,
+                    sha256 = report.sha256,
+                    "export done"
+                );
             }
-        };
-        let result = export::run(
-            &mut conn,
-            &export_request,
-            Some(actor),
-            &file,
-            &mut |bytes| tx.blocking_send(bytes).is_ok(),
-        );
-        match result {
-            Ok(report) => tracing::info!(
-                file,
-                rows = report.rows,
-                sha256 = report.sha256,
-                "export done"
-            ),
             Err(export::ExportError::Disconnected) => {
-                tracing::info!(file, "export stopped: the client went away")
+                tracing::info!(file, "export stopped: the client went away");
             }
             Err(error) => tracing::error!(file, %error, "export failed part-way"),
         }
-    });
-    let body = futures_util::stream::unfold(rx, |mut rx| async move {
-        rx.recv()
-            .await
-            .map(|chunk| (Ok::<_, actix_web::Error>(Bytes::from(chunk)), rx))
     });
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")

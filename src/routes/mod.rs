@@ -7,6 +7,7 @@ pub mod analytics;
 pub mod consultations;
 pub mod health;
 pub mod moderation;
+pub mod open_data;
 pub mod static_files;
 pub mod suggestions;
 
@@ -136,6 +137,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(moderation::report),
         )
         .route("/decisions", web::get().to(moderation::public_log))
+        .route("/open-data", web::get().to(open_data::page))
+        .route("/open-data/{file}", web::get().to(open_data::file))
         // Staff areas (access rules: auth::policy::AREAS)
         .route("/moderation", web::get().to(moderation::queue))
         .route("/moderation/bulk", web::post().to(moderation::bulk))
@@ -249,6 +252,30 @@ where
         work(&mut conn)
     })
     .await?
+}
+
+/// A response body produced by `work` on a blocking thread with a pooled connection,
+/// sent on as it is written (through a small channel, so a slow client slows the work
+/// rather than filling memory). When the client goes away the channel closes, the sink
+/// returns false, and `work` stops.
+pub fn streamed<F>(
+    state: &AppState,
+    work: F,
+) -> impl futures_util::Stream<Item = Result<Bytes, actix_web::Error>>
+where
+    F: FnOnce(&mut AnyConnection, &mut dyn FnMut(Vec<u8>) -> bool) + Send + 'static,
+{
+    let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(8);
+    let pool = state.pool.clone();
+    tokio::task::spawn_blocking(move || match pool.get() {
+        Ok(mut conn) => work(&mut conn, &mut |bytes| tx.blocking_send(bytes).is_ok()),
+        Err(error) => tracing::error!(%error, "streamed response: no database connection"),
+    });
+    futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv()
+            .await
+            .map(|chunk| (Ok::<_, actix_web::Error>(Bytes::from(chunk)), rx))
+    })
 }
 
 /// Any path no route matched.

@@ -42,3 +42,9 @@ pub struct DictionaryPage {
     pub ctx: PageContext,
     pub sections: Vec<DictionarySection>,
 }
+
+#[derive(Template)]
+#[template(path = "open_data.html")]
+pub struct OpenDataPage {
+    pub ctx: PageContext,
+}

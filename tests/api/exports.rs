@@ -17,6 +17,7 @@ on_both_backends!(
     suggestions_export_matches_the_database_and_is_spreadsheet_safe,
     every_export_kind_parses_and_filters_apply,
     only_analysts_and_admins_export,
+    open_data_is_public_and_has_no_personal_data,
 );
 
 const HOSTILE: [&str; 6] = [
@@ -100,7 +101,10 @@ async fn setup(app: &TestApp) -> (Vec<String>, Visitor) {
                 .select(suggestions::id)
                 .first(conn)
                 .unwrap();
-            kenes::models::suggestion::set_upvote(conn, id, voter, true).unwrap();
+            kenes::db::write_transaction(conn, |conn| {
+                kenes::models::suggestion::set_upvote(conn, id, voter, true)
+            })
+            .unwrap();
         })
         .await;
     }
@@ -381,4 +385,82 @@ async fn only_analysts_and_admins_export(app: TestApp) {
         })
         .await;
     assert_eq!(no_exports, 1, "only the admin's export happened");
+}
+
+async fn open_data_is_public_and_has_no_personal_data(app: TestApp) {
+    let (numbers, _) = setup(&app).await;
+    let (_, author) = app.citizen("Formula Fan").await;
+    let hostile = fixture(
+        &app,
+        author,
+        "I.3",
+        "=1+1 published on purpose",
+        SuggestionStatus::Published,
+    )
+    .await;
+    let anonymous = app.visitor();
+    let page = anonymous.get("/open-data").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("CC BY 4.0"));
+    let csv = download_public(&anonymous, "/open-data/suggestions.csv").await;
+    let (headers, rows) = records(&csv);
+    assert!(!headers
+        .iter()
+        .any(|h| h.contains("author") || h.contains("region")));
+    let public: Vec<String> = rows.iter().map(|r| r["tracking_number"].clone()).collect();
+    assert_eq!(
+        public,
+        vec![
+            numbers[0].clone(),
+            numbers[HOSTILE.len() + 1].clone(),
+            hostile.clone()
+        ],
+        "only what the public sees"
+    );
+    let text = String::from_utf8(csv.clone()).unwrap();
+    assert!(!text.contains("Айгерім") && !text.contains("Formula Fan"));
+    assert_eq!(rows[2]["body"], "'=1+1 published on purpose");
+    assert!(rows[0]["body"].contains("Қазақстан Республикасы 🇰🇿"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&download_public(&anonymous, "/open-data/suggestions.json").await)
+            .unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        items[2]["body"], "=1+1 published on purpose",
+        "JSON keeps the text as written"
+    );
+    assert_eq!(items[0]["upvotes"], 3);
+    let (_, clauses) =
+        records(&download_public(&anonymous, "/open-data/clauses.csv?consultation=us").await);
+    let i1 = clauses.iter().find(|r| r["clause"] == "I.1").unwrap();
+    assert_eq!(
+        (i1["suggestions"].as_str(), i1["upvotes"].as_str()),
+        ("1", "3")
+    );
+    assert!(
+        clauses.iter().all(|r| r["clause"] != "I.2"),
+        "pending suggestions are not counted"
+    );
+    let empty: serde_json::Value = serde_json::from_slice(
+        &download_public(
+            &anonymous,
+            "/open-data/clauses.json?consultation=nothing-here",
+        )
+        .await,
+    )
+    .unwrap();
+    assert_eq!(empty, serde_json::json!([]));
+    assert_eq!(anonymous.get("/open-data/secrets.csv").await.status, 404);
+}
+
+async fn download_public(visitor: &Visitor, path: &str) -> Vec<u8> {
+    let response = visitor
+        .client
+        .get(format!("{}{path}", visitor.address))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 200, "{path}");
+    response.bytes().await.expect("body").to_vec()
 }

@@ -54,21 +54,25 @@ pub async fn fixture(
                 .first(conn)
                 .unwrap();
         let key = uuid::Uuid::new_v4().to_string();
-        suggestion::create(
-            conn,
-            &NewSuggestion {
-                consultation_id,
-                clause_id,
-                clause_lineage: &lineage,
-                author_id: author,
-                kind: SuggestionKind::Comment,
-                body: &body,
-                proposed_text: None,
-                status,
-                idempotency_key: &key,
-                created_at: None,
-            },
-        )
+        // As the application does: inside a write transaction (on SQLite, BEGIN
+        // IMMEDIATE, so that the background housekeeping's writes queue behind it).
+        kenes::db::write_transaction(conn, |conn| {
+            suggestion::create(
+                conn,
+                &NewSuggestion {
+                    consultation_id,
+                    clause_id,
+                    clause_lineage: &lineage,
+                    author_id: author,
+                    kind: SuggestionKind::Comment,
+                    body: &body,
+                    proposed_text: None,
+                    status,
+                    idempotency_key: &key,
+                    created_at: None,
+                },
+            )
+        })
         .unwrap()
         .0
         .tracking_number
