@@ -386,6 +386,18 @@ fn english(key: &str) -> Option<&'static str> {
         "analytics.dictionary" => "What each column means",
         "analytics.dictionary_intro" => "The columns of every export are a stable contract: new columns may be added at the end; none is renamed or removed without notice. Files are RFC 4180 CSV in UTF-8 with one header row; times are ISO 8601 in UTC; text that a spreadsheet would read as a formula starts with an apostrophe.",
         "analytics.column" => "Column",
+        "analytics.statistics" => "Statistics and charts",
+        "statistics.title" => "Statistics",
+        "statistics.per_day" => "Suggestions per day",
+        "statistics.by_status" => "Suggestions by status",
+        "statistics.by_kind" => "Suggestions by kind",
+        "statistics.top_clauses" => "Most discussed clauses",
+        "statistics.by_region" => "Suggestions by the author's region",
+        "statistics.decisions" => "Moderation decisions per day",
+        "statistics.backlog" => "Suggestions awaiting moderation, by how long they have waited",
+        "statistics.regions_note" => "Regions with fewer than 5 authors or 5 suggestions are withheld, so that nobody can be recognised.",
+        "statistics.withheld" => "withheld: fewer than 5",
+        "statistics.csv" => "Download these numbers (CSV)",
         "analytics.type" => "Type",
         "analytics.meaning" => "Meaning",
         "analytics.export" => "Export",
@@ -646,7 +658,7 @@ mod tests {
 
     /// Namespaces of translation keys: a string literal in the code or templates that
     /// looks like `namespace.some.key` must exist in the catalogue.
-    const NAMESPACES: [&str; 28] = [
+    const NAMESPACES: [&str; 29] = [
         "site",
         "nav",
         "footer",
@@ -670,6 +682,7 @@ mod tests {
         "email",
         "admin",
         "open_data",
+        "statistics",
         "moderation",
         "decisions",
         "report",

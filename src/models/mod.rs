@@ -11,6 +11,7 @@ pub mod rate_limit;
 pub mod reading;
 pub mod secret;
 pub mod session;
+pub mod statistics;
 pub mod suggestion;
 pub mod token;
 pub mod user;

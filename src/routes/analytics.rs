@@ -10,10 +10,15 @@ use super::{html, streamed, with_db, AppState};
 use crate::auth::session::RequireUser;
 use crate::domain::export::{file_name, ExportKind};
 use crate::domain::queue::export_filter;
+use crate::domain::Slug;
 use crate::error::AppError;
 use crate::export::{self, ExportRequest};
+use crate::models::statistics;
 use crate::models::{audit, now, user};
-use crate::views::analytics::{AnalyticsPage, DictionaryPage, DictionarySection, ExportLine};
+use crate::views::analytics::{
+    bar_chart, column_chart, AnalyticsPage, Chart, ChartRow, DictionaryPage, DictionarySection,
+    ExportLine, StatisticsPage,
+};
 use crate::views::moderation::{kind_filter_choices, status_choices};
 use crate::views::{Ctx, DateView};
 
@@ -141,4 +146,198 @@ pub async fn dictionary(Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
             .collect(),
         ctx,
     })
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct StatisticsQuery {
+    consultation: String,
+}
+
+/// Every chart's data: (id, title key, rows of label and value (None when withheld)).
+type ChartData = Vec<(&'static str, &'static str, Vec<(String, Option<i64>)>)>;
+
+/// The statistics behind the charts, for one consultation or all.
+async fn chart_data(state: &AppState, slug: &str) -> Result<(Option<Slug>, ChartData), AppError> {
+    let slug = match slug.trim() {
+        "" => None,
+        s => Some(Slug::parse(s).map_err(|_| AppError::NotFound)?),
+    };
+    let wanted = slug.clone();
+    let data = with_db(state, move |conn| {
+        let consultation_id = match &wanted {
+            Some(slug) => Some(
+                crate::models::consultation::find_by_slug(conn, slug)?
+                    .ok_or(AppError::NotFound)?
+                    .id,
+            ),
+            None => None,
+        };
+        let plain = |rows: Vec<(String, i64)>| {
+            rows.into_iter()
+                .map(|(l, n)| (l, Some(n)))
+                .collect::<Vec<_>>()
+        };
+        let small = crate::domain::export::SMALL_COUNT;
+        let regions = statistics::by_region(conn, consultation_id)?
+            .into_iter()
+            .map(|(region, people, n)| {
+                let label = if region.is_empty() {
+                    "unknown".to_owned()
+                } else {
+                    region
+                };
+                (label, (people >= small && n >= small).then_some(n))
+            })
+            .collect();
+        let age = statistics::backlog_age(conn, consultation_id, now())?;
+        Ok(vec![
+            (
+                "per-day",
+                "statistics.per_day",
+                plain(statistics::per_day(conn, consultation_id)?),
+            ),
+            (
+                "status",
+                "statistics.by_status",
+                plain(statistics::by_status(conn, consultation_id)?),
+            ),
+            (
+                "kind",
+                "statistics.by_kind",
+                plain(statistics::by_kind(conn, consultation_id)?),
+            ),
+            (
+                "clauses",
+                "statistics.top_clauses",
+                plain(statistics::top_clauses(conn, consultation_id, 20)?),
+            ),
+            ("regions", "statistics.by_region", regions),
+            (
+                "decisions",
+                "statistics.decisions",
+                plain(statistics::decisions_per_day(conn, consultation_id)?),
+            ),
+            (
+                "backlog",
+                "statistics.backlog",
+                vec![
+                    ("< 1 day".to_owned(), Some(age[0])),
+                    ("1–7 days".to_owned(), Some(age[1])),
+                    ("7–30 days".to_owned(), Some(age[2])),
+                    ("> 30 days".to_owned(), Some(age[3])),
+                ],
+            ),
+        ])
+    })
+    .await?;
+    Ok((slug, data))
+}
+
+/// Statistics pages: each chart drawn as SVG on the server, with its table and CSV.
+pub async fn statistics(
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+    query: web::Query<StatisticsQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (slug, data) = chart_data(&state, &query.consultation).await?;
+    let suffix = slug
+        .as_ref()
+        .map_or_else(String::new, |s| format!("?consultation={}", s.as_str()));
+    let lang = ctx.lang;
+    let charts = data
+        .into_iter()
+        .map(|(id, title, rows)| {
+            let title_text = crate::i18n::t(lang, title);
+            let svg = if matches!(id, "per-day" | "decisions") {
+                column_chart(
+                    title_text,
+                    &rows
+                        .iter()
+                        .map(|(l, v)| (l.clone(), v.unwrap_or(0)))
+                        .collect::<Vec<_>>(),
+                )
+            } else {
+                bar_chart(title_text, &rows)
+            };
+            Chart {
+                id,
+                title,
+                svg,
+                rows: rows
+                    .into_iter()
+                    .map(|(label, value)| ChartRow {
+                        label,
+                        value: value.map(|v| v.to_string()).unwrap_or_default(),
+                    })
+                    .collect(),
+                csv_href: format!("/analytics/statistics/{id}.csv{suffix}"),
+                note: if id == "regions" {
+                    "statistics.regions_note"
+                } else {
+                    ""
+                },
+            }
+        })
+        .collect();
+    html(&StatisticsPage {
+        consultation: slug.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+        charts,
+        ctx,
+    })
+}
+
+/// The CSV behind one chart (recorded in the audit log with its SHA-256, as every
+/// export is).
+pub async fn statistics_csv(
+    state: web::Data<AppState>,
+    RequireUser(me): RequireUser,
+    path: web::Path<String>,
+    query: web::Query<StatisticsQuery>,
+) -> Result<HttpResponse, AppError> {
+    let chart = path.trim_end_matches(".csv").to_owned();
+    let (slug, data) = chart_data(&state, &query.consultation).await?;
+    let (_, _, rows) = data
+        .into_iter()
+        .find(|(id, _, _)| *id == chart)
+        .ok_or(AppError::NotFound)?;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let record = |w: &mut csv::Writer<Vec<u8>>, a: &str, b: &str| w.write_record([a, b]);
+    record(&mut writer, "label", "count").map_err(AppError::internal)?;
+    for (label, value) in &rows {
+        let value = value.map(|v| v.to_string()).unwrap_or_default();
+        record(
+            &mut writer,
+            &crate::domain::export::neutralise(label),
+            &value,
+        )
+        .map_err(AppError::internal)?;
+    }
+    let bytes = writer.into_inner().map_err(AppError::internal)?;
+    let name = format!(
+        "kenes-statistics-{chart}-{}-{}.csv",
+        slug.as_ref().map_or("all", |s| s.as_str()),
+        now().format("%Y%m%dT%H%M%SZ")
+    );
+    let sha256 = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes));
+    let (actor, details) = (
+        me.user.id,
+        serde_json::json!({"file": name, "filters": query.consultation, "rows": rows.len(), "bytes": bytes.len(), "sha256": sha256}),
+    );
+    with_db(&state, move |conn| {
+        crate::db::write_transaction(conn, |conn| {
+            audit::record(conn, Some(actor), "export", "statistics", &details)
+        })?;
+        Ok(())
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        ))
+        .body(bytes))
 }

@@ -202,6 +202,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/analytics", web::get().to(analytics::home))
         .route("/analytics/export", web::get().to(analytics::download))
         .route(
+            "/analytics/statistics",
+            web::get().to(analytics::statistics),
+        )
+        .route(
+            "/analytics/statistics/{chart}",
+            web::get().to(analytics::statistics_csv),
+        )
+        .route(
             "/analytics/dictionary",
             web::get().to(analytics::dictionary),
         )

@@ -18,6 +18,7 @@ on_both_backends!(
     every_export_kind_parses_and_filters_apply,
     only_analysts_and_admins_export,
     open_data_is_public_and_has_no_personal_data,
+    statistics_are_charts_with_tables_and_csv,
 );
 
 const HOSTILE: [&str; 6] = [
@@ -463,4 +464,60 @@ async fn download_public(visitor: &Visitor, path: &str) -> Vec<u8> {
         .expect("request");
     assert_eq!(response.status().as_u16(), 200, "{path}");
     response.bytes().await.expect("body").to_vec()
+}
+
+async fn statistics_are_charts_with_tables_and_csv(app: TestApp) {
+    let (_, analyst) = setup(&app).await;
+    let page = analyst.get("/analytics/statistics?consultation=us").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.count("<svg"), 7, "seven charts, drawn on the server");
+    assert_eq!(page.count("role=\"img\""), 7);
+    assert!(
+        page.body.contains("Suggestions by status") && page.body.contains("Most discussed clauses")
+    );
+    // The table beside the chart and its CSV say the same as the database.
+    let pending: i64 = app
+        .query(|conn| {
+            suggestions::table
+                .filter(suggestions::status.eq("pending"))
+                .count()
+                .get_result(conn)
+                .unwrap()
+        })
+        .await;
+    assert!(
+        page.body
+            .contains(&format!("<td>pending</td><td class=\"num\">{pending}</td>")),
+        "{}",
+        page.body
+    );
+    let file = download_public(&analyst, "/analytics/statistics/status.csv?consultation=us").await;
+    let (headers, rows) = records(&file);
+    assert_eq!(headers, vec!["label", "count"]);
+    let pending_row = rows.iter().find(|r| r["label"] == "pending").unwrap();
+    assert_eq!(pending_row["count"], pending.to_string());
+    let (_, clauses) =
+        records(&download_public(&analyst, "/analytics/statistics/clauses.csv").await);
+    assert_eq!(
+        clauses[0]["label"], "I.2",
+        "the most discussed clause first"
+    );
+    assert_eq!(clauses[0]["count"], HOSTILE.len().to_string());
+    // Regions with fewer than 5 authors are withheld.
+    let (_, regions) =
+        records(&download_public(&analyst, "/analytics/statistics/regions.csv").await);
+    assert!(regions.iter().all(|r| r["count"].is_empty()));
+    let recorded: i64 = app
+        .query(|conn| {
+            audit_log::table
+                .filter(audit_log::action.eq("export"))
+                .filter(audit_log::subject.eq("statistics"))
+                .count()
+                .get_result(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(recorded, 3);
+    let (citizen, _) = app.citizen("Nosy").await;
+    assert_eq!(citizen.get("/analytics/statistics").await.status, 403);
 }
