@@ -20,7 +20,8 @@ on_both_backends!(
     reader_follows_a_clause_from_the_home_page,
     citizen_registers_confirms_and_signs_in,
     citizen_suggests_and_supports_with_and_without_javascript,
-    moderator_triages_five_suggestions_with_the_keyboard
+    moderator_triages_five_suggestions_with_the_keyboard,
+    analyst_downloads_the_suggestions_export
 );
 
 /// A headless Chromium session and the chromedriver behind it (killed on drop).
@@ -78,7 +79,11 @@ impl Browser {
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.display()),
                 ],
-                "prefs": {"profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }}
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
+                    "download.default_directory": profile.join("downloads").display().to_string(),
+                    "download.prompt_for_download": false,
+                }
             }),
         );
         let webdriver = format!("http://127.0.0.1:{port}");
@@ -205,6 +210,11 @@ impl Browser {
             .await
             .expect("script");
         fits.as_bool().unwrap_or(false)
+    }
+
+    /// Where this browser saves downloads.
+    pub fn downloads(&self) -> PathBuf {
+        self._profile.join("downloads")
     }
 
     pub async fn close(self) {
@@ -727,5 +737,80 @@ async fn moderator_triages_five_suggestions_with_the_keyboard(app: TestApp) {
         .wait_for_path(&format!("/moderation/suggestions/{}", n[3]))
         .await;
     browser.screenshot("moderation-review").await;
+    browser.close().await;
+}
+
+async fn analyst_downloads_the_suggestions_export(app: TestApp) {
+    use crate::moderation::fixture;
+    use kenes::domain::{Role, SuggestionStatus};
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    app.import("us", "constitution-us.txt", US_TEXT, true).await;
+    let (_, author) = app.citizen("Author").await;
+    for text in [
+        "Қазақ тілі туралы ұсыныс",
+        "=1+1 should stay text",
+        "A third, in English",
+    ] {
+        fixture(&app, author, "I.1", text, SuggestionStatus::Published).await;
+    }
+    let email = format!("{}@gov.kz", uuid::Uuid::new_v4().simple());
+    app.create_user(
+        &email,
+        "Browser Analyst",
+        "correct horse battery",
+        Role::Analyst,
+    )
+    .await;
+    sign_in_browser(&browser, &app, &email).await;
+    browser
+        .client
+        .goto(&format!("{}/analytics", app.address))
+        .await
+        .expect("analytics");
+    browser.screenshot("analytics").await;
+    browser
+        .click("form[action='/analytics/export'] button[type=submit]")
+        .await;
+    // The file lands in the download folder once complete.
+    let mut found = None;
+    for _ in 0..200 {
+        if let Ok(entries) = std::fs::read_dir(browser.downloads()) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with("kenes-suggestions-all-") && name.ends_with(".csv") {
+                    found = Some(entry.path());
+                }
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let path = found.expect("the export was downloaded");
+    let bytes = std::fs::read(&path).expect("read download");
+    let mut reader = csv::Reader::from_reader(bytes.as_slice());
+    let bodies: Vec<String> = reader
+        .records()
+        .map(|r| r.expect("valid CSV")[8].to_owned())
+        .collect();
+    assert_eq!(
+        bodies,
+        vec![
+            "Қазақ тілі туралы ұсыныс",
+            "'=1+1 should stay text",
+            "A third, in English"
+        ]
+    );
+    // The page now lists the download with its SHA-256.
+    browser
+        .client
+        .goto(&format!("{}/analytics", app.address))
+        .await
+        .expect("analytics");
+    let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes));
+    assert_eq!(browser.text_of("code.sha").await, hash);
     browser.close().await;
 }
