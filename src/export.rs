@@ -368,6 +368,23 @@ fn each_chunk(
     }
 }
 
+/// Add the places of a chunk's clauses not seen yet (a document has a few hundred).
+fn learn_places(
+    conn: &mut AnyConnection,
+    chunk: &[Suggestion],
+    places: &mut HashMap<i64, data::Place>,
+) -> Result<(), ExportError> {
+    let missing: Vec<i64> = chunk
+        .iter()
+        .map(|s| s.clause_id)
+        .filter(|id| !places.contains_key(id))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    places.extend(data::places(conn, &missing)?);
+    Ok(())
+}
+
 fn suggestions(
     conn: &mut AnyConnection,
     resolved: &Resolved,
@@ -376,14 +393,7 @@ fn suggestions(
     let pseudonyms = Pseudonyms::new();
     let mut places: HashMap<i64, data::Place> = HashMap::new();
     each_chunk(conn, resolved, |conn, chunk| {
-        let missing: Vec<i64> = chunk
-            .iter()
-            .map(|s| s.clause_id)
-            .filter(|id| !places.contains_key(id))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        places.extend(data::places(conn, &missing)?);
+        learn_places(conn, chunk, &mut places)?;
         let around = moderation::surroundings(conn, chunk)?;
         let authors: Vec<i64> = chunk.iter().map(|s| s.author_id).collect();
         let regions = data::regions(conn, &authors)?;
@@ -563,14 +573,7 @@ fn clauses(
     let mut index: HashMap<(i64, String), usize> = HashMap::new();
     let mut places: HashMap<i64, data::Place> = HashMap::new();
     each_chunk(conn, resolved, |conn, chunk| {
-        let missing: Vec<i64> = chunk
-            .iter()
-            .map(|s| s.clause_id)
-            .filter(|id| !places.contains_key(id))
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        places.extend(data::places(conn, &missing)?);
+        learn_places(conn, chunk, &mut places)?;
         let around = moderation::surroundings(conn, chunk)?;
         for s in chunk {
             let key = (s.consultation_id, s.clause_lineage.clone());
@@ -829,14 +832,7 @@ pub fn open_data(
         let mut clauses: Vec<((String, String), [i64; 6])> = Vec::new();
         let mut index: HashMap<(i64, String), usize> = HashMap::new();
         each_chunk(conn, &resolved, |conn, chunk| {
-            let missing: Vec<i64> = chunk
-                .iter()
-                .map(|s| s.clause_id)
-                .filter(|id| !places.contains_key(id))
-                .collect::<HashSet<_>>()
-                .into_iter()
-                .collect();
-            places.extend(data::places(conn, &missing)?);
+            learn_places(conn, chunk, &mut places)?;
             let around = moderation::surroundings(conn, chunk)?;
             for s in chunk {
                 let consultation = around
