@@ -392,6 +392,7 @@ fn english(key: &str) -> Option<&'static str> {
         "statistics.by_status" => "Suggestions by status",
         "statistics.by_kind" => "Suggestions by kind",
         "statistics.top_clauses" => "Most discussed clauses",
+        "statistics.by_article" => "Suggestions by article, most discussed first",
         "statistics.by_region" => "Suggestions by the author's region",
         "statistics.decisions" => "Moderation decisions per day",
         "statistics.backlog" => "Suggestions awaiting moderation, by how long they have waited",

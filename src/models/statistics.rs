@@ -76,6 +76,23 @@ pub fn by_kind(conn: &mut AnyConnection, consultation_id: Option<i64>) -> QueryR
     )
 }
 
+/// Suggestions per article (by its printed number), most discussed first.
+pub fn by_article(
+    conn: &mut AnyConnection,
+    consultation_id: Option<i64>,
+    limit: i64,
+) -> QueryResult<Counts> {
+    grouped(
+        conn,
+        &format!(
+            "SELECT a.number AS label, COUNT(*) AS n FROM suggestions s \
+             JOIN clauses c ON c.id = s.clause_id JOIN articles a ON a.id = c.article_id \
+             WHERE 1 = 1{} GROUP BY a.number ORDER BY n DESC, a.number LIMIT {limit}",
+            scope(consultation_id, "s.consultation_id")
+        ),
+    )
+}
+
 /// The most discussed clauses: (reference, suggestions), most first.
 pub fn top_clauses(
     conn: &mut AnyConnection,

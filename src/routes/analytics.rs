@@ -208,6 +208,11 @@ async fn chart_data(state: &AppState, slug: &str) -> Result<(Option<Slug>, Chart
                 plain(statistics::by_kind(conn, consultation_id)?),
             ),
             (
+                "articles",
+                "statistics.by_article",
+                plain(statistics::by_article(conn, consultation_id, 30)?),
+            ),
+            (
                 "clauses",
                 "statistics.top_clauses",
                 plain(statistics::top_clauses(conn, consultation_id, 20)?),

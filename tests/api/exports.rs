@@ -470,8 +470,8 @@ async fn statistics_are_charts_with_tables_and_csv(app: TestApp) {
     let (_, analyst) = setup(&app).await;
     let page = analyst.get("/analytics/statistics?consultation=us").await;
     assert_eq!(page.status, 200);
-    assert_eq!(page.count("<svg"), 7, "seven charts, drawn on the server");
-    assert_eq!(page.count("role=\"img\""), 7);
+    assert_eq!(page.count("<svg"), 8, "eight charts, drawn on the server");
+    assert_eq!(page.count("role=\"img\""), 8);
     assert!(
         page.body.contains("Suggestions by status") && page.body.contains("Most discussed clauses")
     );
@@ -496,6 +496,12 @@ async fn statistics_are_charts_with_tables_and_csv(app: TestApp) {
     assert_eq!(headers, vec!["label", "count"]);
     let pending_row = rows.iter().find(|r| r["label"] == "pending").unwrap();
     assert_eq!(pending_row["count"], pending.to_string());
+    let (_, articles) =
+        records(&download_public(&analyst, "/analytics/statistics/articles.csv").await);
+    assert_eq!(
+        (articles[0]["label"].as_str(), articles[0]["count"].as_str()),
+        ("I", "7")
+    );
     let (_, clauses) =
         records(&download_public(&analyst, "/analytics/statistics/clauses.csv").await);
     assert_eq!(
@@ -517,7 +523,7 @@ async fn statistics_are_charts_with_tables_and_csv(app: TestApp) {
                 .unwrap()
         })
         .await;
-    assert_eq!(recorded, 3);
+    assert_eq!(recorded, 4);
     let (citizen, _) = app.citizen("Nosy").await;
     assert_eq!(citizen.get("/analytics/statistics").await.status, 403);
 }
