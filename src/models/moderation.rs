@@ -120,17 +120,12 @@ pub fn resolve(conn: &mut AnyConnection, filter: &QueueFilter, me: i64) -> Query
             .get_result::<Matches>(lite)?
             .n > COMMON_WORDS
         }
-        // The GIN index lists matches quickly, and the count stops at the cap.
-        AnyConnection::Postgres(pg) if !filter.words.is_empty() => {
-            diesel::sql_query(format!(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM suggestions \
-                 WHERE search @@ plainto_tsquery('simple', $1) LIMIT {}) AS matches",
-                COMMON_WORDS + 1
-            ))
-            .bind::<Text, _>(filter.words.join(" "))
-            .get_result::<Matches>(pg)?
-            .n > COMMON_WORDS
-        }
+        // PostgreSQL's planner knows how common each word is (from the tsvector's
+        // statistics) and picks the index or the queue's order itself; only the
+        // per-status counts, which read matches in no order, need to know. Building
+        // the GIN bitmap of a common word costs more than the page, so with words
+        // the counts are left out (see `status_counts`).
+        AnyConnection::Postgres(_) if !filter.words.is_empty() => true,
         _ => false,
     };
     Ok(Resolved {
@@ -147,27 +142,20 @@ pub fn resolve(conn: &mut AnyConnection, filter: &QueueFilter, me: i64) -> Query
 
 type Boxed<'a> = suggestions::BoxedQuery<'a, MultiBackend>;
 
-/// The full-text condition: FTS5 on SQLite, the GIN-indexed tsvector on PostgreSQL.
-/// Neither planner can see how many rows the words match, so `resolve` counts up to
-/// [`COMMON_WORDS`]: rare words collect their few matches through the index first;
-/// common words are checked row by row (an FTS5 lookup by rowid, or the stored
-/// tsvector) while the queue is walked in order, which stops as soon as a page is full.
+/// The full-text condition: FTS5 on SQLite, the GIN-indexed tsvector on PostgreSQL
+/// (whose planner weighs the index against the queue's order from its statistics).
+/// SQLite's planner cannot see how many rows the words match, so `resolve` counts up
+/// to [`COMMON_WORDS`]: rare words collect their few matches first; common words are
+/// checked row by row (an FTS5 lookup by rowid) while the queue is walked in order,
+/// which stops as soon as a page is full.
 fn text_condition(
     words: &[String],
     postgres: bool,
     common: bool,
 ) -> Box<dyn BoxableExpression<suggestions::table, MultiBackend, SqlType = Bool>> {
     if postgres {
-        // Common words: `|| ''` hides the GIN index, so the planner walks the queue's
-        // order and checks each row's stored tsvector, stopping at a page, instead of
-        // collecting hundreds of thousands of matches to sort them.
-        let column = if common {
-            "(suggestions.search || ''::tsvector)"
-        } else {
-            "suggestions.search"
-        };
         return Box::new(
-            sql::<Bool>(&format!("{column} @@ plainto_tsquery('simple', "))
+            sql::<Bool>("suggestions.search @@ plainto_tsquery('simple', ")
                 .bind::<Text, _>(words.join(" "))
                 .sql(")"),
         );
