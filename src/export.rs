@@ -16,7 +16,6 @@ use crate::domain::export::{neutralise, ExportKind, Pseudonyms, SMALL_COUNT};
 use crate::domain::queue::QueueFilter;
 use crate::domain::{SuggestionKind, SuggestionStatus};
 use crate::models::moderation::{self, Resolved};
-use crate::models::suggestion::Suggestion;
 use crate::models::{audit, export as data};
 
 const CHUNK: i64 = 1000;
@@ -355,7 +354,7 @@ pub fn run(
 fn each_chunk(
     conn: &mut AnyConnection,
     resolved: &Resolved,
-    mut f: impl FnMut(&mut AnyConnection, &[Suggestion]) -> Result<(), ExportError>,
+    mut f: impl FnMut(&mut AnyConnection, &[data::Row]) -> Result<(), ExportError>,
 ) -> Result<(), ExportError> {
     let mut after = 0;
     loop {
@@ -371,7 +370,7 @@ fn each_chunk(
 /// Add the places of a chunk's clauses not seen yet (a document has a few hundred).
 fn learn_places(
     conn: &mut AnyConnection,
-    chunk: &[Suggestion],
+    chunk: &[data::Row],
     places: &mut HashMap<i64, data::Place>,
 ) -> Result<(), ExportError> {
     let missing: Vec<i64> = chunk
@@ -391,10 +390,11 @@ fn suggestions(
     out: &mut Output<'_>,
 ) -> Result<(), ExportError> {
     let pseudonyms = Pseudonyms::new();
+    let slugs = data::consultation_slugs(conn)?;
     let mut places: HashMap<i64, data::Place> = HashMap::new();
     each_chunk(conn, resolved, |conn, chunk| {
         learn_places(conn, chunk, &mut places)?;
-        let around = moderation::surroundings(conn, chunk)?;
+        let tags = data::tags_of(conn, &chunk.iter().map(|s| s.id).collect::<Vec<_>>())?;
         let authors: Vec<i64> = chunk.iter().map(|s| s.author_id).collect();
         let regions = data::regions(conn, &authors)?;
         let duplicates: Vec<i64> = chunk.iter().filter_map(|s| s.duplicate_of).collect();
@@ -406,11 +406,7 @@ fn suggestions(
                 .unwrap_or_default();
             out.row(&SuggestionRow {
                 tracking_number: s.tracking_number.clone(),
-                consultation: around
-                    .consultation_slug
-                    .get(&s.consultation_id)
-                    .cloned()
-                    .unwrap_or_default(),
+                consultation: slugs.get(&s.consultation_id).cloned().unwrap_or_default(),
                 version: place.map_or(0, |p| p.version),
                 chapter: text(place.map_or("", |p| p.chapter.as_str())),
                 article: text(place.map_or("", |p| p.article.as_str())),
@@ -429,14 +425,7 @@ fn suggestions(
                     .unwrap_or_default(),
                 cluster_id: s.cluster_id,
                 cluster_size: s.cluster_size,
-                tags: text(
-                    &around
-                        .tags
-                        .get(&s.id)
-                        .cloned()
-                        .unwrap_or_default()
-                        .join("; "),
-                ),
+                tags: text(&tags.get(&s.id).cloned().unwrap_or_default().join("; ")),
                 created_at: iso(s.created_at),
                 decided_at: s.decided_at.map(iso).unwrap_or_default(),
                 author: pseudonyms.of(s.author_id),
@@ -569,22 +558,18 @@ fn clauses(
 ) -> Result<(), ExportError> {
     // Keyed by (consultation, clause reference as last seen), in document order of
     // first appearance.
+    let slugs = data::consultation_slugs(conn)?;
     let mut tallies: Vec<((String, String), ClauseTally)> = Vec::new();
     let mut index: HashMap<(i64, String), usize> = HashMap::new();
     let mut places: HashMap<i64, data::Place> = HashMap::new();
     each_chunk(conn, resolved, |conn, chunk| {
         learn_places(conn, chunk, &mut places)?;
-        let around = moderation::surroundings(conn, chunk)?;
         for s in chunk {
             let key = (s.consultation_id, s.clause_lineage.clone());
             let at = *index.entry(key).or_insert_with(|| {
                 tallies.push((
                     (
-                        around
-                            .consultation_slug
-                            .get(&s.consultation_id)
-                            .cloned()
-                            .unwrap_or_default(),
+                        slugs.get(&s.consultation_id).cloned().unwrap_or_default(),
                         places
                             .get(&s.clause_id)
                             .map(|p| p.reference.clone())
@@ -827,19 +812,15 @@ pub fn open_data(
     };
     db::read_snapshot(conn, |conn| {
         let resolved = moderation::resolve(conn, &filter, 0)?;
+        let slugs = data::consultation_slugs(conn)?;
         let mut records = Records::new(format, sink)?;
         let mut places: HashMap<i64, data::Place> = HashMap::new();
         let mut clauses: Vec<((String, String), [i64; 6])> = Vec::new();
         let mut index: HashMap<(i64, String), usize> = HashMap::new();
         each_chunk(conn, &resolved, |conn, chunk| {
             learn_places(conn, chunk, &mut places)?;
-            let around = moderation::surroundings(conn, chunk)?;
             for s in chunk {
-                let consultation = around
-                    .consultation_slug
-                    .get(&s.consultation_id)
-                    .cloned()
-                    .unwrap_or_default();
+                let consultation = slugs.get(&s.consultation_id).cloned().unwrap_or_default();
                 let clause = places
                     .get(&s.clause_id)
                     .map(|p| p.reference.clone())

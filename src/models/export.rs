@@ -124,3 +124,70 @@ pub fn log_of(conn: &mut AnyConnection, suggestion_ids: &[i64]) -> QueryResult<V
         ))
         .load(conn)
 }
+
+/// A suggestion as exports read it: everything but the similarity signature and
+/// other internals, which would double the bytes read for nothing.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = suggestions)]
+pub struct Row {
+    pub id: i64,
+    pub tracking_number: String,
+    pub consultation_id: i64,
+    pub clause_id: i64,
+    pub clause_lineage: String,
+    pub author_id: i64,
+    pub kind: String,
+    pub body: String,
+    pub proposed_text: Option<String>,
+    pub status: String,
+    pub upvotes: i32,
+    pub official_response: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub decided_at: Option<NaiveDateTime>,
+    pub reason_code: Option<String>,
+    pub duplicate_of: Option<i64>,
+    pub cluster_id: Option<i64>,
+    pub cluster_size: i32,
+}
+
+impl Row {
+    pub fn status(&self) -> crate::domain::SuggestionStatus {
+        self.status
+            .parse()
+            .unwrap_or(crate::domain::SuggestionStatus::Pending)
+    }
+
+    pub fn kind(&self) -> crate::domain::SuggestionKind {
+        self.kind
+            .parse()
+            .unwrap_or(crate::domain::SuggestionKind::Comment)
+    }
+}
+
+/// Every consultation's short name (a handful), by id.
+pub fn consultation_slugs(conn: &mut AnyConnection) -> QueryResult<HashMap<i64, String>> {
+    Ok(crate::schema::consultations::table
+        .select((
+            crate::schema::consultations::id,
+            crate::schema::consultations::slug,
+        ))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The tags of these suggestions, by suggestion, in name order.
+pub fn tags_of(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<HashMap<i64, Vec<String>>> {
+    use crate::schema::{suggestion_tags, tags};
+    let mut out: HashMap<i64, Vec<String>> = HashMap::new();
+    for (id, name) in suggestion_tags::table
+        .inner_join(tags::table)
+        .filter(suggestion_tags::suggestion_id.eq_any(ids))
+        .order(tags::name)
+        .select((suggestion_tags::suggestion_id, tags::name))
+        .load::<(i64, String)>(conn)?
+    {
+        out.entry(id).or_default().push(name);
+    }
+    Ok(out)
+}

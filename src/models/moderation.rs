@@ -1581,11 +1581,11 @@ pub fn matching_after(
     r: &Resolved,
     after_id: i64,
     limit: i64,
-) -> QueryResult<Vec<Suggestion>> {
+) -> QueryResult<Vec<super::export::Row>> {
     matching(r)
         .filter(suggestions::id.gt(after_id))
         .order(suggestions::id.asc())
         .limit(limit)
-        .select(Suggestion::as_select())
+        .select(super::export::Row::as_select())
         .load(conn)
 }
