@@ -213,8 +213,11 @@ static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 /// depends on the values (a common or a rare search word, a large or a small clause):
 /// plan each with its values rather than reuse a generic plan, and skip JIT
 /// compilation, which costs hundreds of milliseconds and pays off only for long
-/// analytical queries (measured on 1,000,000 suggestions).
-const POSTGRES_SETTINGS: &str = "SET plan_cache_mode = force_custom_plan; SET jit = off;";
+/// analytical queries. A capped scan (the queue's counts read at most 2,000 rows)
+/// must start at the table's beginning, not join another scan midway where the rows
+/// it wants may be far apart (measured on 1,000,000 suggestions).
+const POSTGRES_SETTINGS: &str =
+    "SET plan_cache_mode = force_custom_plan; SET jit = off; SET synchronize_seqscans = off;";
 
 /// every write transaction is `BEGIN IMMEDIATE` there. PostgreSQL uses a plain one.
 pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>

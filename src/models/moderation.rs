@@ -342,10 +342,17 @@ pub fn status_counts(
         // narrower filter.
         return Ok(None);
     } else {
-        let statuses = narrowed(suggestions::table.into_boxed(), r)
+        let mut query = narrowed(suggestions::table.into_boxed(), r)
             .select(suggestions::status)
-            .limit(cap + 1)
-            .load::<String>(conn)?;
+            .limit(cap + 1);
+        // PostgreSQL: in id order, so that it walks an index and reads only the rows it
+        // counts, wherever updates have moved them in the table (a plain scan from the
+        // start of a table after mass updates read 300 ms of empty pages). SQLite's
+        // table is in id order already, and ordering would hide its filter indexes.
+        if r.postgres {
+            query = query.order(suggestions::id.asc());
+        }
+        let statuses = query.load::<String>(conn)?;
         if statuses.len() > usize::try_from(cap).unwrap_or(usize::MAX) {
             return Ok(None);
         }
