@@ -429,7 +429,7 @@ pub fn surroundings(conn: &mut AnyConnection, rows: &[Suggestion]) -> QueryResul
         .flat_map(|s| [Some(s.author_id), s.assignee_id, s.claimed_by])
         .flatten()
         .collect();
-    let mut out = Surroundings {
+    let out = Surroundings {
         clause_reference: clauses::table
             .filter(clauses::id.eq_any(&clause_ids))
             .select((clauses::id, clauses::reference))
@@ -448,17 +448,8 @@ pub fn surroundings(conn: &mut AnyConnection, rows: &[Suggestion]) -> QueryResul
             .load::<(i64, String)>(conn)?
             .into_iter()
             .collect(),
-        tags: HashMap::new(),
+        tags: super::export::tags_of(conn, &ids)?,
     };
-    for (id, name) in suggestion_tags::table
-        .inner_join(tags::table)
-        .filter(suggestion_tags::suggestion_id.eq_any(&ids))
-        .order(tags::name)
-        .select((suggestion_tags::suggestion_id, tags::name))
-        .load::<(i64, String)>(conn)?
-    {
-        out.tags.entry(id).or_default().push(name);
-    }
     Ok(out)
 }
 

@@ -286,6 +286,13 @@ where
     })
 }
 
+/// A path on this site to return to after a form (never another site: no scheme,
+/// no `//host`, no backslash tricks).
+pub fn local_path(candidate: &str) -> Option<&str> {
+    (candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\'))
+        .then_some(candidate)
+}
+
 /// Any path no route matched.
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)

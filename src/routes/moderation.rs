@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html, html_with_status, see_other, with_db, AppState};
+use super::{html, html_with_status, local_path, see_other, with_db, AppState};
 use crate::auth::policy;
 use crate::auth::session::RequireUser;
 use crate::auth::CurrentUser;
@@ -33,11 +33,6 @@ use crate::workbench;
 const PAGE_SIZE: i64 = 50;
 /// A narrowing filter gets per-status counts when at most this many match.
 const COUNT_CAP: i64 = 2_000;
-
-fn local_path(candidate: &str) -> Option<&str> {
-    (candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\'))
-        .then_some(candidate)
-}
 
 fn back_to(return_to: &str) -> String {
     local_path(return_to)

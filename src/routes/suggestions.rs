@@ -9,7 +9,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html, html_with_status, see_other, with_db, AppState};
+use super::{html, html_with_status, local_path, see_other, with_db, AppState};
 use crate::auth::csrf::CsrfVerdict;
 use crate::auth::session::RequireUser;
 use crate::auth::throttle;
@@ -414,11 +414,6 @@ pub struct UpvoteForm {
     return_to: String,
     /// `add` or `remove`: what the person asked for, given the state they saw.
     vote: String,
-}
-
-fn local_path(candidate: &str) -> Option<&str> {
-    (candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\'))
-        .then_some(candidate)
 }
 
 /// Add or remove the signed-in citizen's upvote. Without JavaScript the form posts and is
