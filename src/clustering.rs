@@ -14,7 +14,7 @@ use chrono::Duration;
 
 use crate::db::{self, AnyConnection};
 use crate::domain::similarity;
-use crate::models::moderation::{self, ClusterMember};
+use crate::models::moderation::{self, ClusterChanges, ClusterMember};
 
 /// Identical texts from this many accounts within [`CAMPAIGN_WINDOW_HOURS`] are
 /// flagged as a possible campaign.
@@ -39,25 +39,31 @@ pub fn run(conn: &mut AnyConnection, all: bool) -> diesel::QueryResult<ClusterRe
         let Some(max_id) = members.last().map(|m| m.id) else {
             continue;
         };
-        let (changes, changed) = assignments(&members);
-        let campaign = campaign_members(&members);
+        let stored = moderation::clusters_of(conn, &lineage)?;
+        let mut changes = assignments(&members, &stored);
+        changes.campaign = campaign_members(&members);
         report.lineages += 1;
         report.suggestions += members.len();
-        report.changed += changed;
-        report.campaign += campaign.len();
+        report.changed += changes
+            .members
+            .iter()
+            .map(|(_, ids)| ids.len())
+            .sum::<usize>();
+        report.campaign += changes.campaign.len();
         db::write_transaction(conn, |conn| {
-            moderation::store_clusters(conn, &lineage, &changes, &campaign, max_id)
+            moderation::store_clusters(conn, &lineage, &changes, max_id)
         })?;
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
 
-type Changes = Vec<(Option<i64>, i32, Vec<i64>)>;
-
-/// The (cluster id, size, members) to write: only members whose values change.
-/// A suggestion alone has no cluster id.
-fn assignments(members: &[ClusterMember]) -> (Changes, usize) {
+/// What to write for a lineage, given its members and its clusters as stored: members
+/// whose cluster changed, and clusters created, resized or gone. A suggestion alone
+/// has no cluster. A cluster's id is its first member's, so it stays the same as new
+/// suggestions join it: a pass writes the newcomers and one size, whatever the
+/// cluster's size.
+fn assignments(members: &[ClusterMember], stored: &HashMap<i64, i32>) -> ClusterChanges {
     let signatures: Vec<Vec<u32>> = members
         .iter()
         .map(|m| {
@@ -70,24 +76,37 @@ fn assignments(members: &[ClusterMember]) -> (Changes, usize) {
     for root in &roots {
         *sizes.entry(*root).or_default() += 1;
     }
-    let mut grouped: HashMap<(Option<i64>, i32), Vec<i64>> = HashMap::new();
-    let mut changed = 0;
+    let mut grouped: HashMap<Option<i64>, Vec<i64>> = HashMap::new();
     for (member, root) in members.iter().zip(&roots) {
-        let size = sizes[root];
-        let cluster_id = (size > 1).then(|| members[*root].id);
-        if member.cluster_id != cluster_id || member.cluster_size != size {
-            grouped
-                .entry((cluster_id, size))
-                .or_default()
-                .push(member.id);
-            changed += 1;
+        let cluster_id = (sizes[root] > 1).then(|| members[*root].id);
+        if member.cluster_id != cluster_id {
+            grouped.entry(cluster_id).or_default().push(member.id);
         }
     }
-    let changes = grouped
-        .into_iter()
-        .map(|((id, size), ids)| (id, size, ids))
+    let now: HashMap<i64, i32> = sizes
+        .iter()
+        .filter(|(_, size)| **size > 1)
+        .map(|(root, size)| (members[*root].id, *size))
         .collect();
-    (changes, changed)
+    let mut changes = ClusterChanges {
+        members: grouped.into_iter().collect(),
+        sizes: now
+            .iter()
+            .filter(|(id, size)| stored.get(id) != Some(size))
+            .map(|(id, size)| (*id, *size))
+            .collect(),
+        gone: stored
+            .keys()
+            .filter(|id| !now.contains_key(id))
+            .copied()
+            .collect(),
+        campaign: Vec::new(),
+    };
+    // Stable order: the same pass writes the same statements.
+    changes.members.sort_by_key(|(id, _)| *id);
+    changes.sizes.sort_unstable();
+    changes.gone.sort_unstable();
+    changes
 }
 
 /// Members not yet flagged whose exact text came from at least
@@ -139,4 +158,61 @@ fn campaign_members(members: &[ClusterMember]) -> Vec<i64> {
         );
     }
     flagged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn member(id: i64, text: &str, cluster_id: Option<i64>) -> ClusterMember {
+        ClusterMember {
+            id,
+            signature: similarity::encode(&similarity::signature(text)),
+            text_hash: Some(similarity::text_hash(text)),
+            author_id: id,
+            created_at: NaiveDate::from_ymd_opt(2026, 1, 1)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap_or_default(),
+            cluster_id,
+            campaign: false,
+        }
+    }
+
+    const LETTER: &str = "Право на мирные собрания должно быть гарантировано каждому гражданину без исключений и ограничений";
+    const OTHER: &str = "The president should serve a single term of seven years with no possibility of re-election";
+
+    #[test]
+    fn a_newcomer_is_the_only_member_written_and_the_size_is_stored_once() {
+        let members = vec![
+            member(3, LETTER, Some(3)),
+            member(5, LETTER, Some(3)),
+            member(7, OTHER, None),
+            member(9, LETTER, None),
+        ];
+        let stored = HashMap::from([(3, 2)]);
+        let changes = assignments(&members, &stored);
+        assert_eq!(changes.members, vec![(Some(3), vec![9])]);
+        assert_eq!(changes.sizes, vec![(3, 3)]);
+        assert!(changes.gone.is_empty());
+        // Nothing new: nothing to write.
+        let settled = vec![
+            member(3, LETTER, Some(3)),
+            member(5, LETTER, Some(3)),
+            member(7, OTHER, None),
+        ];
+        let changes = assignments(&settled, &stored);
+        assert!(changes.members.is_empty() && changes.sizes.is_empty() && changes.gone.is_empty());
+    }
+
+    #[test]
+    fn a_cluster_left_with_one_member_is_gone() {
+        // Stored as a pair, but 5 was withdrawn (no longer a candidate).
+        let members = vec![member(3, LETTER, Some(3)), member(7, OTHER, None)];
+        let stored = HashMap::from([(3, 2)]);
+        let changes = assignments(&members, &stored);
+        assert_eq!(changes.members, vec![(None, vec![3])]);
+        assert!(changes.sizes.is_empty());
+        assert_eq!(changes.gone, vec![3]);
+    }
 }

@@ -398,6 +398,8 @@ fn suggestions(
         let authors: Vec<i64> = chunk.iter().map(|s| s.author_id).collect();
         let regions = data::regions(conn, &authors)?;
         let duplicates: Vec<i64> = chunk.iter().filter_map(|s| s.duplicate_of).collect();
+        let clusters: Vec<i64> = chunk.iter().filter_map(|s| s.cluster_id).collect();
+        let sizes = data::cluster_sizes(conn, &clusters)?;
         let numbers = data::tracking_numbers(conn, &duplicates)?;
         for s in chunk {
             let place = places.get(&s.clause_id);
@@ -424,7 +426,10 @@ fn suggestions(
                     .and_then(|id| numbers.get(&id).cloned())
                     .unwrap_or_default(),
                 cluster_id: s.cluster_id,
-                cluster_size: s.cluster_size,
+                cluster_size: s
+                    .cluster_id
+                    .and_then(|c| sizes.get(&c).copied())
+                    .unwrap_or(1),
                 tags: text(&tags.get(&s.id).cloned().unwrap_or_default().join("; ")),
                 created_at: iso(s.created_at),
                 decided_at: s.decided_at.map(iso).unwrap_or_default(),

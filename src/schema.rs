@@ -186,7 +186,6 @@ diesel::table! {
         duplicate_of -> Nullable<BigInt>,
         duplicate_count -> Integer,
         cluster_id -> Nullable<BigInt>,
-        cluster_size -> Integer,
         clustered -> Bool,
         text_hash -> Nullable<Text>,
         campaign -> Bool,
@@ -287,6 +286,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// A near-duplicate cluster (its id is its first member's id), size stored once.
+    clusters (id) {
+        id -> BigInt,
+        clause_lineage -> Text,
+        size -> Integer,
+    }
+}
+
 diesel::joinable!(suggestions -> users (author_id));
 diesel::joinable!(suggestion_tags -> tags (tag_id));
 diesel::joinable!(suggestion_tags -> suggestions (suggestion_id));
@@ -318,4 +326,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     response_templates,
     flags,
     suggestion_counts,
+    clusters,
 );

@@ -147,7 +147,6 @@ pub struct Row {
     pub reason_code: Option<String>,
     pub duplicate_of: Option<i64>,
     pub cluster_id: Option<i64>,
-    pub cluster_size: i32,
 }
 
 impl Row {
@@ -172,6 +171,20 @@ pub fn consultation_slugs(conn: &mut AnyConnection) -> QueryResult<HashMap<i64, 
             crate::schema::consultations::slug,
         ))
         .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The sizes of these near-duplicate clusters, by cluster id.
+pub fn cluster_sizes(
+    conn: &mut AnyConnection,
+    cluster_ids: &[i64],
+) -> QueryResult<HashMap<i64, i32>> {
+    use crate::schema::clusters;
+    Ok(clusters::table
+        .filter(clusters::id.eq_any(cluster_ids))
+        .select((clusters::id, clusters::size))
+        .load::<(i64, i32)>(conn)?
         .into_iter()
         .collect())
 }

@@ -42,7 +42,6 @@ pub struct Suggestion {
     pub duplicate_of: Option<i64>,
     pub duplicate_count: i32,
     pub cluster_id: Option<i64>,
-    pub cluster_size: i32,
     pub clustered: bool,
     pub text_hash: Option<String>,
     pub campaign: bool,

@@ -164,6 +164,7 @@ pub async fn queue(
                 name(s.assignee_id),
                 held,
                 around.tags.get(&s.id).cloned().unwrap_or_default(),
+                around.cluster_size(s),
             )
         })
         .collect();
@@ -345,7 +346,7 @@ async fn review_page(
             .collect(),
         flagged: s.flagged,
         campaign: s.campaign,
-        cluster_size: s.cluster_size,
+        cluster_size: around.cluster_size(s),
         cluster_href: s.cluster_id.map(cluster_href).unwrap_or_default(),
         duplicate_of,
         reason: match (&s.reason_code, &s.reason_text) {
@@ -987,14 +988,17 @@ pub async fn cluster(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let cluster_id = path.into_inner();
-    let members = with_db(&state, move |conn| {
-        Ok(data::cluster_members(conn, cluster_id, 500)?)
+    let (members, size) = with_db(&state, move |conn| {
+        let size = crate::models::export::cluster_sizes(conn, &[cluster_id])?;
+        Ok((
+            data::cluster_members(conn, cluster_id, 500)?,
+            size.get(&cluster_id).copied(),
+        ))
     })
     .await?;
-    if members.is_empty() {
+    let Some(size) = size.filter(|_| !members.is_empty()) else {
         return Err(AppError::NotFound);
-    }
-    let size = members.first().map_or(0, |m| m.cluster_size);
+    };
     html(&ClusterPage {
         size,
         ids: members

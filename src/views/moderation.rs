@@ -197,6 +197,7 @@ impl QueueRow {
         assignee: String,
         held_by: String,
         tags: Vec<String>,
+        cluster_size: i32,
     ) -> Self {
         let status = s.status();
         Self {
@@ -210,7 +211,7 @@ impl QueueRow {
             upvotes: s.upvotes,
             date: DateView::new(s.created_at),
             author,
-            cluster_size: s.cluster_size,
+            cluster_size,
             cluster_href: s.cluster_id.map(cluster_href).unwrap_or_default(),
             flagged: s.flagged,
             flag_count: s.flag_count,
