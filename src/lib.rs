@@ -23,4 +23,5 @@ pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod views;
+pub mod votes;
 pub mod workbench;

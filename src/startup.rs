@@ -110,6 +110,8 @@ impl Application {
             public_url: settings.public_url(),
             trust_proxy: settings.trust_proxy,
             flag_threshold: settings.flag_threshold.max(1),
+            votes: crate::votes::VoteWriter::start(pool.clone())
+                .context("starting the vote writer")?,
         });
         let transport = Transport::new(
             settings.smtp_url.as_deref(),

@@ -91,7 +91,50 @@ pub fn hit(
     if hits <= limit.max {
         return Ok(Ok(()));
     }
+    Ok(Err(wait(limit, window_start)))
+}
+
+/// Seconds until a window that started at `window_start` resets.
+fn wait(limit: Limit, window_start: chrono::NaiveDateTime) -> i64 {
     let resets_at = window_start + chrono::Duration::seconds(limit.window_secs);
-    let wait = (resets_at - crate::models::now()).num_seconds().max(1);
-    Ok(Err(wait))
+    (resets_at - crate::models::now()).num_seconds().max(1)
+}
+
+/// Count one hit per entry of `subjects` (a subject may repeat) in one statement; for
+/// each, in order, `Err(seconds)` when it is over the limit, as [`hit`] would say had
+/// they come one after another.
+pub fn hit_each(
+    conn: &mut AnyConnection,
+    limit: Limit,
+    subjects: &[&str],
+) -> diesel::QueryResult<Vec<Result<(), i64>>> {
+    let keys: Vec<String> = subjects
+        .iter()
+        .map(|s| format!("{}:{}", limit.name, super::token::hash_token(s)))
+        .collect();
+    let mut per_key: Vec<(String, i32)> = Vec::new();
+    for key in &keys {
+        match per_key.iter_mut().find(|(k, _)| k == key) {
+            Some((_, n)) => *n += 1,
+            None => per_key.push((key.clone(), 1)),
+        }
+    }
+    let totals = rate_limit::hit_many(conn, &per_key, limit.window_secs)?;
+    // A key hit n times in this call ends at `hits`: its hits here were numbered
+    // hits - n + 1 ..= hits, in order.
+    let mut numbered: std::collections::HashMap<&str, i32> = per_key
+        .iter()
+        .map(|(key, n)| (key.as_str(), totals.get(key).map_or(0, |t| t.0) - n))
+        .collect();
+    Ok(keys
+        .iter()
+        .map(|key| {
+            let before = numbered.entry(key.as_str()).or_default();
+            *before += 1;
+            match totals.get(key) {
+                Some((_, window_start)) if *before > limit.max => Err(wait(limit, *window_start)),
+                _ => Ok(()),
+            }
+        })
+        .collect())
 }

@@ -14,6 +14,7 @@ pub mod session;
 pub mod statistics;
 pub mod suggestion;
 pub mod token;
+pub mod upvote;
 pub mod user;
 
 /// The current time as stored: UTC, without offset, second precision (so that both

@@ -1,6 +1,8 @@
 //! Fixed-window throttling counters in the database, so that a limit holds across every
 //! server process. One upsert per hit: the counter changes in SQL, never in Rust.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text, Timestamp};
@@ -53,6 +55,76 @@ pub fn hit(
         .get_result(lite)?,
     };
     Ok((counter.hits, counter.window_start))
+}
+
+/// Count `n` hits on each of these keys (distinct) in windows of `window_secs`, in
+/// one statement; returns, by key, the hits so far in its current window and when
+/// that window started.
+pub fn hit_many(
+    conn: &mut AnyConnection,
+    keys: &[(String, i32)],
+    window_secs: i64,
+) -> QueryResult<HashMap<String, (i32, NaiveDateTime)>> {
+    if keys.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let now = super::now();
+    let window_opened_after = now - chrono::Duration::seconds(window_secs);
+    // Placeholders are numbered (PostgreSQL's $n; SQLite reads ?n the same way).
+    let mark = if matches!(conn, AnyConnection::Postgres(_)) {
+        "$"
+    } else {
+        "?"
+    };
+    let rows: Vec<String> = (0..keys.len())
+        .map(|i| format!("({mark}{}, {mark}1, {mark}{})", 3 + 2 * i, 4 + 2 * i))
+        .collect();
+    let sql = format!(
+        "INSERT INTO rate_limits (key, window_start, hits) VALUES {} \
+         ON CONFLICT (key) DO UPDATE SET \
+           hits = CASE WHEN rate_limits.window_start <= {mark}2 THEN excluded.hits \
+                  ELSE rate_limits.hits + excluded.hits END, \
+           window_start = CASE WHEN rate_limits.window_start <= {mark}2 THEN {mark}1 \
+                  ELSE rate_limits.window_start END \
+         RETURNING key, hits, window_start",
+        rows.join(", ")
+    );
+    let counters: Vec<KeyedCounter> = match conn {
+        AnyConnection::Postgres(pg) => {
+            let mut query = diesel::sql_query(sql)
+                .into_boxed::<diesel::pg::Pg>()
+                .bind::<Timestamp, _>(now)
+                .bind::<Timestamp, _>(window_opened_after);
+            for (key, n) in keys {
+                query = query.bind::<Text, _>(key.clone()).bind::<Integer, _>(*n);
+            }
+            query.load(pg)?
+        }
+        AnyConnection::Sqlite(lite) => {
+            let mut query = diesel::sql_query(sql)
+                .into_boxed::<diesel::sqlite::Sqlite>()
+                .bind::<Timestamp, _>(now)
+                .bind::<Timestamp, _>(window_opened_after);
+            for (key, n) in keys {
+                query = query.bind::<Text, _>(key.clone()).bind::<Integer, _>(*n);
+            }
+            query.load(lite)?
+        }
+    };
+    Ok(counters
+        .into_iter()
+        .map(|c| (c.key, (c.hits, c.window_start)))
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct KeyedCounter {
+    #[diesel(sql_type = Text)]
+    key: String,
+    #[diesel(sql_type = Integer)]
+    hits: i32,
+    #[diesel(sql_type = Timestamp)]
+    window_start: NaiveDateTime,
 }
 
 /// Forget old windows (called now and then by the background worker).

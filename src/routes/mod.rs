@@ -42,6 +42,8 @@ pub struct AppState {
     pub trust_proxy: bool,
     /// Distinct reports that hide a suggestion pending review.
     pub flag_threshold: i32,
+    /// Upvotes are written in batches by one thread (see `crate::votes`).
+    pub votes: crate::votes::VoteWriter,
 }
 
 impl AppState {

@@ -32,6 +32,7 @@ use crate::views::suggestion::{
     SuggestFormPage, SuggestionView,
 };
 use crate::views::{paragraphs, Ctx, DateView, PageContext};
+use crate::votes::{VoteRequest, Voted};
 
 const DRAFT_COOKIE: &str = "kenes_draft";
 /// How similar an existing suggestion must be to be offered instead (estimated Jaccard
@@ -447,49 +448,39 @@ pub async fn upvote(
         return Err(AppError::SignInRequired(back));
     };
     let voter = signed_in.user;
-    let outcome = with_db(&state, move |conn| {
-        let found = suggestion::find_by_number(conn, &number)?.ok_or(AppError::NotFound)?;
-        let s = &found.suggestion;
-        let open = found
-            .consultation_status
-            .parse::<crate::domain::ConsultationStatus>()
-            .is_ok_and(|st| {
-                st.accepts_participation(found.opens_at, found.closes_at, crate::models::now())
-            });
-        if !open {
-            return Err(AppError::Refused("suggestion.vote.closed"));
-        }
-        if !s.status().accepts_votes() {
-            return Err(AppError::Refused("suggestion.vote.not_open"));
-        }
-        if s.author_id == voter.id {
-            return Err(AppError::Refused("suggestion.vote.own"));
-        }
-        if voter.blocked_at.is_some() {
-            return Err(AppError::Refused("suggest.blocked"));
-        }
-        if !policy::may_participate(&voter) {
-            return Err(AppError::Refused("suggest.confirm_first"));
-        }
-        let id = s.id;
-        // The limit's counter and the vote commit together: one write transaction.
-        let (upvoted, count) = db::write_transaction(conn, |conn| {
-            throttle::hit(conn, throttle::VOTE_PER_ACCOUNT, &voter.email)?
-                .map_err(AppError::TooManyRequests)?;
-            Ok::<_, AppError>(suggestion::set_upvote(conn, id, voter.id, wanted)?)
-        })?;
-        Ok((s.tracking_number.clone(), upvoted, count))
-    })
-    .await;
+    let outcome = if voter.blocked_at.is_some() {
+        Err(AppError::Refused("suggest.blocked"))
+    } else if !policy::may_participate(&voter) {
+        Err(AppError::Refused("suggest.confirm_first"))
+    } else {
+        // The suggestion's checks, the limit's counter and the vote commit together,
+        // batched with whatever other votes arrive meanwhile.
+        state
+            .votes
+            .vote(VoteRequest {
+                number,
+                voter_id: voter.id,
+                voter_email: voter.email.clone(),
+                wanted,
+            })
+            .await
+    };
     match (outcome, wants_json) {
-        (Ok((number, upvoted, count)), true) => Ok(HttpResponse::Ok().json(serde_json::json!({
+        (
+            Ok(Voted {
+                number,
+                upvoted,
+                count,
+            }),
+            true,
+        ) => Ok(HttpResponse::Ok().json(serde_json::json!({
             "number": number,
             "upvoted": upvoted,
             "upvotes": count,
             "label": ctx.t(if upvoted { "suggestion.upvoted" } else { "suggestion.upvote" }),
             "count_text": ctx.supporters(count),
         }))),
-        (Ok((number, _, _)), false) => {
+        (Ok(Voted { number, .. }), false) => {
             let location = format!("{}#s-{number}", back.split('#').next().unwrap_or("/"));
             Ok(see_other(&location, None))
         }

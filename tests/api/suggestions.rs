@@ -18,6 +18,7 @@ on_both_backends!(
     pre_moderation_hides_until_published,
     upvotes_toggle_with_and_without_javascript,
     concurrent_upvotes_are_counted_exactly,
+    a_batch_of_votes_ends_as_if_applied_one_by_one,
     closed_consultations_refuse_submissions_and_votes,
     pending_suggestions_can_be_edited_and_withdrawn,
     clause_lists_page_by_keyset_and_pages_show_counts,
@@ -659,6 +660,88 @@ async fn concurrent_upvotes_are_counted_exactly(app: TestApp) {
     );
     // Nine "add"s from one citizen are one vote.
     assert_eq!(eager_rows, 1);
+}
+
+/// The vote writer applies the votes that arrive together in one transaction; the
+/// outcome must be that of applying them one after another.
+async fn a_batch_of_votes_ends_as_if_applied_one_by_one(app: TestApp) {
+    use kenes::domain::TrackingNumber;
+    use kenes::error::AppError;
+    use kenes::votes::{apply, VoteRequest, Voted};
+    open_consultation(&app, "post").await;
+    let (author, author_id) = app.citizen("Author").await;
+    let a = submit_ok(
+        &author,
+        &[("kind", "comment"), ("body", "First suggestion here.")],
+    )
+    .await;
+    let b = submit_ok(
+        &author,
+        &[("kind", "comment"), ("body", "Second suggestion here.")],
+    )
+    .await;
+    let (_, first) = app.citizen("First").await;
+    let (_, second) = app.citizen("Second").await;
+    let (_, third) = app.citizen("Third").await;
+    let email = |id: i64| format!("voter-{id}");
+    let vote = |number: &str, voter: i64, wanted: bool| VoteRequest {
+        number: TrackingNumber::parse(number).unwrap(),
+        voter_id: voter,
+        voter_email: email(voter),
+        wanted,
+    };
+    let mut batch = vec![
+        // add, remove, add: upvoted once.
+        vote(&a, first, true),
+        vote(&a, first, false),
+        vote(&a, first, true),
+        // add twice: once.
+        vote(&a, second, true),
+        vote(&a, second, true),
+        // add, remove: not upvoted.
+        vote(&b, second, true),
+        vote(&b, second, false),
+        // Refused: one's own, and a number that names nothing.
+        vote(&a, author_id, true),
+        vote("KZ-0000-0000", first, true),
+    ];
+    // One citizen over the hourly limit inside the batch: the 301st is refused.
+    batch.extend((0..301).map(|_| vote(&b, third, true)));
+    let results = app.query(move |conn| apply(conn, &batch)).await;
+    let (a2, b2) = (a.clone(), b.clone());
+    let (a_count, b_count, rows) = app
+        .query(move |conn| {
+            let mut count = |n: &str| -> i32 {
+                suggestions::table
+                    .filter(suggestions::tracking_number.eq(n.to_owned()))
+                    .select(suggestions::upvotes)
+                    .first(conn)
+                    .unwrap()
+            };
+            let (a, b) = (count(&a2), count(&b2));
+            let rows: i64 = upvotes::table.count().get_result(conn).unwrap();
+            (a, b, rows)
+        })
+        .await;
+    assert_eq!((a_count, b_count, rows), (2, 1, 3));
+    let ok = |r: &Result<Voted, AppError>| r.as_ref().ok().map(|v| (v.upvoted, v.count));
+    assert_eq!(ok(&results[0]), Some((true, 2)));
+    assert_eq!(ok(&results[1]), Some((false, 2)));
+    assert_eq!(ok(&results[2]), Some((true, 2)));
+    assert_eq!(ok(&results[4]), Some((true, 2)));
+    assert_eq!(ok(&results[6]), Some((false, 1)));
+    assert!(matches!(
+        results[7],
+        Err(AppError::Refused("suggestion.vote.own"))
+    ));
+    assert!(matches!(results[8], Err(AppError::NotFound)));
+    assert!(results[9..309].iter().all(|r| r.is_ok()));
+    assert!(matches!(results[309], Err(AppError::TooManyRequests(s)) if s > 0));
+    // The same limit holds for the next batch, which counts on from the stored counter.
+    let next = vec![vote(&a, third, true), vote(&a, second, false)];
+    let results = app.query(move |conn| apply(conn, &next)).await;
+    assert!(matches!(results[0], Err(AppError::TooManyRequests(_))));
+    assert_eq!(ok(&results[1]), Some((false, 1)));
 }
 
 async fn closed_consultations_refuse_submissions_and_votes(app: TestApp) {

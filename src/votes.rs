@@ -1,0 +1,212 @@
+//! The vote writer: upvotes that arrive together are written together.
+//!
+//! One transaction per vote made each vote pay for its own commit and half a dozen
+//! statements (on PostgreSQL, round trips): 1,225 votes/s where pgbench's single-row
+//! INSERTs reach 15,000/s. The writer is a thread that takes every vote waiting (up
+//! to [`MAX_BATCH`]), applies them in one transaction with a few set-based statements
+//! (the suggestions, the limit counters, the vote rows, the counts), commits, and only
+//! then answers each request: a vote acknowledged is a vote committed. When nothing
+//! else is waiting a batch is one vote, so a quiet site answers as fast as before.
+//!
+//! Exactness stays in the database (one unique row per citizen and suggestion, counts
+//! changed in SQL), so several server processes may each run a writer.
+
+use std::collections::HashMap;
+
+use tokio::sync::{mpsc, oneshot};
+
+use crate::auth::throttle;
+use crate::db::{self, AnyConnection, DbPool};
+use crate::domain::{ConsultationStatus, SuggestionStatus, TrackingNumber};
+use crate::error::AppError;
+use crate::models::{self, upvote};
+
+/// The most votes one transaction takes.
+pub const MAX_BATCH: usize = 256;
+
+/// A signed-in citizen's request to add or remove their upvote. Who may vote at all
+/// (confirmed, not blocked) is checked before; the suggestion is checked here.
+#[derive(Debug, Clone)]
+pub struct VoteRequest {
+    pub number: TrackingNumber,
+    pub voter_id: i64,
+    pub voter_email: String,
+    pub wanted: bool,
+}
+
+/// The state after the vote: whether the citizen upvotes it, and the count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Voted {
+    pub number: String,
+    pub upvoted: bool,
+    pub count: i32,
+}
+
+struct Job {
+    request: VoteRequest,
+    reply: oneshot::Sender<Result<Voted, AppError>>,
+}
+
+/// The handle requests use; cloning it is cheap.
+#[derive(Clone)]
+pub struct VoteWriter {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl VoteWriter {
+    /// Start the writer thread; it ends when every handle is dropped.
+    pub fn start(pool: DbPool) -> std::io::Result<Self> {
+        let (jobs, waiting) = mpsc::channel(4 * MAX_BATCH);
+        std::thread::Builder::new()
+            .name("vote-writer".into())
+            .spawn(move || write_batches(&pool, waiting))?;
+        Ok(Self { jobs })
+    }
+
+    /// Apply one vote; resolves once it is committed (or refused).
+    pub async fn vote(&self, request: VoteRequest) -> Result<Voted, AppError> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs
+            .send(Job { request, reply })
+            .await
+            .map_err(|_| AppError::internal(anyhow::anyhow!("the vote writer has stopped")))?;
+        answer
+            .await
+            .map_err(|_| AppError::internal(anyhow::anyhow!("the vote writer dropped a vote")))?
+    }
+}
+
+fn write_batches(pool: &DbPool, mut waiting: mpsc::Receiver<Job>) {
+    while let Some(first) = waiting.blocking_recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match waiting.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        let requests: Vec<VoteRequest> = batch.iter().map(|j| j.request.clone()).collect();
+        let results = match pool.get() {
+            Ok(mut conn) => apply(&mut conn, &requests),
+            Err(e) => requests
+                .iter()
+                .map(|_| Err(AppError::internal(anyhow::anyhow!("no connection: {e}"))))
+                .collect(),
+        };
+        for (job, result) in batch.into_iter().zip(results) {
+            // A request that gave up (client gone) no longer listens; its vote stands.
+            let _ = job.reply.send(result);
+        }
+    }
+}
+
+/// Apply a batch in one transaction; if that fails as a whole, each vote alone, so
+/// that one vote's error is not every vote's.
+pub fn apply(conn: &mut AnyConnection, requests: &[VoteRequest]) -> Vec<Result<Voted, AppError>> {
+    match db::write_transaction(conn, |conn| apply_together(conn, requests)) {
+        Ok(results) => results,
+        Err(error) if requests.len() == 1 => vec![Err(error)],
+        Err(error) => {
+            tracing::warn!(%error, votes = requests.len(), "vote batch failed; applying one by one");
+            requests
+                .iter()
+                .map(|r| {
+                    db::write_transaction(conn, |conn| {
+                        apply_together(conn, std::slice::from_ref(r))
+                    })
+                    .and_then(|mut one| one.pop().unwrap_or(Err(AppError::BadRequest)))
+                })
+                .collect()
+        }
+    }
+}
+
+/// The votes of a batch, inside the caller's write transaction. Refusals are per
+/// vote; a database error fails the batch.
+fn apply_together(
+    conn: &mut AnyConnection,
+    requests: &[VoteRequest],
+) -> Result<Vec<Result<Voted, AppError>>, AppError> {
+    let now = models::now();
+    let numbers: Vec<&str> = requests.iter().map(|r| r.number.as_str()).collect();
+    let targets = upvote::targets(conn, &numbers)?;
+    let mut results: Vec<Result<Voted, AppError>> = requests
+        .iter()
+        .map(|r| {
+            let target = targets.get(r.number.as_str()).ok_or(AppError::NotFound)?;
+            let open = target
+                .consultation_status
+                .parse::<ConsultationStatus>()
+                .is_ok_and(|s| s.accepts_participation(target.opens_at, target.closes_at, now));
+            if !open {
+                return Err(AppError::Refused("suggestion.vote.closed"));
+            }
+            let status: SuggestionStatus =
+                target.status.parse().unwrap_or(SuggestionStatus::Pending);
+            if !status.accepts_votes() {
+                return Err(AppError::Refused("suggestion.vote.not_open"));
+            }
+            if target.author_id == r.voter_id {
+                return Err(AppError::Refused("suggestion.vote.own"));
+            }
+            Ok(Voted {
+                number: target.tracking_number.clone(),
+                upvoted: r.wanted,
+                count: 0,
+            })
+        })
+        .collect();
+
+    // The per-account limit counts every vote that got this far, in arrival order.
+    let valid: Vec<usize> = (0..requests.len())
+        .filter(|i| results[*i].is_ok())
+        .collect();
+    let subjects: Vec<&str> = valid
+        .iter()
+        .map(|i| requests[*i].voter_email.as_str())
+        .collect();
+    let verdicts = throttle::hit_each(conn, throttle::VOTE_PER_ACCOUNT, &subjects)?;
+    for (i, verdict) in valid.iter().zip(verdicts) {
+        if let Err(wait) = verdict {
+            results[*i] = Err(AppError::TooManyRequests(wait));
+        }
+    }
+
+    // The votes, in rounds in which each (suggestion, citizen) appears once, so that
+    // "add, remove, add" from one citizen in one batch ends as it would one by one.
+    let target_of = |i: usize| targets[requests[i].number.as_str()].id;
+    let mut pending: Vec<usize> = (0..requests.len())
+        .filter(|i| results[*i].is_ok())
+        .collect();
+    let mut changes: HashMap<i64, i32> = HashMap::new();
+    while !pending.is_empty() {
+        let mut seen = std::collections::HashSet::new();
+        let (round, later): (Vec<usize>, Vec<usize>) = pending
+            .into_iter()
+            .partition(|i| seen.insert((target_of(*i), requests[*i].voter_id)));
+        let pairs = |wanted: bool| -> Vec<(i64, i64)> {
+            round
+                .iter()
+                .filter(|i| requests[**i].wanted == wanted)
+                .map(|i| (target_of(*i), requests[*i].voter_id))
+                .collect()
+        };
+        for (suggestion_id, _) in upvote::add(conn, &pairs(true), now)? {
+            *changes.entry(suggestion_id).or_default() += 1;
+        }
+        for (suggestion_id, _) in upvote::remove(conn, &pairs(false))? {
+            *changes.entry(suggestion_id).or_default() -= 1;
+        }
+        pending = later;
+    }
+    upvote::step(conn, &changes)?;
+
+    let ids: Vec<i64> = targets.values().map(|t| t.id).collect();
+    let counts = upvote::counts(conn, &ids)?;
+    for (i, result) in results.iter_mut().enumerate() {
+        if let Ok(voted) = result {
+            voted.count = counts.get(&target_of(i)).copied().unwrap_or(0);
+        }
+    }
+    Ok(results)
+}
