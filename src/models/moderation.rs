@@ -194,10 +194,15 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
         // SQLite's planner would collect a large clause's suggestions through the
         // lineage index and sort them all; for clauses holding many, `+` hides that
         // index so it walks the queue's order and stops at a page. Rare ones use it.
-        query = if r.common_place {
-            query.filter(sql::<Text>("+suggestions.clause_lineage").eq_any(lineages.clone()))
-        } else {
-            query.filter(suggestions::clause_lineage.eq_any(lineages.clone()))
+        query = match (r.common_place, lineages.as_slice()) {
+            (true, _) => {
+                query.filter(sql::<Text>("+suggestions.clause_lineage").eq_any(lineages.clone()))
+            }
+            // One clause: `=`, not `= ANY(array)`, which PostgreSQL (15) cannot read
+            // from the (clause_lineage, id) index in id order: it collected and sorted
+            // all 18,000 of a clause's suggestions (159 ms p95) instead of reading 50.
+            (false, [one]) => query.filter(suggestions::clause_lineage.eq(one.clone())),
+            (false, _) => query.filter(suggestions::clause_lineage.eq_any(lineages.clone())),
         };
     }
     if let Some(kind) = f.kind {
