@@ -4,6 +4,7 @@
 //! that the integration tests can start the real application.
 
 pub mod auth;
+pub mod batch;
 pub mod cache;
 pub mod cli;
 pub mod clustering;

@@ -20,7 +20,7 @@ use crate::auth::session::{self, SessionSettings};
 use crate::auth::{csrf, policy, token};
 use crate::cache::PageCache;
 use crate::config::Settings;
-use crate::db::{self, DbPool};
+use crate::db::{self, AnyConnectionManager, DbPool};
 use crate::error::AppError;
 use crate::mail::transport::Transport;
 use crate::mail::worker::{self, WorkerHandle};
@@ -97,21 +97,27 @@ impl Application {
         };
         let https = settings.is_https();
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let sessions = SessionSettings {
+            idle_timeout: chrono::Duration::minutes(settings.session_idle_minutes.max(1)),
+            lifetime: chrono::Duration::hours(settings.session_lifetime_hours.max(1)),
+            secure_cookies: https,
+        };
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             page_cache: PageCache::new(Duration::from_secs(settings.page_cache_secs)),
             passwords: Passwords::new(cores),
             csrf_key: csrf_key.into_bytes(),
-            sessions: SessionSettings {
-                idle_timeout: chrono::Duration::minutes(settings.session_idle_minutes.max(1)),
-                lifetime: chrono::Duration::hours(settings.session_lifetime_hours.max(1)),
-                secure_cookies: https,
-            },
+            sessions,
             public_url: settings.public_url(),
             trust_proxy: settings.trust_proxy,
             flag_threshold: settings.flag_threshold.max(1),
-            votes: crate::votes::VoteWriter::start(pool.clone())
+            votes: crate::votes::start(AnyConnectionManager::new(settings.backend()))
                 .context("starting the vote writer")?,
+            session_loader: crate::auth::session::start_loader(
+                AnyConnectionManager::new(settings.backend()),
+                sessions.idle_timeout,
+            )
+            .context("starting the session loader")?,
         });
         let transport = Transport::new(
             settings.smtp_url.as_deref(),

@@ -13,10 +13,9 @@
 
 use std::collections::HashMap;
 
-use tokio::sync::{mpsc, oneshot};
-
 use crate::auth::throttle;
-use crate::db::{self, AnyConnection, DbPool};
+use crate::batch::Batcher;
+use crate::db::{self, AnyConnection, AnyConnectionManager};
 use crate::domain::{ConsultationStatus, SuggestionStatus, TrackingNumber};
 use crate::error::AppError;
 use crate::models::{self, upvote};
@@ -42,62 +41,11 @@ pub struct Voted {
     pub count: i32,
 }
 
-struct Job {
-    request: VoteRequest,
-    reply: oneshot::Sender<Result<Voted, AppError>>,
-}
+/// The vote writer: one thread applying the votes waiting, in batches.
+pub type VoteWriter = Batcher<VoteRequest, Voted>;
 
-/// The handle requests use; cloning it is cheap.
-#[derive(Clone)]
-pub struct VoteWriter {
-    jobs: mpsc::Sender<Job>,
-}
-
-impl VoteWriter {
-    /// Start the writer thread; it ends when every handle is dropped.
-    pub fn start(pool: DbPool) -> std::io::Result<Self> {
-        let (jobs, waiting) = mpsc::channel(4 * MAX_BATCH);
-        std::thread::Builder::new()
-            .name("vote-writer".into())
-            .spawn(move || write_batches(&pool, waiting))?;
-        Ok(Self { jobs })
-    }
-
-    /// Apply one vote; resolves once it is committed (or refused).
-    pub async fn vote(&self, request: VoteRequest) -> Result<Voted, AppError> {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job { request, reply })
-            .await
-            .map_err(|_| AppError::internal(anyhow::anyhow!("the vote writer has stopped")))?;
-        answer
-            .await
-            .map_err(|_| AppError::internal(anyhow::anyhow!("the vote writer dropped a vote")))?
-    }
-}
-
-fn write_batches(pool: &DbPool, mut waiting: mpsc::Receiver<Job>) {
-    while let Some(first) = waiting.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match waiting.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
-        let requests: Vec<VoteRequest> = batch.iter().map(|j| j.request.clone()).collect();
-        let results = match pool.get() {
-            Ok(mut conn) => apply(&mut conn, &requests),
-            Err(e) => requests
-                .iter()
-                .map(|_| Err(AppError::internal(anyhow::anyhow!("no connection: {e}"))))
-                .collect(),
-        };
-        for (job, result) in batch.into_iter().zip(results) {
-            // A request that gave up (client gone) no longer listens; its vote stands.
-            let _ = job.reply.send(result);
-        }
-    }
+pub fn start(database: AnyConnectionManager) -> std::io::Result<VoteWriter> {
+    Batcher::start("vote-writer", database, MAX_BATCH, apply)
 }
 
 /// Apply a batch in one transaction; if that fails as a whole, each vote alone, so
@@ -184,12 +132,15 @@ fn apply_together(
         let (round, later): (Vec<usize>, Vec<usize>) = pending
             .into_iter()
             .partition(|i| seen.insert((target_of(*i), requests[*i].voter_id)));
+        // Sorted, so that concurrent batches lock rows in the same order.
         let pairs = |wanted: bool| -> Vec<(i64, i64)> {
-            round
+            let mut pairs: Vec<(i64, i64)> = round
                 .iter()
                 .filter(|i| requests[**i].wanted == wanted)
                 .map(|i| (target_of(*i), requests[*i].voter_id))
-                .collect()
+                .collect();
+            pairs.sort_unstable();
+            pairs
         };
         for (suggestion_id, _) in upvote::add(conn, &pairs(true), now)? {
             *changes.entry(suggestion_id).or_default() += 1;
@@ -199,10 +150,16 @@ fn apply_together(
         }
         pending = later;
     }
-    upvote::step(conn, &changes)?;
-
-    let ids: Vec<i64> = targets.values().map(|t| t.id).collect();
-    let counts = upvote::counts(conn, &ids)?;
+    // Counts come back from the statements that changed them; only the others are read.
+    let mut counts = upvote::step(conn, &changes)?;
+    let unread: Vec<i64> = targets
+        .values()
+        .map(|t| t.id)
+        .filter(|id| !counts.contains_key(id))
+        .collect();
+    if !unread.is_empty() {
+        counts.extend(upvote::counts(conn, &unread)?);
+    }
     for (i, result) in results.iter_mut().enumerate() {
         if let Ok(voted) = result {
             voted.count = counts.get(&target_of(i)).copied().unwrap_or(0);

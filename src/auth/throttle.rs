@@ -119,6 +119,8 @@ pub fn hit_each(
             None => per_key.push((key.clone(), 1)),
         }
     }
+    // In key order, so that concurrent batches lock the counters in the same order.
+    per_key.sort_unstable();
     let totals = rate_limit::hit_many(conn, &per_key, limit.window_secs)?;
     // A key hit n times in this call ends at `hits`: its hits here were numbered
     // hits - n + 1 ..= hits, in order.

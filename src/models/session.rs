@@ -57,6 +57,26 @@ pub fn find_active(
     Ok(found.filter(|(_, user)| user.can_sign_in()))
 }
 
+/// [`find_active`] for many sessions at once (the session loader's batch), by hash.
+pub fn find_active_many(
+    conn: &mut AnyConnection,
+    token_hashes: &[&str],
+    idle_timeout: chrono::Duration,
+) -> QueryResult<std::collections::HashMap<String, (Session, User)>> {
+    let now = super::now();
+    Ok(sessions::table
+        .inner_join(users::table)
+        .filter(sessions::token_hash.eq_any(token_hashes))
+        .filter(sessions::expires_at.gt(now))
+        .filter(sessions::last_seen_at.gt(now - idle_timeout))
+        .select((Session::as_select(), User::as_select()))
+        .load::<(Session, User)>(conn)?
+        .into_iter()
+        .filter(|(_, user)| user.can_sign_in())
+        .map(|(s, user)| (s.token_hash.clone(), (s, user)))
+        .collect())
+}
+
 /// Record activity, at most once a minute per session (a write per request would
 /// serialise readers behind SQLite's single writer).
 pub fn touch(conn: &mut AnyConnection, session: &Session) -> QueryResult<()> {

@@ -107,28 +107,40 @@ pub fn remove(conn: &mut AnyConnection, pairs: &[(i64, i64)]) -> QueryResult<Vec
 
 /// Apply these changes to the stored counts: one statement per distinct change (most
 /// batches: +1 and perhaps -1). A suggestion others were merged into counts distinct
-/// citizens over the group instead (see `moderation::recount_group`).
-pub fn step(conn: &mut AnyConnection, changes: &HashMap<i64, i32>) -> QueryResult<()> {
+/// citizens over the group instead (see `moderation::recount_group`). Returns the new
+/// counts of the suggestions stepped (not of those recounted).
+pub fn step(
+    conn: &mut AnyConnection,
+    changes: &HashMap<i64, i32>,
+) -> QueryResult<HashMap<i64, i32>> {
+    let mut counts = HashMap::new();
     let mut by_step: HashMap<i32, Vec<i64>> = HashMap::new();
     for (id, change) in changes {
         if *change != 0 {
             by_step.entry(*change).or_default().push(*id);
         }
     }
-    for (change, ids) in by_step {
-        let stepped: Vec<i64> = diesel::update(
+    // Ids in order, so that concurrent batches lock the rows in the same order.
+    let mut by_step: Vec<(i32, Vec<i64>)> = by_step.into_iter().collect();
+    by_step.sort_unstable();
+    for (change, mut ids) in by_step {
+        ids.sort_unstable();
+        let stepped: HashMap<i64, i32> = diesel::update(
             suggestions::table
                 .filter(suggestions::id.eq_any(&ids))
                 .filter(suggestions::duplicate_count.eq(0)),
         )
         .set(suggestions::upvotes.eq(suggestions::upvotes + change))
-        .returning(suggestions::id)
-        .get_results(conn)?;
-        for id in ids.iter().filter(|id| !stepped.contains(id)) {
+        .returning((suggestions::id, suggestions::upvotes))
+        .get_results::<(i64, i32)>(conn)?
+        .into_iter()
+        .collect();
+        for id in ids.iter().filter(|id| !stepped.contains_key(id)) {
             super::moderation::recount_group(conn, *id)?;
         }
+        counts.extend(stepped);
     }
-    Ok(())
+    Ok(counts)
 }
 
 /// The stored counts of these suggestions, by id.

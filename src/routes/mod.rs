@@ -44,6 +44,8 @@ pub struct AppState {
     pub flag_threshold: i32,
     /// Upvotes are written in batches by one thread (see `crate::votes`).
     pub votes: crate::votes::VoteWriter,
+    /// Sessions are loaded in batches by one thread (see `crate::batch`).
+    pub session_loader: crate::auth::session::SessionLoader,
 }
 
 impl AppState {

@@ -457,7 +457,7 @@ pub async fn upvote(
         // batched with whatever other votes arrive meanwhile.
         state
             .votes
-            .vote(VoteRequest {
+            .run(VoteRequest {
                 number,
                 voter_id: voter.id,
                 voter_email: voter.email.clone(),
