@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
-CONNECTIONS=${CONNECTIONS:-16}
+# Concurrent connections, for the database's reference and for kenes alike.
+CONNECTION_COUNTS=${CONNECTIONS:-16 64}
 CITIZENS=${CITIZENS:-2000}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # Debian keeps pgbench with the server binaries, off the PATH.
@@ -33,11 +34,13 @@ cleanup() {
 trap cleanup EXIT
 wait_for() { for _ in $(seq 1 100); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; exit 1; }
 
-echo "| backend | raw single-row INSERT/s | kenes upvotes/s | ratio | counts check |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| backend | connections | raw single-row INSERT/s | kenes upvotes/s | ratio | counts check |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for CONNECTIONS in $CONNECTION_COUNTS; do
 for backend in sqlite postgres; do
     if [ "$backend" = sqlite ]; then
         DB="$WORK/kenes.db"; export DATABASE_URL="$DB"
+        rm -f "$WORK"/kenes.db* "$WORK/ref.db"
         run_sql() { sqlite3 "$DB"; }
         # Reference: single-row INSERTs, each its own transaction, WAL + synchronous=NORMAL.
         python3 -c "
@@ -111,5 +114,6 @@ PY
         verdict="NO: stored $stored, rows $rows, acknowledged $acknowledged"
     fi
     ratio=$(python3 -c "print(f'{$rps / $raw:.2f}')")
-    echo "| $backend | $raw | $rps | $ratio | $verdict |"
+    echo "| $backend | $CONNECTIONS | $raw | $rps | $ratio | $verdict |"
+done
 done
