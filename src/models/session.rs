@@ -38,26 +38,9 @@ pub fn create(
     Ok(())
 }
 
-/// The session and its user, if the session exists, has not passed its absolute expiry
-/// or its idle timeout, and the account can still sign in.
-pub fn find_active(
-    conn: &mut AnyConnection,
-    token_hash: &str,
-    idle_timeout: chrono::Duration,
-) -> QueryResult<Option<(Session, User)>> {
-    let now = super::now();
-    let found = sessions::table
-        .inner_join(users::table)
-        .filter(sessions::token_hash.eq(token_hash))
-        .filter(sessions::expires_at.gt(now))
-        .filter(sessions::last_seen_at.gt(now - idle_timeout))
-        .select((Session::as_select(), User::as_select()))
-        .first::<(Session, User)>(conn)
-        .optional()?;
-    Ok(found.filter(|(_, user)| user.can_sign_in()))
-}
-
-/// [`find_active`] for many sessions at once (the session loader's batch), by hash.
+/// The sessions with these hashes and their users, by hash: those that exist, have not
+/// passed their absolute expiry or their idle timeout, and whose account can still
+/// sign in. One query for the session loader's whole batch.
 pub fn find_active_many(
     conn: &mut AnyConnection,
     token_hashes: &[&str],

@@ -558,48 +558,6 @@ pub fn withdraw(conn: &mut AnyConnection, id: i64, author_id: i64) -> QueryResul
     Ok(updated == 1)
 }
 
-/// Set whether the user upvotes a suggestion. Idempotent: adding twice (a double
-/// click, or two tabs) is one vote, removing twice removes one. Returns whether the
-/// user now upvotes it and the new count. Call inside a write transaction.
-pub fn set_upvote(
-    conn: &mut AnyConnection,
-    suggestion_id: i64,
-    user_id: i64,
-    wanted: bool,
-) -> QueryResult<(bool, i32)> {
-    let changed = if wanted {
-        insert_upvote(conn, suggestion_id, user_id, super::now())? == 1
-    } else {
-        diesel::delete(
-            upvotes::table
-                .filter(upvotes::suggestion_id.eq(suggestion_id))
-                .filter(upvotes::user_id.eq(user_id)),
-        )
-        .execute(conn)?
-            == 1
-    };
-    if changed {
-        let step = if wanted { 1 } else { -1 };
-        // A suggestion others were merged into counts distinct citizens over the
-        // group instead (see moderation::recount_group).
-        let stepped = diesel::update(
-            suggestions::table
-                .filter(suggestions::id.eq(suggestion_id))
-                .filter(suggestions::duplicate_count.eq(0)),
-        )
-        .set(suggestions::upvotes.eq(suggestions::upvotes + step))
-        .execute(conn)?;
-        if stepped == 0 {
-            super::moderation::recount_group(conn, suggestion_id)?;
-        }
-    }
-    let count = suggestions::table
-        .find(suggestion_id)
-        .select(suggestions::upvotes)
-        .first(conn)?;
-    Ok((wanted, count))
-}
-
 /// Insert an upvote row unless it exists; returns 1 if inserted. diesel's
 /// multi-backend has no ON CONFLICT, so each backend gets its own statement.
 pub fn insert_upvote(

@@ -103,7 +103,9 @@ async fn setup(app: &TestApp) -> (Vec<String>, Visitor) {
                 .first(conn)
                 .unwrap();
             kenes::db::write_transaction(conn, |conn| {
-                kenes::models::suggestion::set_upvote(conn, id, voter, true)
+                let added = kenes::models::upvote::add(conn, &[(id, voter)], kenes::models::now())?;
+                let change = i32::try_from(added.len()).unwrap();
+                kenes::models::upvote::step(conn, &std::collections::HashMap::from([(id, change)]))
             })
             .unwrap();
         })
