@@ -48,9 +48,17 @@ pub fn start(database: AnyConnectionManager) -> std::io::Result<VoteWriter> {
     Batcher::start("vote-writer", database, MAX_BATCH, apply)
 }
 
-/// Apply a batch in one transaction; if that fails as a whole, each vote alone, so
-/// that one vote's error is not every vote's.
+/// Apply a batch: on PostgreSQL, new votes on distinct pairs (the common case) in one
+/// statement; otherwise in one transaction. If that fails as a whole, each vote alone,
+/// so that one vote's error is not every vote's.
 pub fn apply(conn: &mut AnyConnection, requests: &[VoteRequest]) -> Vec<Result<Voted, AppError>> {
+    if matches!(conn, AnyConnection::Postgres(_)) {
+        match add_in_one_statement(conn, requests) {
+            Ok(Some(results)) => return results,
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%error, "vote statement failed; using a transaction"),
+        }
+    }
     match db::write_transaction(conn, |conn| apply_together(conn, requests)) {
         Ok(results) => results,
         Err(error) if requests.len() == 1 => vec![Err(error)],
@@ -69,16 +77,67 @@ pub fn apply(conn: &mut AnyConnection, requests: &[VoteRequest]) -> Vec<Result<V
     }
 }
 
-/// The votes of a batch, inside the caller's write transaction. Refusals are per
-/// vote; a database error fails the batch.
-fn apply_together(
+/// PostgreSQL, when every vote of the batch adds a distinct (suggestion, citizen) pair
+/// on suggestions nothing was merged into: the suggestions read, then the limit, rows
+/// and counts in one statement ([`upvote::add_counted`]): two round trips instead of
+/// six. `None` when the batch is not of that kind.
+#[allow(clippy::type_complexity)]
+fn add_in_one_statement(
     conn: &mut AnyConnection,
     requests: &[VoteRequest],
-) -> Result<Vec<Result<Voted, AppError>>, AppError> {
-    let now = models::now();
+) -> Result<Option<Vec<Result<Voted, AppError>>>, AppError> {
+    let mut pairs = std::collections::HashSet::new();
+    if !requests
+        .iter()
+        .all(|r| r.wanted && pairs.insert((r.number.as_str(), r.voter_id)))
+    {
+        return Ok(None);
+    }
     let numbers: Vec<&str> = requests.iter().map(|r| r.number.as_str()).collect();
     let targets = upvote::targets(conn, &numbers)?;
-    let mut results: Vec<Result<Voted, AppError>> = requests
+    let AnyConnection::Postgres(pg) = conn else {
+        return Ok(None);
+    };
+    if targets.values().any(|t| t.duplicate_count > 0) {
+        return Ok(None);
+    }
+    let mut results = check(requests, &targets, models::now());
+    let valid: Vec<usize> = (0..requests.len())
+        .filter(|i| results[*i].is_ok())
+        .collect();
+    let votes: Vec<upvote::NewVote> = valid
+        .iter()
+        .map(|i| upvote::NewVote {
+            suggestion_id: targets[requests[*i].number.as_str()].id,
+            user_id: requests[*i].voter_id,
+            limit_key: throttle::key(throttle::VOTE_PER_ACCOUNT, &requests[*i].voter_email),
+        })
+        .collect();
+    if !votes.is_empty() {
+        let limit = throttle::VOTE_PER_ACCOUNT;
+        let counted = upvote::add_counted(pg, &votes, limit.max, limit.window_secs)?;
+        for (i, c) in valid.iter().zip(counted) {
+            match throttle::verdict(limit, c.nth, c.window_start) {
+                Ok(()) => {
+                    if let Ok(voted) = &mut results[*i] {
+                        voted.count = c.upvotes;
+                    }
+                }
+                Err(wait) => results[*i] = Err(AppError::TooManyRequests(wait)),
+            }
+        }
+    }
+    Ok(Some(results))
+}
+
+/// Whether each vote may be cast on its suggestion (found, open, published, not one's
+/// own); counts are filled in later.
+fn check(
+    requests: &[VoteRequest],
+    targets: &HashMap<String, upvote::VoteTarget>,
+    now: chrono::NaiveDateTime,
+) -> Vec<Result<Voted, AppError>> {
+    requests
         .iter()
         .map(|r| {
             let target = targets.get(r.number.as_str()).ok_or(AppError::NotFound)?;
@@ -103,7 +162,19 @@ fn apply_together(
                 count: 0,
             })
         })
-        .collect();
+        .collect()
+}
+
+/// The votes of a batch, inside the caller's write transaction. Refusals are per
+/// vote; a database error fails the batch.
+fn apply_together(
+    conn: &mut AnyConnection,
+    requests: &[VoteRequest],
+) -> Result<Vec<Result<Voted, AppError>>, AppError> {
+    let now = models::now();
+    let numbers: Vec<&str> = requests.iter().map(|r| r.number.as_str()).collect();
+    let targets = upvote::targets(conn, &numbers)?;
+    let mut results = check(requests, &targets, now);
 
     // The per-account limit counts every vote that got this far, in arrival order.
     let valid: Vec<usize> = (0..requests.len())

@@ -86,12 +86,23 @@ pub fn hit(
     limit: Limit,
     subject: &str,
 ) -> diesel::QueryResult<Result<(), i64>> {
-    let key = format!("{}:{}", limit.name, super::token::hash_token(subject));
-    let (hits, window_start) = rate_limit::hit(conn, &key, limit.window_secs)?;
-    if hits <= limit.max {
-        return Ok(Ok(()));
+    let (hits, window_start) = rate_limit::hit(conn, &key(limit, subject), limit.window_secs)?;
+    Ok(verdict(limit, hits, window_start))
+}
+
+/// The key of `subject`'s counter for `limit`. Accounts are keyed by a hash of
+/// their email, so no address is stored.
+pub fn key(limit: Limit, subject: &str) -> String {
+    format!("{}:{}", limit.name, super::token::hash_token(subject))
+}
+
+/// The verdict on a subject's `nth` hit in a window that started at `window_start`.
+pub fn verdict(limit: Limit, nth: i32, window_start: chrono::NaiveDateTime) -> Result<(), i64> {
+    if nth <= limit.max {
+        Ok(())
+    } else {
+        Err(wait(limit, window_start))
     }
-    Ok(Err(wait(limit, window_start)))
 }
 
 /// Seconds until a window that started at `window_start` resets.
@@ -108,10 +119,7 @@ pub fn hit_each(
     limit: Limit,
     subjects: &[&str],
 ) -> diesel::QueryResult<Vec<Result<(), i64>>> {
-    let keys: Vec<String> = subjects
-        .iter()
-        .map(|s| format!("{}:{}", limit.name, super::token::hash_token(s)))
-        .collect();
+    let keys: Vec<String> = subjects.iter().map(|s| key(limit, s)).collect();
     let mut per_key: Vec<(String, i32)> = Vec::new();
     for key in &keys {
         match per_key.iter_mut().find(|(k, _)| k == key) {
@@ -134,8 +142,8 @@ pub fn hit_each(
             let before = numbered.entry(key.as_str()).or_default();
             *before += 1;
             match totals.get(key) {
-                Some((_, window_start)) if *before > limit.max => Err(wait(limit, *window_start)),
-                _ => Ok(()),
+                Some((_, window_start)) => verdict(limit, *before, *window_start),
+                None => Ok(()),
             }
         })
         .collect())

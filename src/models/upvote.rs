@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+use diesel::sql_types::{Integer, Timestamp};
 
 use crate::db::AnyConnection;
 use crate::schema::{consultations, suggestions, upvotes};
@@ -20,6 +21,8 @@ pub struct VoteTarget {
     pub consultation_status: String,
     pub opens_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
+    /// How many suggestions were merged into it (then its count is recounted).
+    pub duplicate_count: i32,
 }
 
 /// The suggestions with these tracking numbers, by number.
@@ -38,6 +41,7 @@ pub fn targets(
             consultations::status,
             consultations::opens_at,
             consultations::closes_at,
+            suggestions::duplicate_count,
         ))
         .load::<VoteTarget>(conn)?
         .into_iter()
@@ -151,4 +155,88 @@ pub fn counts(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<HashMap<i64,
         .load::<(i64, i32)>(conn)?
         .into_iter()
         .collect())
+}
+
+/// One new vote for [`add_counted`]: the pair and the key of its voter's limit counter.
+#[derive(Debug, Clone)]
+pub struct NewVote {
+    pub suggestion_id: i64,
+    pub user_id: i64,
+    pub limit_key: String,
+}
+
+/// What [`add_counted`] says of each vote, in order.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Counted {
+    /// This vote's number among its voter's hits in the current window.
+    #[diesel(sql_type = Integer)]
+    pub nth: i32,
+    #[diesel(sql_type = Timestamp)]
+    pub window_start: NaiveDateTime,
+    /// The suggestion's count after the statement.
+    #[diesel(sql_type = Integer)]
+    pub upvotes: i32,
+}
+
+/// PostgreSQL: count the voters' limit hits, insert the votes within the limit, and
+/// step the counts, in one statement (data-modifying CTEs; atomic on its own). For
+/// distinct (suggestion, citizen) pairs on suggestions nothing was merged into; the
+/// vote writer uses [`add`], [`remove`] and [`step`] otherwise. One round trip
+/// instead of five: on PostgreSQL, a batch's time is its round trips.
+pub fn add_counted(
+    pg: &mut diesel::PgConnection,
+    votes: &[NewVote],
+    limit_max: i32,
+    window_secs: i64,
+) -> QueryResult<Vec<Counted>> {
+    use diesel::sql_types::{Array, BigInt, Text};
+    let now = super::now();
+    let window_opened_after = now - chrono::Duration::seconds(window_secs);
+    diesel::sql_query(
+        "WITH input AS ( \
+           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) \
+             WITH ORDINALITY AS v (sid, uid, key, ord) \
+         ), per_key AS ( \
+           SELECT key, count(*)::int AS n FROM input GROUP BY key \
+         ), counters AS ( \
+           INSERT INTO rate_limits AS r (key, window_start, hits) \
+           SELECT key, $4, n FROM per_key ORDER BY key \
+           ON CONFLICT (key) DO UPDATE SET \
+             hits = CASE WHEN r.window_start <= $5 THEN excluded.hits \
+                    ELSE r.hits + excluded.hits END, \
+             window_start = CASE WHEN r.window_start <= $5 THEN excluded.window_start \
+                    ELSE r.window_start END \
+           RETURNING key, hits, window_start \
+         ), numbered AS ( \
+           SELECT i.ord, i.sid, i.uid, c.window_start, \
+             (c.hits - p.n + row_number() OVER (PARTITION BY i.key ORDER BY i.ord))::int AS nth \
+           FROM input i JOIN per_key p ON p.key = i.key JOIN counters c ON c.key = i.key \
+         ), added AS ( \
+           INSERT INTO upvotes (suggestion_id, user_id, created_at) \
+           SELECT sid, uid, $4 FROM numbered WHERE nth <= $6 ORDER BY sid, uid \
+           ON CONFLICT DO NOTHING \
+           RETURNING suggestion_id \
+         ), stepped AS ( \
+           UPDATE suggestions s SET upvotes = s.upvotes + a.n \
+           FROM (SELECT suggestion_id, count(*)::int AS n FROM added GROUP BY suggestion_id) a \
+           WHERE s.id = a.suggestion_id \
+           RETURNING s.id, s.upvotes \
+         ) \
+         SELECT n.nth, n.window_start, COALESCE(st.upvotes, s.upvotes) AS upvotes \
+         FROM numbered n JOIN suggestions s ON s.id = n.sid \
+         LEFT JOIN stepped st ON st.id = n.sid \
+         ORDER BY n.ord",
+    )
+    .bind::<Array<BigInt>, _>(votes.iter().map(|v| v.suggestion_id).collect::<Vec<_>>())
+    .bind::<Array<BigInt>, _>(votes.iter().map(|v| v.user_id).collect::<Vec<_>>())
+    .bind::<Array<Text>, _>(
+        votes
+            .iter()
+            .map(|v| v.limit_key.clone())
+            .collect::<Vec<_>>(),
+    )
+    .bind::<Timestamp, _>(now)
+    .bind::<Timestamp, _>(window_opened_after)
+    .bind::<Integer, _>(limit_max)
+    .load(pg)
 }

@@ -19,6 +19,7 @@ on_both_backends!(
     upvotes_toggle_with_and_without_javascript,
     concurrent_upvotes_are_counted_exactly,
     a_batch_of_votes_ends_as_if_applied_one_by_one,
+    a_batch_of_new_votes_counts_limits_and_refusals,
     closed_consultations_refuse_submissions_and_votes,
     pending_suggestions_can_be_edited_and_withdrawn,
     clause_lists_page_by_keyset_and_pages_show_counts,
@@ -742,6 +743,76 @@ async fn a_batch_of_votes_ends_as_if_applied_one_by_one(app: TestApp) {
     let results = app.query(move |conn| apply(conn, &next)).await;
     assert!(matches!(results[0], Err(AppError::TooManyRequests(_))));
     assert_eq!(ok(&results[1]), Some((false, 1)));
+}
+
+/// The common batch, new votes on distinct pairs (one statement on PostgreSQL): the
+/// limit, refusals and counts as one by one.
+async fn a_batch_of_new_votes_counts_limits_and_refusals(app: TestApp) {
+    use kenes::auth::throttle;
+    use kenes::domain::TrackingNumber;
+    use kenes::error::AppError;
+    use kenes::votes::{apply, VoteRequest, Voted};
+    open_consultation(&app, "post").await;
+    let (author, author_id) = app.citizen("Author").await;
+    let mut numbers = Vec::new();
+    for text in ["First of three.", "Second of three.", "Third of three."] {
+        numbers.push(submit_ok(&author, &[("kind", "comment"), ("body", text)]).await);
+    }
+    let (_, near_limit) = app.citizen("Near the limit").await;
+    let (_, other) = app.citizen("Other").await;
+    // 299 of the hour's 300 votes already used.
+    let key = throttle::key(throttle::VOTE_PER_ACCOUNT, &format!("voter-{near_limit}"));
+    app.query(move |conn| {
+        diesel::insert_into(kenes::schema::rate_limits::table)
+            .values((
+                kenes::schema::rate_limits::key.eq(key),
+                kenes::schema::rate_limits::window_start.eq(kenes::models::now()),
+                kenes::schema::rate_limits::hits.eq(299),
+            ))
+            .execute(conn)
+            .unwrap()
+    })
+    .await;
+    let vote = |number: &str, voter: i64| VoteRequest {
+        number: TrackingNumber::parse(number).unwrap(),
+        voter_id: voter,
+        voter_email: format!("voter-{voter}"),
+        wanted: true,
+    };
+    // A vote that already exists: counted once, however often it comes.
+    let first = vec![vote(&numbers[0], other)];
+    let results = app.query(move |conn| apply(conn, &first)).await;
+    assert!(results[0].is_ok());
+    let batch = vec![
+        vote(&numbers[0], near_limit),
+        vote(&numbers[1], near_limit),
+        vote(&numbers[2], near_limit),
+        vote(&numbers[0], other),
+        vote(&numbers[1], other),
+        vote(&numbers[2], author_id),
+        vote("KZ-0000-0000", other),
+    ];
+    let results = app.query(move |conn| apply(conn, &batch)).await;
+    let ok = |r: &Result<Voted, AppError>| r.as_ref().ok().map(|v| (v.upvoted, v.count));
+    assert_eq!(ok(&results[0]), Some((true, 2)), "the 300th vote of the hour");
+    assert!(matches!(results[1], Err(AppError::TooManyRequests(s)) if s > 0));
+    assert!(matches!(results[2], Err(AppError::TooManyRequests(_))));
+    assert_eq!(ok(&results[3]), Some((true, 2)), "an existing vote: no change");
+    assert_eq!(ok(&results[4]), Some((true, 1)));
+    assert!(matches!(results[5], Err(AppError::Refused("suggestion.vote.own"))));
+    assert!(matches!(results[6], Err(AppError::NotFound)));
+    let stored = app
+        .query(|conn| {
+            let counts: Vec<i32> = suggestions::table
+                .order(suggestions::id)
+                .select(suggestions::upvotes)
+                .load(conn)
+                .unwrap();
+            let rows: i64 = upvotes::table.count().get_result(conn).unwrap();
+            (counts, rows)
+        })
+        .await;
+    assert_eq!(stored, (vec![2, 1, 0], 3));
 }
 
 async fn closed_consultations_refuse_submissions_and_votes(app: TestApp) {
