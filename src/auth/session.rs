@@ -110,30 +110,40 @@ pub fn start_loader(
         "session-loader",
         database,
         256,
-        move |conn, hashes: &[String]| {
-            let wanted: Vec<&str> = hashes.iter().map(String::as_str).collect();
-            match session::find_active_many(conn, &wanted, idle_timeout) {
-                Ok(mut found) => hashes
-                    .iter()
-                    .map(|hash| {
-                        let Some((s, user)) = found.remove(hash) else {
-                            return Ok(None);
-                        };
-                        session::touch(conn, &s)?;
-                        Ok(Some((s, user)))
-                    })
-                    .collect(),
-                Err(error) => hashes
-                    .iter()
-                    .map(|_| {
-                        Err(AppError::internal(anyhow::anyhow!(
-                            "loading sessions: {error}"
-                        )))
-                    })
-                    .collect(),
-            }
-        },
+        move |conn, hashes: &[String]| load_sessions(conn, hashes, idle_timeout),
     )
+}
+
+/// The live session (and its user) of each hash, in order; a hash may come more than
+/// once (two requests of one browser at the same moment).
+pub fn load_sessions(
+    conn: &mut crate::db::AnyConnection,
+    hashes: &[String],
+    idle_timeout: chrono::Duration,
+) -> Vec<Result<Option<(session::Session, User)>, AppError>> {
+    let wanted: Vec<&str> = hashes.iter().map(String::as_str).collect();
+    let found = match session::find_active_many(conn, &wanted, idle_timeout) {
+        Ok(found) => found,
+        Err(error) => {
+            return hashes
+                .iter()
+                .map(|_| {
+                    Err(AppError::internal(anyhow::anyhow!(
+                        "loading sessions: {error}"
+                    )))
+                })
+                .collect()
+        }
+    };
+    for (s, _) in found.values() {
+        if let Err(error) = session::touch(conn, s) {
+            tracing::warn!(%error, "cannot record session activity");
+        }
+    }
+    hashes
+        .iter()
+        .map(|hash| Ok(found.get(hash).cloned()))
+        .collect()
 }
 
 /// Session settings.

@@ -20,6 +20,7 @@ on_both_backends!(
     concurrent_upvotes_are_counted_exactly,
     a_batch_of_votes_ends_as_if_applied_one_by_one,
     a_batch_of_new_votes_counts_limits_and_refusals,
+    one_session_twice_in_a_batch_is_signed_in_twice,
     closed_consultations_refuse_submissions_and_votes,
     pending_suggestions_can_be_edited_and_withdrawn,
     clause_lists_page_by_keyset_and_pages_show_counts,
@@ -794,12 +795,23 @@ async fn a_batch_of_new_votes_counts_limits_and_refusals(app: TestApp) {
     ];
     let results = app.query(move |conn| apply(conn, &batch)).await;
     let ok = |r: &Result<Voted, AppError>| r.as_ref().ok().map(|v| (v.upvoted, v.count));
-    assert_eq!(ok(&results[0]), Some((true, 2)), "the 300th vote of the hour");
+    assert_eq!(
+        ok(&results[0]),
+        Some((true, 2)),
+        "the 300th vote of the hour"
+    );
     assert!(matches!(results[1], Err(AppError::TooManyRequests(s)) if s > 0));
     assert!(matches!(results[2], Err(AppError::TooManyRequests(_))));
-    assert_eq!(ok(&results[3]), Some((true, 2)), "an existing vote: no change");
+    assert_eq!(
+        ok(&results[3]),
+        Some((true, 2)),
+        "an existing vote: no change"
+    );
     assert_eq!(ok(&results[4]), Some((true, 1)));
-    assert!(matches!(results[5], Err(AppError::Refused("suggestion.vote.own"))));
+    assert!(matches!(
+        results[5],
+        Err(AppError::Refused("suggestion.vote.own"))
+    ));
     assert!(matches!(results[6], Err(AppError::NotFound)));
     let stored = app
         .query(|conn| {
@@ -813,6 +825,29 @@ async fn a_batch_of_new_votes_counts_limits_and_refusals(app: TestApp) {
         })
         .await;
     assert_eq!(stored, (vec![2, 1, 0], 3));
+}
+
+/// Two requests of one browser can land in the same session batch: both are signed in.
+async fn one_session_twice_in_a_batch_is_signed_in_twice(app: TestApp) {
+    let (_, citizen) = app.citizen("Twice").await;
+    let loaded = app
+        .query(move |conn| {
+            kenes::models::session::create(
+                conn,
+                "hash-of-a-token",
+                citizen,
+                chrono::Duration::hours(1),
+            )
+            .unwrap();
+            let hashes =
+                ["hash-of-a-token", "hash-of-a-token", "no-such-session"].map(String::from);
+            kenes::auth::session::load_sessions(conn, &hashes, chrono::Duration::minutes(30))
+                .into_iter()
+                .map(|r| r.unwrap().map(|(_, user)| user.id))
+                .collect::<Vec<_>>()
+        })
+        .await;
+    assert_eq!(loaded, vec![Some(citizen), Some(citizen), None]);
 }
 
 async fn closed_consultations_refuse_submissions_and_votes(app: TestApp) {
