@@ -85,7 +85,7 @@ PY
     else
         psql -qAt "$DATABASE_URL" -c "SELECT tracking_number FROM suggestions WHERE visible" > "$WORK/numbers.txt"
     fi
-    KENES_DB_POOL_SIZE=${POOL:-4} KENES_PAGE_CACHE_SECS=0 "$KENES" serve & PID=$!
+    KENES_PAGE_CACHE_SECS=0 "$KENES" serve & PID=$!
     wait_for http://127.0.0.1:18290/healthz
     # One CSRF cookie and its token serve every request (the token signs the cookie).
     page=$(curl -s -c "$WORK/jar" http://127.0.0.1:18290/sign-in)
