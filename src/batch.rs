@@ -74,6 +74,13 @@ impl<Req: Send + 'static, Res: Send + 'static> Batcher<Req, Res> {
                         let _ = answer.send(result);
                     }
                 }
+                // Every handle is gone: the server is stopping and the process is about
+                // to exit. Closing a PostgreSQL connection here (a TLS shutdown in
+                // libpq) can race with OpenSSL's exit-time cleanup in the main thread:
+                // twice a process crashed in libcrypto at exit (once after the vote
+                // benchmark's SIGTERM, once at the end of the test binary), and this
+                // is the likely cause. The operating system closes the socket instead.
+                std::mem::forget(connection);
             })?;
         Ok(Self { jobs })
     }
