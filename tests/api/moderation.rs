@@ -30,6 +30,14 @@ async fn open_us(app: &TestApp) {
     app.import("us", "constitution-us.txt", US_TEXT, true).await;
 }
 
+/// The tracking numbers of the queue rows on a page, in order.
+fn numbers(body: &str) -> Vec<String> {
+    body.split("data-number=\"")
+        .skip(1)
+        .map(|p| p[..12].to_owned())
+        .collect()
+}
+
 /// A suggestion created directly (a fixture), on clause `reference`, by `author`.
 pub async fn fixture(
     app: &TestApp,
@@ -934,12 +942,6 @@ async fn search_finds_cyrillic_kazakh_and_latin_words(app: TestApp) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let numbers = |body: &str| -> Vec<String> {
-        body.split("data-number=\"")
-            .skip(1)
-            .map(|p| p[..12].to_owned())
-            .collect()
-    };
     // Every match, in id order, with its status: what each page must show.
     let matches: Vec<(String, String)> = app
         .query(|conn| {
@@ -1013,12 +1015,7 @@ async fn search_finds_cyrillic_kazakh_and_latin_words(app: TestApp) {
     let page = moderator
         .get("/moderation?status=all&article=I&sort=newest")
         .await;
-    let listed: Vec<String> = page
-        .body
-        .split("data-number=\"")
-        .skip(1)
-        .map(|p| p[..12].to_owned())
-        .collect();
+    let listed = numbers(&page.body);
     let expected: Vec<String> = app
         .query(|conn| {
             use kenes::schema::{articles, clauses};
@@ -1447,12 +1444,7 @@ async fn queue_filters_combine_and_pages_cover_everything(app: TestApp) {
     let page = moderator
         .get("/moderation?status=published&kind=amend&min_upvotes=3&article=I&from=2000-01-01")
         .await;
-    let listed: Vec<String> = page
-        .body
-        .split("data-number=\"")
-        .skip(1)
-        .map(|p| p[..12].to_owned())
-        .collect();
+    let listed = numbers(&page.body);
     assert_eq!(listed, expected.into_iter().take(50).collect::<Vec<_>>());
     let pending: i64 = app
         .query(|conn| {
