@@ -13,6 +13,7 @@ DURATION=${DURATION:-10s}
 # Concurrent connections, for the database's reference and for kenes alike.
 CONNECTION_COUNTS=${CONNECTIONS:-16 64}
 CITIZENS=${CITIZENS:-2000}
+BACKENDS=${BACKENDS:-sqlite postgres}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 # Debian keeps pgbench with the server binaries, off the PATH.
 PATH="$PATH:$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n1)"
@@ -37,7 +38,7 @@ wait_for() { for _ in $(seq 1 100); do curl -fs "$1" >/dev/null 2>&1 && return 0
 echo "| backend | connections | raw single-row INSERT/s | kenes upvotes/s | ratio | counts check |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for CONNECTIONS in $CONNECTION_COUNTS; do
-for backend in sqlite postgres; do
+for backend in $BACKENDS; do
     if [ "$backend" = sqlite ]; then
         DB="$WORK/kenes.db"; export DATABASE_URL="$DB"
         rm -f "$WORK"/kenes.db* "$WORK/ref.db"

@@ -111,10 +111,10 @@ impl Application {
             public_url: settings.public_url(),
             trust_proxy: settings.trust_proxy,
             flag_threshold: settings.flag_threshold.max(1),
-            votes: crate::votes::start(AnyConnectionManager::new(settings.backend()))
+            votes: crate::votes::start(AnyConnectionManager::for_batches(settings.backend()))
                 .context("starting the vote writer")?,
             session_loader: crate::auth::session::start_loader(
-                AnyConnectionManager::new(settings.backend()),
+                AnyConnectionManager::for_batches(settings.backend()),
                 sessions.idle_timeout,
             )
             .context("starting the session loader")?,

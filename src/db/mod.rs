@@ -76,6 +76,7 @@ impl Backend {
 #[derive(Debug, Clone)]
 pub struct AnyConnectionManager {
     backend: Backend,
+    postgres_settings: &'static str,
 }
 
 /// SQLite settings for a server (diesel's documented recommendations): WAL so readers
@@ -92,14 +93,25 @@ const SQLITE_PRAGMAS: &str = "PRAGMA busy_timeout = 5000;
 
 impl AnyConnectionManager {
     pub fn new(backend: Backend) -> Self {
-        Self { backend }
+        Self {
+            backend,
+            postgres_settings: POSTGRES_SETTINGS,
+        }
+    }
+
+    /// For a thread that runs only fixed statements by key (see `crate::batch`).
+    pub fn for_batches(backend: Backend) -> Self {
+        Self {
+            backend,
+            postgres_settings: POSTGRES_BATCH_SETTINGS,
+        }
     }
 
     pub fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
         match &self.backend {
             Backend::Postgres(url) => {
                 let mut conn = PgConnection::establish(url)?;
-                conn.batch_execute(POSTGRES_SETTINGS)
+                conn.batch_execute(self.postgres_settings)
                     .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(AnyConnection::Postgres(conn))
             }
@@ -205,10 +217,6 @@ pub fn revert_all_migrations(conn: &mut AnyConnection) -> Result<usize, DbSetupE
 
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Run `f` in a transaction that holds the write lock from its first statement.
-///
-/// On SQLite a deferred transaction that reads and then writes fails at once with
-/// SQLITE_BUSY when another writer got in between, whatever `busy_timeout` says; so
 /// Session settings for PostgreSQL. The queue's pages are short queries whose best plan
 /// depends on the values (a common or a rare search word, a large or a small clause):
 /// plan each with its values rather than reuse a generic plan, and skip JIT
@@ -219,6 +227,19 @@ static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 const POSTGRES_SETTINGS: &str =
     "SET plan_cache_mode = force_custom_plan; SET jit = off; SET synchronize_seqscans = off;";
 
+/// Session settings for the batch threads (sessions, votes): their statements are a
+/// few fixed look-ups and writes by key, whose plan does not depend on the values, so
+/// each is planned once and the plan reused. That includes the foreign-key checks
+/// PostgreSQL runs for every vote row: planned anew per row under
+/// `force_custom_plan`, weighing each of the suggestions table's indexes, they and
+/// the vote statement's own planning were over half of the vote writer's database
+/// time.
+const POSTGRES_BATCH_SETTINGS: &str = "SET plan_cache_mode = force_generic_plan; SET jit = off;";
+
+/// Run `f` in a transaction that holds the write lock from its first statement.
+///
+/// On SQLite a deferred transaction that reads and then writes fails at once with
+/// SQLITE_BUSY when another writer got in between, whatever `busy_timeout` says; so
 /// every write transaction is `BEGIN IMMEDIATE` there. PostgreSQL uses a plain one.
 pub fn write_transaction<T, E, F>(conn: &mut AnyConnection, f: F) -> Result<T, E>
 where

@@ -189,54 +189,100 @@ pub fn add_counted(
     limit_max: i32,
     window_secs: i64,
 ) -> QueryResult<Vec<Counted>> {
-    use diesel::sql_types::{Array, BigInt, Text};
     let now = super::now();
-    let window_opened_after = now - chrono::Duration::seconds(window_secs);
-    diesel::sql_query(
-        "WITH input AS ( \
-           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) \
-             WITH ORDINALITY AS v (sid, uid, key, ord) \
-         ), per_key AS ( \
-           SELECT key, count(*)::int AS n FROM input GROUP BY key \
-         ), counters AS ( \
-           INSERT INTO rate_limits AS r (key, window_start, hits) \
-           SELECT key, $4, n FROM per_key ORDER BY key \
-           ON CONFLICT (key) DO UPDATE SET \
-             hits = CASE WHEN r.window_start <= $5 THEN excluded.hits \
-                    ELSE r.hits + excluded.hits END, \
-             window_start = CASE WHEN r.window_start <= $5 THEN excluded.window_start \
-                    ELSE r.window_start END \
-           RETURNING key, hits, window_start \
-         ), numbered AS ( \
-           SELECT i.ord, i.sid, i.uid, c.window_start, \
-             (c.hits - p.n + row_number() OVER (PARTITION BY i.key ORDER BY i.ord))::int AS nth \
-           FROM input i JOIN per_key p ON p.key = i.key JOIN counters c ON c.key = i.key \
-         ), added AS ( \
-           INSERT INTO upvotes (suggestion_id, user_id, created_at) \
-           SELECT sid, uid, $4 FROM numbered WHERE nth <= $6 ORDER BY sid, uid \
-           ON CONFLICT DO NOTHING \
-           RETURNING suggestion_id \
-         ), stepped AS ( \
-           UPDATE suggestions s SET upvotes = s.upvotes + a.n \
-           FROM (SELECT suggestion_id, count(*)::int AS n FROM added GROUP BY suggestion_id) a \
-           WHERE s.id = a.suggestion_id \
-           RETURNING s.id, s.upvotes \
-         ) \
-         SELECT n.nth, n.window_start, COALESCE(st.upvotes, s.upvotes) AS upvotes \
-         FROM numbered n JOIN suggestions s ON s.id = n.sid \
-         LEFT JOIN stepped st ON st.id = n.sid \
-         ORDER BY n.ord",
-    )
-    .bind::<Array<BigInt>, _>(votes.iter().map(|v| v.suggestion_id).collect::<Vec<_>>())
-    .bind::<Array<BigInt>, _>(votes.iter().map(|v| v.user_id).collect::<Vec<_>>())
-    .bind::<Array<Text>, _>(
-        votes
-            .iter()
-            .map(|v| v.limit_key.clone())
-            .collect::<Vec<_>>(),
-    )
-    .bind::<Timestamp, _>(now)
-    .bind::<Timestamp, _>(window_opened_after)
-    .bind::<Integer, _>(limit_max)
+    AddCounted {
+        suggestion_ids: votes.iter().map(|v| v.suggestion_id).collect(),
+        user_ids: votes.iter().map(|v| v.user_id).collect(),
+        limit_keys: votes.iter().map(|v| v.limit_key.clone()).collect(),
+        now,
+        window_opened_after: now - chrono::Duration::seconds(window_secs),
+        limit_max,
+    }
     .load(pg)
+}
+
+/// The statement of [`add_counted`], as a query type of its own rather than
+/// `sql_query`, so that diesel keeps it prepared: `sql_query` text could be built at
+/// run time, so diesel parses and plans it anew each time, and planning this
+/// statement (suggestions has some twenty indexes to weigh) was a third of the vote
+/// writer's database time.
+#[derive(diesel::query_builder::QueryId)]
+struct AddCounted {
+    suggestion_ids: Vec<i64>,
+    user_ids: Vec<i64>,
+    limit_keys: Vec<String>,
+    now: NaiveDateTime,
+    window_opened_after: NaiveDateTime,
+    limit_max: i32,
+}
+
+impl diesel::query_builder::Query for AddCounted {
+    type SqlType = diesel::sql_types::Untyped;
+}
+
+impl RunQueryDsl<diesel::PgConnection> for AddCounted {}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for AddCounted {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        use diesel::sql_types::{Array, BigInt, Text};
+        out.push_sql("WITH input AS ( SELECT * FROM unnest(");
+        out.push_bind_param::<Array<BigInt>, _>(&self.suggestion_ids)?;
+        out.push_sql("::bigint[], ");
+        out.push_bind_param::<Array<BigInt>, _>(&self.user_ids)?;
+        out.push_sql("::bigint[], ");
+        out.push_bind_param::<Array<Text>, _>(&self.limit_keys)?;
+        out.push_sql(
+            "::text[]) WITH ORDINALITY AS v (sid, uid, key, ord) \
+             ), per_key AS ( \
+               SELECT key, count(*)::int AS n FROM input GROUP BY key \
+             ), counters AS ( \
+               INSERT INTO rate_limits AS r (key, window_start, hits) \
+               SELECT key, ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(
+            ", n FROM per_key ORDER BY key \
+               ON CONFLICT (key) DO UPDATE SET \
+                 hits = CASE WHEN r.window_start <= ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.window_opened_after)?;
+        out.push_sql(
+            " THEN excluded.hits ELSE r.hits + excluded.hits END, \
+                 window_start = CASE WHEN r.window_start <= ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.window_opened_after)?;
+        out.push_sql(
+            " THEN excluded.window_start ELSE r.window_start END \
+               RETURNING key, hits, window_start \
+             ), numbered AS ( \
+               SELECT i.ord, i.sid, i.uid, c.window_start, \
+                 (c.hits - p.n + row_number() OVER (PARTITION BY i.key ORDER BY i.ord))::int AS nth \
+               FROM input i JOIN per_key p ON p.key = i.key JOIN counters c ON c.key = i.key \
+             ), added AS ( \
+               INSERT INTO upvotes (suggestion_id, user_id, created_at) \
+               SELECT sid, uid, ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.now)?;
+        out.push_sql(" FROM numbered WHERE nth <= ");
+        out.push_bind_param::<Integer, _>(&self.limit_max)?;
+        out.push_sql(
+            " ORDER BY sid, uid \
+               ON CONFLICT DO NOTHING \
+               RETURNING suggestion_id \
+             ), stepped AS ( \
+               UPDATE suggestions s SET upvotes = s.upvotes + a.n \
+               FROM (SELECT suggestion_id, count(*)::int AS n FROM added GROUP BY suggestion_id) a \
+               WHERE s.id = a.suggestion_id \
+               RETURNING s.id, s.upvotes \
+             ) \
+             SELECT n.nth, n.window_start, COALESCE(st.upvotes, s.upvotes) AS upvotes \
+             FROM numbered n JOIN suggestions s ON s.id = n.sid \
+             LEFT JOIN stepped st ON st.id = n.sid \
+             ORDER BY n.ord",
+        );
+        Ok(())
+    }
 }
