@@ -4,6 +4,8 @@
 //! The backend is chosen at run time from `DATABASE_URL` ([`Backend::from_url`]); all
 //! queries are written once against [`AnyConnection`].
 
+pub mod fixed;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{Integer, Text, Timestamp};
+use diesel::sql_types::{Array, Integer, Text, Timestamp};
 
+use crate::db::fixed::fixed_query;
 use crate::db::AnyConnection;
 
 #[derive(QueryableByName)]
@@ -70,46 +71,44 @@ pub fn hit_many(
     }
     let now = super::now();
     let window_opened_after = now - chrono::Duration::seconds(window_secs);
-    // Placeholders are numbered (PostgreSQL's $n; SQLite reads ?n the same way).
-    let mark = if matches!(conn, AnyConnection::Postgres(_)) {
-        "$"
-    } else {
-        "?"
-    };
-    let rows: Vec<String> = (0..keys.len())
-        .map(|i| format!("({mark}{}, {mark}1, {mark}{})", 3 + 2 * i, 4 + 2 * i))
-        .collect();
-    let sql = format!(
-        "INSERT INTO rate_limits (key, window_start, hits) VALUES {} \
-         ON CONFLICT (key) DO UPDATE SET \
-           hits = CASE WHEN rate_limits.window_start <= {mark}2 THEN excluded.hits \
-                  ELSE rate_limits.hits + excluded.hits END, \
-           window_start = CASE WHEN rate_limits.window_start <= {mark}2 THEN {mark}1 \
-                  ELSE rate_limits.window_start END \
-         RETURNING key, hits, window_start",
-        rows.join(", ")
-    );
+    let (names, counts): (Vec<&str>, Vec<i32>) = keys.iter().map(|(k, n)| (k.as_str(), *n)).unzip();
+    // One statement text whatever the number of keys, so that it stays prepared.
     let counters: Vec<KeyedCounter> = match conn {
-        AnyConnection::Postgres(pg) => {
-            let mut query = diesel::sql_query(sql)
-                .into_boxed::<diesel::pg::Pg>()
-                .bind::<Timestamp, _>(now)
-                .bind::<Timestamp, _>(window_opened_after);
-            for (key, n) in keys {
-                query = query.bind::<Text, _>(key.clone()).bind::<Integer, _>(*n);
-            }
-            query.load(pg)?
-        }
-        AnyConnection::Sqlite(lite) => {
-            let mut query = diesel::sql_query(sql)
-                .into_boxed::<diesel::sqlite::Sqlite>()
-                .bind::<Timestamp, _>(now)
-                .bind::<Timestamp, _>(window_opened_after);
-            for (key, n) in keys {
-                query = query.bind::<Text, _>(key.clone()).bind::<Integer, _>(*n);
-            }
-            query.load(lite)?
-        }
+        AnyConnection::Postgres(pg) => fixed_query(
+            "INSERT INTO rate_limits (key, window_start, hits) \
+             SELECT key, $1, n FROM unnest($3::text[], $4::int[]) AS v (key, n) \
+             ON CONFLICT (key) DO UPDATE SET \
+               hits = CASE WHEN rate_limits.window_start <= $2 THEN excluded.hits \
+                      ELSE rate_limits.hits + excluded.hits END, \
+               window_start = CASE WHEN rate_limits.window_start <= $2 THEN $1 \
+                      ELSE rate_limits.window_start END \
+             RETURNING key, hits, window_start",
+            |q| {
+                q.bind::<Timestamp, _>(now)
+                    .bind::<Timestamp, _>(window_opened_after)
+                    .bind::<Array<Text>, _>(names)
+                    .bind::<Array<Integer>, _>(counts)
+            },
+        )
+        .load(pg)?,
+        // `WHERE true` tells SQLite's parser that ON CONFLICT is the upsert's, not a join's.
+        AnyConnection::Sqlite(lite) => fixed_query(
+            "INSERT INTO rate_limits (key, window_start, hits) \
+             SELECT k.value, ?1, n.value FROM json_each(?3) k JOIN json_each(?4) n ON n.key = k.key \
+             WHERE true ON CONFLICT (key) DO UPDATE SET \
+               hits = CASE WHEN rate_limits.window_start <= ?2 THEN excluded.hits \
+                      ELSE rate_limits.hits + excluded.hits END, \
+               window_start = CASE WHEN rate_limits.window_start <= ?2 THEN ?1 \
+                      ELSE rate_limits.window_start END \
+             RETURNING key, hits, window_start",
+            |q| {
+                q.bind::<Timestamp, _>(now)
+                    .bind::<Timestamp, _>(window_opened_after)
+                    .bind::<Text, _>(serde_json::to_string(&names).unwrap_or_default())
+                    .bind::<Text, _>(serde_json::to_string(&counts).unwrap_or_default())
+            },
+        )
+        .load(lite)?,
     };
     Ok(counters
         .into_iter()

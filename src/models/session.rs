@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::user::User;
+use crate::db::fixed::in_json_list;
 use crate::db::AnyConnection;
 use crate::schema::{sessions, users};
 
@@ -47,13 +48,26 @@ pub fn find_active_many(
     idle_timeout: chrono::Duration,
 ) -> QueryResult<std::collections::HashMap<String, (Session, User)>> {
     let now = super::now();
-    Ok(sessions::table
-        .inner_join(users::table)
-        .filter(sessions::token_hash.eq_any(token_hashes))
-        .filter(sessions::expires_at.gt(now))
-        .filter(sessions::last_seen_at.gt(now - idle_timeout))
-        .select((Session::as_select(), User::as_select()))
-        .load::<(Session, User)>(conn)?
+    // The same query on each backend (a macro, since its type names the backend),
+    // with one statement text whatever the batch's size, so that it stays prepared.
+    macro_rules! live {
+        () => {
+            sessions::table
+                .inner_join(users::table)
+                .filter(sessions::expires_at.gt(now))
+                .filter(sessions::last_seen_at.gt(now - idle_timeout))
+                .select((Session::as_select(), User::as_select()))
+        };
+    }
+    let found: Vec<(Session, User)> = match conn {
+        AnyConnection::Postgres(pg) => live!()
+            .filter(sessions::token_hash.eq_any(token_hashes))
+            .load(pg)?,
+        AnyConnection::Sqlite(lite) => live!()
+            .filter(in_json_list(sessions::token_hash, token_hashes))
+            .load(lite)?,
+    };
+    Ok(found
         .into_iter()
         .filter(|(_, user)| user.can_sign_in())
         .map(|(s, user)| (s.token_hash.clone(), (s, user)))

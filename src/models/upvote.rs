@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{Integer, Timestamp};
+use diesel::sql_types::{Array, BigInt, Integer, Text, Timestamp};
 
+use crate::db::fixed::{fixed_query, in_json_list};
 use crate::db::AnyConnection;
 use crate::schema::{consultations, suggestions, upvotes};
 
@@ -30,20 +31,30 @@ pub fn targets(
     conn: &mut AnyConnection,
     numbers: &[&str],
 ) -> QueryResult<HashMap<String, VoteTarget>> {
-    Ok(suggestions::table
-        .inner_join(consultations::table.on(consultations::id.eq(suggestions::consultation_id)))
-        .filter(suggestions::tracking_number.eq_any(numbers))
-        .select((
-            suggestions::id,
-            suggestions::tracking_number,
-            suggestions::author_id,
-            suggestions::status,
-            consultations::status,
-            consultations::opens_at,
-            consultations::closes_at,
-            suggestions::duplicate_count,
-        ))
-        .load::<VoteTarget>(conn)?
+    let with_consultation = suggestions::table
+        .inner_join(consultations::table.on(consultations::id.eq(suggestions::consultation_id)));
+    let columns = (
+        suggestions::id,
+        suggestions::tracking_number,
+        suggestions::author_id,
+        suggestions::status,
+        consultations::status,
+        consultations::opens_at,
+        consultations::closes_at,
+        suggestions::duplicate_count,
+    );
+    // One statement text whatever the batch's size, so that it stays prepared.
+    let found: Vec<VoteTarget> = match conn {
+        AnyConnection::Postgres(pg) => with_consultation
+            .filter(suggestions::tracking_number.eq_any(numbers))
+            .select(columns)
+            .load(pg)?,
+        AnyConnection::Sqlite(lite) => with_consultation
+            .filter(in_json_list(suggestions::tracking_number, numbers))
+            .select(columns)
+            .load(lite)?,
+    };
+    Ok(found
         .into_iter()
         .map(|t| (t.tracking_number.clone(), t))
         .collect())
@@ -59,30 +70,45 @@ pub fn add(
     if pairs.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<_> = pairs
-        .iter()
-        .map(|(suggestion_id, user_id)| {
-            (
-                upvotes::suggestion_id.eq(*suggestion_id),
-                upvotes::user_id.eq(*user_id),
-                upvotes::created_at.eq(at),
-            )
-        })
-        .collect();
-    let returned = (upvotes::suggestion_id, upvotes::user_id);
-    // diesel's multi-backend has no ON CONFLICT: each backend gets its own statement.
-    match conn {
-        AnyConnection::Postgres(pg) => diesel::insert_into(upvotes::table)
-            .values(rows)
-            .on_conflict_do_nothing()
-            .returning(returned)
-            .get_results(pg),
-        AnyConnection::Sqlite(lite) => diesel::insert_into(upvotes::table)
-            .values(rows)
-            .on_conflict_do_nothing()
-            .returning(returned)
-            .get_results(lite),
-    }
+    let suggestion_ids: Vec<i64> = pairs.iter().map(|p| p.0).collect();
+    let user_ids: Vec<i64> = pairs.iter().map(|p| p.1).collect();
+    let added: Vec<Pair> = match conn {
+        AnyConnection::Postgres(pg) => fixed_query(
+            "INSERT INTO upvotes (suggestion_id, user_id, created_at) \
+             SELECT sid, uid, $3 FROM unnest($1::bigint[], $2::bigint[]) AS v (sid, uid) \
+             ON CONFLICT DO NOTHING RETURNING suggestion_id, user_id",
+            |q| {
+                q.bind::<Array<BigInt>, _>(suggestion_ids)
+                    .bind::<Array<BigInt>, _>(user_ids)
+                    .bind::<Timestamp, _>(at)
+            },
+        )
+        .load(pg)?,
+        // `WHERE true` tells SQLite's parser that ON CONFLICT is the upsert's, not a join's.
+        AnyConnection::Sqlite(lite) => fixed_query(
+            "INSERT INTO upvotes (suggestion_id, user_id, created_at) \
+             SELECT s.value, u.value, ?3 FROM json_each(?1) s JOIN json_each(?2) u ON u.key = s.key \
+             WHERE true ON CONFLICT DO NOTHING RETURNING suggestion_id, user_id",
+            |q| {
+                q.bind::<Text, _>(json_list(&suggestion_ids))
+                    .bind::<Text, _>(json_list(&user_ids))
+                    .bind::<Timestamp, _>(at)
+            },
+        )
+        .load(lite)?,
+    };
+    Ok(added
+        .into_iter()
+        .map(|p| (p.suggestion_id, p.user_id))
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct Pair {
+    #[diesel(sql_type = BigInt)]
+    suggestion_id: i64,
+    #[diesel(sql_type = BigInt)]
+    user_id: i64,
 }
 
 /// Delete these (suggestion, citizen) votes; returns the pairs that existed.
@@ -129,22 +155,44 @@ pub fn step(
     by_step.sort_unstable();
     for (change, mut ids) in by_step {
         ids.sort_unstable();
-        let stepped: HashMap<i64, i32> = diesel::update(
-            suggestions::table
-                .filter(suggestions::id.eq_any(&ids))
-                .filter(suggestions::duplicate_count.eq(0)),
-        )
-        .set(suggestions::upvotes.eq(suggestions::upvotes + change))
-        .returning((suggestions::id, suggestions::upvotes))
-        .get_results::<(i64, i32)>(conn)?
-        .into_iter()
-        .collect();
+        let stepped: Vec<Count> = match conn {
+            AnyConnection::Postgres(pg) => fixed_query(
+                "UPDATE suggestions SET upvotes = upvotes + $1 \
+                 WHERE id = ANY($2) AND duplicate_count = 0 RETURNING id, upvotes",
+                |q| q.bind::<Integer, _>(change).bind::<Array<BigInt>, _>(&ids),
+            )
+            .load(pg)?,
+            AnyConnection::Sqlite(lite) => fixed_query(
+                "UPDATE suggestions SET upvotes = upvotes + ?1 \
+                 WHERE id IN (SELECT value FROM json_each(?2)) AND duplicate_count = 0 \
+                 RETURNING id, upvotes",
+                |q| {
+                    q.bind::<Integer, _>(change)
+                        .bind::<Text, _>(json_list(&ids))
+                },
+            )
+            .load(lite)?,
+        };
+        let stepped: HashMap<i64, i32> = stepped.into_iter().map(|c| (c.id, c.upvotes)).collect();
         for id in ids.iter().filter(|id| !stepped.contains_key(id)) {
             super::moderation::recount_group(conn, *id)?;
         }
         counts.extend(stepped);
     }
     Ok(counts)
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Integer)]
+    upvotes: i32,
+}
+
+/// A list of ids as the JSON array SQLite's `json_each` reads.
+fn json_list(ids: &[i64]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The stored counts of these suggestions, by id.
@@ -190,99 +238,54 @@ pub fn add_counted(
     window_secs: i64,
 ) -> QueryResult<Vec<Counted>> {
     let now = super::now();
-    AddCounted {
-        suggestion_ids: votes.iter().map(|v| v.suggestion_id).collect(),
-        user_ids: votes.iter().map(|v| v.user_id).collect(),
-        limit_keys: votes.iter().map(|v| v.limit_key.clone()).collect(),
-        now,
-        window_opened_after: now - chrono::Duration::seconds(window_secs),
-        limit_max,
-    }
+    let window_opened_after = now - chrono::Duration::seconds(window_secs);
+    fixed_query(
+        "WITH input AS ( \
+           SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) \
+             WITH ORDINALITY AS v (sid, uid, key, ord) \
+         ), per_key AS ( \
+           SELECT key, count(*)::int AS n FROM input GROUP BY key \
+         ), counters AS ( \
+           INSERT INTO rate_limits AS r (key, window_start, hits) \
+           SELECT key, $4, n FROM per_key ORDER BY key \
+           ON CONFLICT (key) DO UPDATE SET \
+             hits = CASE WHEN r.window_start <= $5 THEN excluded.hits \
+                    ELSE r.hits + excluded.hits END, \
+             window_start = CASE WHEN r.window_start <= $5 THEN excluded.window_start \
+                    ELSE r.window_start END \
+           RETURNING key, hits, window_start \
+         ), numbered AS ( \
+           SELECT i.ord, i.sid, i.uid, c.window_start, \
+             (c.hits - p.n + row_number() OVER (PARTITION BY i.key ORDER BY i.ord))::int AS nth \
+           FROM input i JOIN per_key p ON p.key = i.key JOIN counters c ON c.key = i.key \
+         ), added AS ( \
+           INSERT INTO upvotes (suggestion_id, user_id, created_at) \
+           SELECT sid, uid, $4 FROM numbered WHERE nth <= $6 ORDER BY sid, uid \
+           ON CONFLICT DO NOTHING \
+           RETURNING suggestion_id \
+         ), stepped AS ( \
+           UPDATE suggestions s SET upvotes = s.upvotes + a.n \
+           FROM (SELECT suggestion_id, count(*)::int AS n FROM added GROUP BY suggestion_id) a \
+           WHERE s.id = a.suggestion_id \
+           RETURNING s.id, s.upvotes \
+         ) \
+         SELECT n.nth, n.window_start, COALESCE(st.upvotes, s.upvotes) AS upvotes \
+         FROM numbered n JOIN suggestions s ON s.id = n.sid \
+         LEFT JOIN stepped st ON st.id = n.sid \
+         ORDER BY n.ord",
+        |q| {
+            q.bind::<Array<BigInt>, _>(votes.iter().map(|v| v.suggestion_id).collect::<Vec<_>>())
+                .bind::<Array<BigInt>, _>(votes.iter().map(|v| v.user_id).collect::<Vec<_>>())
+                .bind::<Array<Text>, _>(
+                    votes
+                        .iter()
+                        .map(|v| v.limit_key.clone())
+                        .collect::<Vec<_>>(),
+                )
+                .bind::<Timestamp, _>(now)
+                .bind::<Timestamp, _>(window_opened_after)
+                .bind::<Integer, _>(limit_max)
+        },
+    )
     .load(pg)
-}
-
-/// The statement of [`add_counted`], as a query type of its own rather than
-/// `sql_query`, so that diesel keeps it prepared: `sql_query` text could be built at
-/// run time, so diesel parses and plans it anew each time, and planning this
-/// statement (suggestions has some twenty indexes to weigh) was a third of the vote
-/// writer's database time.
-#[derive(diesel::query_builder::QueryId)]
-struct AddCounted {
-    suggestion_ids: Vec<i64>,
-    user_ids: Vec<i64>,
-    limit_keys: Vec<String>,
-    now: NaiveDateTime,
-    window_opened_after: NaiveDateTime,
-    limit_max: i32,
-}
-
-impl diesel::query_builder::Query for AddCounted {
-    type SqlType = diesel::sql_types::Untyped;
-}
-
-impl RunQueryDsl<diesel::PgConnection> for AddCounted {}
-
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for AddCounted {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        use diesel::sql_types::{Array, BigInt, Text};
-        out.push_sql("WITH input AS ( SELECT * FROM unnest(");
-        out.push_bind_param::<Array<BigInt>, _>(&self.suggestion_ids)?;
-        out.push_sql("::bigint[], ");
-        out.push_bind_param::<Array<BigInt>, _>(&self.user_ids)?;
-        out.push_sql("::bigint[], ");
-        out.push_bind_param::<Array<Text>, _>(&self.limit_keys)?;
-        out.push_sql(
-            "::text[]) WITH ORDINALITY AS v (sid, uid, key, ord) \
-             ), per_key AS ( \
-               SELECT key, count(*)::int AS n FROM input GROUP BY key \
-             ), counters AS ( \
-               INSERT INTO rate_limits AS r (key, window_start, hits) \
-               SELECT key, ",
-        );
-        out.push_bind_param::<Timestamp, _>(&self.now)?;
-        out.push_sql(
-            ", n FROM per_key ORDER BY key \
-               ON CONFLICT (key) DO UPDATE SET \
-                 hits = CASE WHEN r.window_start <= ",
-        );
-        out.push_bind_param::<Timestamp, _>(&self.window_opened_after)?;
-        out.push_sql(
-            " THEN excluded.hits ELSE r.hits + excluded.hits END, \
-                 window_start = CASE WHEN r.window_start <= ",
-        );
-        out.push_bind_param::<Timestamp, _>(&self.window_opened_after)?;
-        out.push_sql(
-            " THEN excluded.window_start ELSE r.window_start END \
-               RETURNING key, hits, window_start \
-             ), numbered AS ( \
-               SELECT i.ord, i.sid, i.uid, c.window_start, \
-                 (c.hits - p.n + row_number() OVER (PARTITION BY i.key ORDER BY i.ord))::int AS nth \
-               FROM input i JOIN per_key p ON p.key = i.key JOIN counters c ON c.key = i.key \
-             ), added AS ( \
-               INSERT INTO upvotes (suggestion_id, user_id, created_at) \
-               SELECT sid, uid, ",
-        );
-        out.push_bind_param::<Timestamp, _>(&self.now)?;
-        out.push_sql(" FROM numbered WHERE nth <= ");
-        out.push_bind_param::<Integer, _>(&self.limit_max)?;
-        out.push_sql(
-            " ORDER BY sid, uid \
-               ON CONFLICT DO NOTHING \
-               RETURNING suggestion_id \
-             ), stepped AS ( \
-               UPDATE suggestions s SET upvotes = s.upvotes + a.n \
-               FROM (SELECT suggestion_id, count(*)::int AS n FROM added GROUP BY suggestion_id) a \
-               WHERE s.id = a.suggestion_id \
-               RETURNING s.id, s.upvotes \
-             ) \
-             SELECT n.nth, n.window_start, COALESCE(st.upvotes, s.upvotes) AS upvotes \
-             FROM numbered n JOIN suggestions s ON s.id = n.sid \
-             LEFT JOIN stepped st ON st.id = n.sid \
-             ORDER BY n.ord",
-        );
-        Ok(())
-    }
 }
