@@ -234,7 +234,7 @@ const POSTGRES_SETTINGS: &str =
 /// each is planned once and the plan reused. That includes the foreign-key checks
 /// PostgreSQL runs for every vote row: planned anew per row under
 /// `force_custom_plan`, weighing each of the suggestions table's indexes, they and
-/// the vote statement's own planning were over half of the vote writer's database
+/// the vote statement's own planning were over a third of the vote writer's database
 /// time.
 const POSTGRES_BATCH_SETTINGS: &str = "SET plan_cache_mode = force_generic_plan; SET jit = off;";
 
