@@ -69,9 +69,14 @@ pub struct InJsonList<C> {
 pub fn in_json_list<C, T: serde::Serialize>(column: C, values: &[T]) -> InJsonList<C> {
     InJsonList {
         column,
-        // A slice of strings or integers always serialises.
-        json: serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned()),
+        json: json_array(values),
     }
+}
+
+/// Values as the JSON array SQLite's `json_each` reads, for a list bound as one text.
+pub fn json_array<T: serde::Serialize>(values: &[T]) -> String {
+    // A slice of strings or integers always serialises.
+    serde_json::to_string(values).unwrap_or_else(|_| "[]".to_owned())
 }
 
 impl<C: Expression> Expression for InJsonList<C> {

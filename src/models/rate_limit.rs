@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Integer, Text, Timestamp};
 
-use crate::db::fixed::fixed_query;
+use crate::db::fixed::{fixed_query, json_array};
 use crate::db::AnyConnection;
 
 #[derive(QueryableByName)]
@@ -104,8 +104,8 @@ pub fn hit_many(
             |q| {
                 q.bind::<Timestamp, _>(now)
                     .bind::<Timestamp, _>(window_opened_after)
-                    .bind::<Text, _>(serde_json::to_string(&names).unwrap_or_default())
-                    .bind::<Text, _>(serde_json::to_string(&counts).unwrap_or_default())
+                    .bind::<Text, _>(json_array(&names))
+                    .bind::<Text, _>(json_array(&counts))
             },
         )
         .load(lite)?,

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::{Array, BigInt, Integer, Text, Timestamp};
 
-use crate::db::fixed::{fixed_query, in_json_list};
+use crate::db::fixed::{fixed_query, in_json_list, json_array};
 use crate::db::AnyConnection;
 use crate::schema::{consultations, suggestions, upvotes};
 
@@ -90,8 +90,8 @@ pub fn add(
              SELECT s.value, u.value, ?3 FROM json_each(?1) s JOIN json_each(?2) u ON u.key = s.key \
              WHERE true ON CONFLICT DO NOTHING RETURNING suggestion_id, user_id",
             |q| {
-                q.bind::<Text, _>(json_list(&suggestion_ids))
-                    .bind::<Text, _>(json_list(&user_ids))
+                q.bind::<Text, _>(json_array(&suggestion_ids))
+                    .bind::<Text, _>(json_array(&user_ids))
                     .bind::<Timestamp, _>(at)
             },
         )
@@ -168,7 +168,7 @@ pub fn step(
                  RETURNING id, upvotes",
                 |q| {
                     q.bind::<Integer, _>(change)
-                        .bind::<Text, _>(json_list(&ids))
+                        .bind::<Text, _>(json_array(&ids))
                 },
             )
             .load(lite)?,
@@ -188,11 +188,6 @@ struct Count {
     id: i64,
     #[diesel(sql_type = Integer)]
     upvotes: i32,
-}
-
-/// A list of ids as the JSON array SQLite's `json_each` reads.
-fn json_list(ids: &[i64]) -> String {
-    serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The stored counts of these suggestions, by id.
