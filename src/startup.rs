@@ -17,7 +17,7 @@ use lettre::message::Mailbox;
 
 use crate::auth::password::Passwords;
 use crate::auth::session::{self, SessionSettings};
-use crate::auth::{csrf, policy, token};
+use crate::auth::{csrf, token};
 use crate::cache::PageCache;
 use crate::config::Settings;
 use crate::db::{self, AnyConnectionManager, DbPool};
@@ -141,11 +141,11 @@ impl Application {
         let workers = settings.workers.unwrap_or(cores);
         let server = HttpServer::new(move || {
             // Listed innermost first: a request passes the tracing span, the security
-            // headers and compression, then the session is loaded, the area policy
-            // applied, and the CSRF token checked, before any handler runs.
+            // headers and compression, then the session is loaded and the CSRF token
+            // checked; the router then applies each protected area's guard to the
+            // scope it matched (`routes::configure`, `auth::policy`).
             App::new()
                 .wrap(from_fn(csrf::protect))
-                .wrap(from_fn(policy::enforce))
                 .wrap(from_fn(session::load))
                 .wrap(Compress::default())
                 .wrap(security_headers(https))

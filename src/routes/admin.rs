@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::{html, html_with_status, see_other, with_db, AppState};
 use crate::auth::policy;
-use crate::auth::session::RequireUser;
+use crate::auth::policy::{Admins, Staff};
 use crate::db;
 use crate::domain::{ConsultationStatus, ModerationMode, Role, Slug};
 use crate::error::AppError;
@@ -28,7 +28,11 @@ use crate::views::consultation::status_key;
 use crate::views::forms::{role_choices, FormErrors};
 use crate::views::{Ctx, DateView, PageContext};
 
-pub async fn home(state: web::Data<AppState>, Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
+pub async fn home(
+    _staff: Staff<Admins>,
+    state: web::Data<AppState>,
+    Ctx(ctx): Ctx,
+) -> Result<HttpResponse, AppError> {
     let entries = with_db(&state, |conn| Ok(audit::recent(conn, 50)?)).await?;
     html(&AdminHome {
         ctx,
@@ -57,7 +61,7 @@ pub struct UserSearch {
 
 pub async fn users(
     state: web::Data<AppState>,
-    RequireUser(admin): RequireUser,
+    Staff(admin, _): Staff<Admins>,
     Ctx(ctx): Ctx,
     query: web::Query<UserSearch>,
 ) -> Result<HttpResponse, AppError> {
@@ -91,7 +95,7 @@ pub struct RoleForm {
 
 pub async fn change_role(
     state: web::Data<AppState>,
-    RequireUser(admin): RequireUser,
+    Staff(admin, _): Staff<Admins>,
     path: web::Path<i64>,
     form: web::Form<RoleForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -136,6 +140,7 @@ pub async fn change_role(
 // ---------------------------------------------------------------- consultations
 
 pub async fn consultations(
+    _staff: Staff<Admins>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
@@ -309,7 +314,10 @@ fn edit_page(
     }
 }
 
-pub async fn new_consultation(Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
+pub async fn new_consultation(
+    _staff: Staff<Admins>,
+    Ctx(ctx): Ctx,
+) -> Result<HttpResponse, AppError> {
     let values = ConsultationValues {
         status: ConsultationStatus::Draft.as_str().into(),
         moderation_mode: ModerationMode::Pre.as_str().into(),
@@ -327,7 +335,7 @@ pub async fn new_consultation(Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
 
 pub async fn create_consultation(
     state: web::Data<AppState>,
-    RequireUser(admin): RequireUser,
+    Staff(admin, _): Staff<Admins>,
     Ctx(ctx): Ctx,
     form: web::Form<ConsultationForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -378,6 +386,7 @@ fn parse_slug(raw: &str) -> Result<Slug, AppError> {
 }
 
 pub async fn edit_consultation(
+    _staff: Staff<Admins>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     path: web::Path<String>,
@@ -396,7 +405,7 @@ pub async fn edit_consultation(
 
 pub async fn update_consultation(
     state: web::Data<AppState>,
-    RequireUser(admin): RequireUser,
+    Staff(admin, _): Staff<Admins>,
     Ctx(ctx): Ctx,
     path: web::Path<String>,
     form: web::Form<ConsultationForm>,
@@ -451,7 +460,7 @@ pub async fn update_consultation(
 /// unpublished version to preview. A bad file shows the importer's message.
 pub async fn upload_draft(
     state: web::Data<AppState>,
-    RequireUser(admin): RequireUser,
+    Staff(admin, _): Staff<Admins>,
     Ctx(ctx): Ctx,
     path: web::Path<String>,
     mut payload: Multipart,
@@ -547,6 +556,7 @@ pub async fn upload_draft(
 }
 
 pub async fn preview_version(
+    _staff: Staff<Admins>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     path: web::Path<(String, i32)>,
@@ -592,7 +602,7 @@ pub async fn preview_version(
 
 pub async fn publish_version(
     state: web::Data<AppState>,
-    RequireUser(admin): RequireUser,
+    Staff(admin, _): Staff<Admins>,
     path: web::Path<(String, i32)>,
 ) -> Result<HttpResponse, AppError> {
     let (raw_slug, number) = path.into_inner();

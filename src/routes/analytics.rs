@@ -7,7 +7,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
 use super::{html, streamed, with_db, AppState};
-use crate::auth::session::RequireUser;
+use crate::auth::policy::{Analysts, Staff};
 use crate::domain::export::{file_name, ExportKind};
 use crate::domain::queue::export_filter;
 use crate::domain::Slug;
@@ -24,6 +24,7 @@ use crate::views::{Ctx, DateView};
 
 /// The export form and the exports made so far.
 pub async fn home(
+    _staff: Staff<Analysts>,
     state: web::Data<AppState>,
     request: HttpRequest,
     Ctx(ctx): Ctx,
@@ -82,7 +83,7 @@ pub struct ExportQuery {
 pub async fn download(
     state: web::Data<AppState>,
     request: HttpRequest,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Analysts>,
 ) -> Result<HttpResponse, AppError> {
     let query = web::Query::<ExportQuery>::from_query(request.query_string())
         .map_err(|_| AppError::BadRequest)?
@@ -135,7 +136,7 @@ pub async fn download(
 }
 
 /// What each column of each export means.
-pub async fn dictionary(Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
+pub async fn dictionary(_staff: Staff<Analysts>, Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
     html(&DictionaryPage {
         sections: export::DICTIONARY
             .iter()
@@ -241,6 +242,7 @@ async fn chart_data(state: &AppState, slug: &str) -> Result<(Option<Slug>, Chart
 
 /// Statistics pages: each chart drawn as SVG on the server, with its table and CSV.
 pub async fn statistics(
+    _staff: Staff<Analysts>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     query: web::Query<StatisticsQuery>,
@@ -296,7 +298,7 @@ pub async fn statistics(
 /// export is).
 pub async fn statistics_csv(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Analysts>,
     path: web::Path<String>,
     query: web::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, AppError> {

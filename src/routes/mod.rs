@@ -16,7 +16,10 @@ use std::future::Future;
 use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use actix_web::middleware::from_fn;
+
 use crate::auth::password::Passwords;
+use crate::auth::policy::{self, Area};
 use crate::auth::session::SessionSettings;
 use crate::cache::PageCache;
 use crate::db::{AnyConnection, DbPool};
@@ -63,192 +66,129 @@ impl AppState {
     }
 }
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/", web::get().to(consultations::home))
-        .route("/healthz", web::get().to(health::healthz))
-        .route("/static/{path:.*}", web::get().to(static_files::serve))
-        .route(
-            "/consultations/{slug}",
-            web::get().to(consultations::contents),
-        )
-        .route(
-            "/consultations/{slug}/articles/{number}",
-            web::get().to(consultations::article),
-        )
-        .route(
-            "/consultations/{slug}/clauses/{reference}",
-            web::get().to(consultations::clause),
-        )
-        // Suggestions and upvotes
-        .route(
-            "/consultations/{slug}/clauses/{reference}/suggest",
-            web::get().to(suggestions::suggest_form),
-        )
-        .route(
-            "/consultations/{slug}/clauses/{reference}/suggest",
-            web::post().to(suggestions::submit),
-        )
-        .route("/receipt", web::get().to(suggestions::receipt_lookup))
-        .route("/receipt/{number}", web::get().to(suggestions::receipt))
-        .route(
-            "/suggestions/{number}/upvote",
-            web::post().to(suggestions::upvote),
-        )
-        .route("/account/suggestions", web::get().to(suggestions::mine))
-        .route(
-            "/account/suggestions/{number}/edit",
-            web::get().to(suggestions::edit_form),
-        )
-        .route(
-            "/account/suggestions/{number}/edit",
-            web::post().to(suggestions::edit),
-        )
-        .route(
-            "/account/suggestions/{number}/withdraw",
-            web::post().to(suggestions::withdraw),
-        )
-        // Accounts
-        .route("/register", web::get().to(account::register_form))
-        .route("/register", web::post().to(account::register))
-        .route("/register/sent", web::get().to(account::register_sent))
-        .route("/confirm", web::get().to(account::confirm))
-        .route("/sign-in", web::get().to(account::sign_in_form))
-        .route("/sign-in", web::post().to(account::sign_in))
-        .route("/sign-out", web::post().to(account::sign_out))
-        .route("/reset", web::get().to(account::reset_request_form))
-        .route("/reset", web::post().to(account::reset_request))
-        .route("/reset/sent", web::get().to(account::reset_sent))
-        .route("/reset/confirm", web::get().to(account::reset_form))
-        .route("/reset/confirm", web::post().to(account::reset))
-        .route("/account", web::get().to(account::account))
-        .route("/account/profile", web::post().to(account::update_profile))
-        .route(
-            "/account/password",
-            web::post().to(account::change_password),
-        )
-        .route(
-            "/account/sign-out-everywhere",
-            web::post().to(account::sign_out_everywhere),
-        )
-        .route(
-            "/account/resend-confirmation",
-            web::post().to(account::resend_confirmation),
-        )
-        .route("/account/data.json", web::get().to(account::download_data))
-        .route("/account/delete", web::post().to(account::delete_account))
-        .route(
-            "/suggestions/{number}/report",
-            web::post().to(moderation::report),
-        )
-        .route("/decisions", web::get().to(moderation::public_log))
-        .route("/open-data", web::get().to(open_data::page))
-        .route("/open-data/{file}", web::get().to(open_data::file))
-        // Staff areas (access rules: auth::policy::AREAS)
-        .route("/moderation", web::get().to(moderation::queue))
-        .route("/moderation/bulk", web::post().to(moderation::bulk))
-        .route(
-            "/moderation/dashboard",
-            web::get().to(moderation::dashboard),
-        )
-        .route(
-            "/moderation/summary",
-            web::post().to(moderation::summary_setting),
-        )
-        .route("/moderation/log", web::get().to(moderation::staff_log))
-        .route(
-            "/moderation/templates",
-            web::get().to(moderation::templates),
-        )
-        .route(
-            "/moderation/templates",
-            web::post().to(moderation::add_template),
-        )
-        .route(
-            "/moderation/clusters/{id}",
-            web::get().to(moderation::cluster),
-        )
-        .route(
-            "/moderation/users/{id}/block",
-            web::post().to(moderation::block),
-        )
-        .route(
-            "/moderation/suggestions/{number}",
-            web::get().to(moderation::review),
-        )
-        .route(
-            "/moderation/suggestions/{number}/decide",
-            web::post().to(moderation::decide),
-        )
-        .route(
-            "/moderation/suggestions/{number}/claim",
-            web::post().to(moderation::claim),
-        )
-        .route(
-            "/moderation/suggestions/{number}/release",
-            web::post().to(moderation::release),
-        )
-        .route(
-            "/moderation/suggestions/{number}/assign",
-            web::post().to(moderation::assign),
-        )
-        .route(
-            "/moderation/suggestions/{number}/tag",
-            web::post().to(moderation::tag),
-        )
-        .route(
-            "/moderation/suggestions/{number}/untag",
-            web::post().to(moderation::untag),
-        )
-        .route(
-            "/moderation/suggestions/{number}/note",
-            web::post().to(moderation::note),
-        )
-        .route("/analytics", web::get().to(analytics::home))
-        .route("/analytics/export", web::get().to(analytics::download))
-        .route(
-            "/analytics/statistics",
-            web::get().to(analytics::statistics),
-        )
-        .route(
-            "/analytics/statistics/{chart}",
-            web::get().to(analytics::statistics_csv),
-        )
-        .route(
-            "/analytics/dictionary",
-            web::get().to(analytics::dictionary),
-        )
-        .route("/admin", web::get().to(admin::home))
-        .route("/admin/users", web::get().to(admin::users))
-        .route("/admin/users/{id}/role", web::post().to(admin::change_role))
-        .route("/admin/consultations", web::get().to(admin::consultations))
-        .route(
-            "/admin/consultations",
-            web::post().to(admin::create_consultation),
-        )
-        .route(
-            "/admin/consultations/new",
-            web::get().to(admin::new_consultation),
-        )
-        .route(
-            "/admin/consultations/{slug}",
-            web::get().to(admin::edit_consultation),
-        )
-        .route(
-            "/admin/consultations/{slug}",
-            web::post().to(admin::update_consultation),
-        )
-        .route(
-            "/admin/consultations/{slug}/drafts",
-            web::post().to(admin::upload_draft),
-        )
-        .route(
-            "/admin/consultations/{slug}/versions/{number}",
-            web::get().to(admin::preview_version),
-        )
-        .route(
-            "/admin/consultations/{slug}/versions/{number}/publish",
-            web::post().to(admin::publish_version),
-        );
+/// One route of [`ROUTES`]: its method, full path pattern, and protected area.
+#[derive(Debug, Clone, Copy)]
+pub struct RouteInfo {
+    pub method: &'static str,
+    pub path: &'static str,
+    /// `None` for public routes (handlers may still require a signed-in person).
+    pub area: Option<Area>,
+}
+
+/// Declares every route once: [`configure`] builds the router from it, and [`ROUTES`]
+/// lists it, so the tests walk exactly what the router serves. Protected areas are
+/// scopes wrapped in their [`policy::guard`], so the area's rule is applied to whatever
+/// the router matched inside the scope, however the request spelled the path.
+macro_rules! route_table {
+    (
+        public { $( $pm:ident $ppath:literal => $phandler:path ),* $(,)? }
+        $( $area:ident ($rule:ident) $prefix:literal { $( $m:ident $path:literal => $handler:path ),* $(,)? } )*
+    ) => {
+        /// Every route the router serves.
+        pub const ROUTES: &[RouteInfo] = &[
+            $( RouteInfo { method: stringify!($pm), path: $ppath, area: None }, )*
+            $( $( RouteInfo {
+                method: stringify!($m),
+                path: concat!($prefix, $path),
+                area: Some(Area::$area),
+            }, )* )*
+        ];
+
+        pub fn configure(cfg: &mut web::ServiceConfig) {
+            $( cfg.route($ppath, web::$pm().to($phandler)); )*
+            $(
+                cfg.service(
+                    web::scope($prefix)
+                        .wrap(from_fn(policy::guard::<policy::$rule, _>))
+                        $( .route($path, web::$m().to($handler)) )*
+                );
+            )*
+        }
+    };
+}
+
+route_table! {
+    public {
+        get "/" => consultations::home,
+        get "/healthz" => health::healthz,
+        get "/static/{path:.*}" => static_files::serve,
+        get "/consultations/{slug}" => consultations::contents,
+        get "/consultations/{slug}/articles/{number}" => consultations::article,
+        get "/consultations/{slug}/clauses/{reference}" => consultations::clause,
+        get "/consultations/{slug}/clauses/{reference}/suggest" => suggestions::suggest_form,
+        post "/consultations/{slug}/clauses/{reference}/suggest" => suggestions::submit,
+        get "/receipt" => suggestions::receipt_lookup,
+        get "/receipt/{number}" => suggestions::receipt,
+        post "/suggestions/{number}/upvote" => suggestions::upvote,
+        post "/suggestions/{number}/report" => moderation::report,
+        get "/register" => account::register_form,
+        post "/register" => account::register,
+        get "/register/sent" => account::register_sent,
+        get "/confirm" => account::confirm,
+        get "/sign-in" => account::sign_in_form,
+        post "/sign-in" => account::sign_in,
+        post "/sign-out" => account::sign_out,
+        get "/reset" => account::reset_request_form,
+        post "/reset" => account::reset_request,
+        get "/reset/sent" => account::reset_sent,
+        get "/reset/confirm" => account::reset_form,
+        post "/reset/confirm" => account::reset,
+        get "/decisions" => moderation::public_log,
+        get "/open-data" => open_data::page,
+        get "/open-data/{file}" => open_data::file,
+    }
+    Account (AccountHolders) "/account" {
+        get "" => account::account,
+        post "/profile" => account::update_profile,
+        post "/password" => account::change_password,
+        post "/sign-out-everywhere" => account::sign_out_everywhere,
+        post "/resend-confirmation" => account::resend_confirmation,
+        get "/data.json" => account::download_data,
+        post "/delete" => account::delete_account,
+        get "/suggestions" => suggestions::mine,
+        get "/suggestions/{number}/edit" => suggestions::edit_form,
+        post "/suggestions/{number}/edit" => suggestions::edit,
+        post "/suggestions/{number}/withdraw" => suggestions::withdraw,
+    }
+    Moderation (Moderators) "/moderation" {
+        get "" => moderation::queue,
+        post "/bulk" => moderation::bulk,
+        get "/dashboard" => moderation::dashboard,
+        post "/summary" => moderation::summary_setting,
+        get "/log" => moderation::staff_log,
+        get "/templates" => moderation::templates,
+        post "/templates" => moderation::add_template,
+        get "/clusters/{id}" => moderation::cluster,
+        post "/users/{id}/block" => moderation::block,
+        get "/suggestions/{number}" => moderation::review,
+        post "/suggestions/{number}/decide" => moderation::decide,
+        post "/suggestions/{number}/claim" => moderation::claim,
+        post "/suggestions/{number}/release" => moderation::release,
+        post "/suggestions/{number}/assign" => moderation::assign,
+        post "/suggestions/{number}/tag" => moderation::tag,
+        post "/suggestions/{number}/untag" => moderation::untag,
+        post "/suggestions/{number}/note" => moderation::note,
+    }
+    Analytics (Analysts) "/analytics" {
+        get "" => analytics::home,
+        get "/export" => analytics::download,
+        get "/statistics" => analytics::statistics,
+        get "/statistics/{chart}" => analytics::statistics_csv,
+        get "/dictionary" => analytics::dictionary,
+    }
+    Admin (Admins) "/admin" {
+        get "" => admin::home,
+        get "/users" => admin::users,
+        post "/users/{id}/role" => admin::change_role,
+        get "/consultations" => admin::consultations,
+        post "/consultations" => admin::create_consultation,
+        get "/consultations/new" => admin::new_consultation,
+        get "/consultations/{slug}" => admin::edit_consultation,
+        post "/consultations/{slug}" => admin::update_consultation,
+        post "/consultations/{slug}/drafts" => admin::upload_draft,
+        get "/consultations/{slug}/versions/{number}" => admin::preview_version,
+        post "/consultations/{slug}/versions/{number}/publish" => admin::publish_version,
+    }
 }
 
 /// Run database work on the blocking thread pool with a pooled connection. Waiting for

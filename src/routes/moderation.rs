@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{html, html_with_status, local_path, see_other, with_db, AppState};
 use crate::auth::policy;
-use crate::auth::session::RequireUser;
+use crate::auth::policy::{Moderators, Staff};
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::domain::moderation::{self as rules, Decision, OfficialResponse, Outcome, Reason};
@@ -87,7 +87,7 @@ pub async fn queue(
     state: web::Data<AppState>,
     request: HttpRequest,
     Ctx(ctx): Ctx,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     query: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     let query = query.into_inner();
@@ -384,7 +384,7 @@ async fn review_page(
 pub async fn review(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     query: web::Query<ReturnQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -469,7 +469,7 @@ enum Failure {
 pub async fn decide(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<DecisionForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -576,7 +576,7 @@ fn review_with_return(number: &str, return_to: &str) -> String {
 
 pub async fn claim(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<ReturnQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -596,7 +596,7 @@ pub async fn claim(
 
 pub async fn release(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<ReturnQuery>,
 ) -> Result<HttpResponse, AppError> {
@@ -638,7 +638,7 @@ fn check_reviewer(conn: &mut crate::db::AnyConnection, id: Option<i64>) -> Resul
 
 pub async fn assign(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<AssignForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -663,7 +663,7 @@ pub struct TagForm {
 
 pub async fn tag(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<TagForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -683,7 +683,7 @@ pub async fn tag(
 
 pub async fn untag(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<TagForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -711,7 +711,7 @@ pub struct NoteForm {
 pub async fn note(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<String>,
     form: web::Form<NoteForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -763,7 +763,7 @@ pub struct BlockForm {
 
 pub async fn block(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     path: web::Path<i64>,
     form: web::Form<BlockForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -828,7 +828,7 @@ fn bulk_label(action: &str) -> &'static str {
 pub async fn bulk(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     // Checkbox lists repeat a name (`ids=…&ids=…`), which serde's map form cannot
@@ -983,6 +983,7 @@ fn serde_urlencoded_pairs<T: serde::de::DeserializeOwned>(
 // ---------------------------------------------------------------- clusters, dashboard, log
 
 pub async fn cluster(
+    _staff: Staff<Moderators>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     path: web::Path<i64>,
@@ -1033,7 +1034,7 @@ pub async fn cluster(
 pub async fn dashboard(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
 ) -> Result<HttpResponse, AppError> {
     let since = now() - chrono::Duration::days(14);
     let (backlog, oldest, decisions, clusters) = with_db(&state, move |conn| {
@@ -1092,7 +1093,7 @@ pub struct SummaryForm {
 
 pub async fn summary_setting(
     state: web::Data<AppState>,
-    RequireUser(me): RequireUser,
+    Staff(me, _): Staff<Moderators>,
     form: web::Form<SummaryForm>,
 ) -> Result<HttpResponse, AppError> {
     let wanted = form.daily_summary == "1";
@@ -1144,6 +1145,7 @@ async fn log_page(
 
 /// The staff log: who did what.
 pub async fn staff_log(
+    _staff: Staff<Moderators>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     query: web::Query<LogQuery>,
@@ -1208,6 +1210,7 @@ async fn templates_page(
 }
 
 pub async fn templates(
+    _staff: Staff<Moderators>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
@@ -1232,6 +1235,7 @@ pub struct TemplateForm {
 }
 
 pub async fn add_template(
+    _staff: Staff<Moderators>,
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
     form: web::Form<TemplateForm>,

@@ -499,3 +499,111 @@ macro_rules! on_both_backends {
         )*
     };
 }
+
+/// What a raw HTTP/1.1 exchange returned: status, headers (lower-case names), body.
+#[derive(Debug)]
+pub struct RawResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl RawResponse {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+/// Send `method target` exactly as written (no client library normalises the path:
+/// `/%61dmin`, `//admin`, `/x/../admin` reach the server as they are), with the given
+/// headers and body, and read the whole answer.
+pub async fn raw_request(
+    address: &str,
+    method: &str,
+    target: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> RawResponse {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let host = address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.expect("connect");
+    let mut request =
+        format!("{method} {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
+    for (name, value) in headers {
+        request.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if !body.is_empty() || method == "POST" {
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    request.push_str("\r\n");
+    let mut bytes = request.into_bytes();
+    bytes.extend_from_slice(body);
+    stream.write_all(&bytes).await.expect("write");
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.expect("read");
+    let text = String::from_utf8_lossy(&answer).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in answer to {method} {target}: {text:?}"));
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_lowercase(), v.trim().to_owned()))
+        .collect();
+    RawResponse {
+        status,
+        headers,
+        body: body.to_owned(),
+    }
+}
+
+/// A browser holding a session for `user_id`, started directly, with its cookie jar so
+/// that raw requests can carry the same cookies.
+pub async fn session_for(
+    app: &TestApp,
+    user_id: i64,
+) -> (Visitor, std::sync::Arc<reqwest::cookie::Jar>) {
+    let cookie = app
+        .query(move |conn| {
+            let settings = kenes::auth::session::SessionSettings {
+                idle_timeout: chrono::Duration::minutes(30),
+                lifetime: chrono::Duration::hours(12),
+                secure_cookies: false,
+            };
+            kenes::auth::session::start(conn, &settings, user_id).unwrap()
+        })
+        .await;
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let url: reqwest::Url = app.address.parse().unwrap();
+    jar.add_cookie_str(
+        &format!("{}={}; Path=/", cookie.name(), cookie.value()),
+        &url,
+    );
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_provider(jar.clone())
+        .build()
+        .unwrap();
+    (
+        Visitor {
+            address: app.address.clone(),
+            client,
+        },
+        jar,
+    )
+}
+
+/// The `Cookie:` header a browser with this jar sends to the app.
+pub fn cookie_header(app: &TestApp, jar: &reqwest::cookie::Jar) -> String {
+    use reqwest::cookie::CookieStore;
+    let url: reqwest::Url = app.address.parse().unwrap();
+    jar.cookies(&url)
+        .and_then(|v| v.to_str().ok().map(str::to_owned))
+        .unwrap_or_default()
+}

@@ -14,4 +14,5 @@ mod mail;
 mod moderation;
 mod operations;
 mod reading;
+mod security;
 mod suggestions;
