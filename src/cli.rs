@@ -618,7 +618,10 @@ fn demo(settings: &Settings) -> anyhow::Result<()> {
         settings.public_url(),
         settings.backend().describe()
     ))?;
-    serve(settings, pool)
+    // The demo's reader is the person registering: show them the mailed links.
+    let mut settings = settings.clone();
+    settings.log_mail_links = true;
+    serve(&settings, pool)
 }
 
 fn serve(settings: &Settings, pool: DbPool) -> anyhow::Result<()> {

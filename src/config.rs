@@ -112,6 +112,16 @@ pub struct Settings {
     )]
     pub trust_proxy: bool,
 
+    /// The networks of the proxies in front of Kenes (comma-separated CIDR list), read
+    /// with `KENES_TRUST_PROXY`: `X-Forwarded-For` is read from the right, past these.
+    #[arg(
+        long,
+        env = "KENES_TRUSTED_PROXIES",
+        default_value = crate::auth::client::DEFAULT_TRUSTED,
+        global = true
+    )]
+    pub trusted_proxies: String,
+
     /// Distinct citizens' reports that hide a suggestion until a moderator reviews it.
     #[arg(long, env = "KENES_FLAG_THRESHOLD", default_value_t = 3, global = true)]
     pub flag_threshold: i32,
@@ -128,6 +138,11 @@ pub struct Settings {
     /// Log format: `text` for people, `json` for a log collector.
     #[arg(long, env = "KENES_LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: LogFormat,
+
+    /// Write the links of mail kept as files to the log (confirmation and reset links
+    /// are secrets): set by `kenes demo` only, never by `serve`.
+    #[arg(skip)]
+    pub log_mail_links: bool,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -154,10 +169,12 @@ impl Settings {
             session_idle_minutes: 30,
             session_lifetime_hours: 12,
             trust_proxy: false,
+            trusted_proxies: crate::auth::client::DEFAULT_TRUSTED.into(),
             flag_threshold: 3,
             cluster_secs: 30,
             log: "info".into(),
             log_format: LogFormat::Text,
+            log_mail_links: false,
         }
     }
 

@@ -33,6 +33,9 @@ pub enum AppError {
     /// A malformed request that no form of ours sends.
     #[error("bad request")]
     BadRequest,
+    /// A form whose text is not UTF-8.
+    #[error("form is not UTF-8")]
+    BadEncoding,
     /// A rule says no (a closed consultation, one's own suggestion); the message key.
     #[error("refused: {0}")]
     Refused(&'static str),
@@ -53,6 +56,14 @@ impl From<diesel::result::Error> for AppError {
     fn from(error: diesel::result::Error) -> Self {
         match error {
             diesel::result::Error::NotFound => Self::NotFound,
+            // Text PostgreSQL cannot store (a NUL byte) that reached the database past
+            // the fields' own checks: the request was bad, the server is fine.
+            diesel::result::Error::DatabaseError(_, ref info)
+                if info.message().contains("invalid byte sequence") =>
+            {
+                tracing::warn!(error = %error, "text the database cannot store");
+                Self::BadEncoding
+            }
             other => Self::Internal(other.into()),
         }
     }
@@ -78,7 +89,7 @@ impl ResponseError for AppError {
             Self::SignInRequired(_) => StatusCode::SEE_OTHER,
             Self::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::BadRequest => StatusCode::BAD_REQUEST,
+            Self::BadRequest | Self::BadEncoding => StatusCode::BAD_REQUEST,
             Self::Refused(_) => StatusCode::CONFLICT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -106,6 +117,7 @@ impl ResponseError for AppError {
             Self::TooManyRequests(_) => ("error.throttled.title", "error.throttled.message"),
             Self::PayloadTooLarge => ("error.too_large.title", "error.too_large.message"),
             Self::BadRequest => ("error.bad_request.title", "error.bad_request.message"),
+            Self::BadEncoding => ("error.bad_encoding.title", "error.bad_encoding.message"),
             Self::Refused(key) => ("error.refused.title", *key),
             Self::Unavailable(_) => ("error.unavailable.title", "error.unavailable.message"),
             Self::Internal(_) | Self::SignInRequired(_) => {

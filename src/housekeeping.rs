@@ -47,6 +47,7 @@ pub fn spawn(
                     if let Ok(mut conn) = pool.get() {
                         let _ = db::refresh_statistics(&mut conn, false);
                         let _ = db::write_transaction(&mut conn, moderation::fold_counts);
+                        let _ = crate::models::suggestion::prune_drafts(&mut conn);
                     }
                     if let Err(error) = send_daily_summaries(&pool, &public_url) {
                         tracing::warn!(%error, "daily summaries not queued");

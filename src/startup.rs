@@ -109,7 +109,11 @@ impl Application {
             csrf_key: csrf_key.into_bytes(),
             sessions,
             public_url: settings.public_url(),
-            trust_proxy: settings.trust_proxy,
+            client_address: crate::auth::client::ClientAddress {
+                trust_proxy: settings.trust_proxy,
+                trusted: crate::auth::client::parse_networks(&settings.trusted_proxies)
+                    .map_err(|e| anyhow::anyhow!("KENES_TRUSTED_PROXIES: {e}"))?,
+            },
             flag_threshold: settings.flag_threshold.max(1),
             votes: crate::votes::start(AnyConnectionManager::for_batches(settings.backend()))
                 .context("starting the vote writer")?,
@@ -122,6 +126,7 @@ impl Application {
         let transport = Transport::new(
             settings.smtp_url.as_deref(),
             settings.data_dir.join("outbox"),
+            settings.log_mail_links,
         )?;
         let from: Mailbox = settings.mail_from.parse().with_context(|| {
             format!("KENES_MAIL_FROM `{}` is not a mailbox", settings.mail_from)

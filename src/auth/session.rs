@@ -15,7 +15,7 @@ use crate::db::AnyConnectionManager;
 use crate::error::AppError;
 use crate::models::session;
 use crate::models::user::User;
-use crate::routes::{AppState, SESSION_COOKIE};
+use crate::routes::AppState;
 
 /// The signed-in user of this request, with the hash of their session token.
 #[derive(Debug, Clone)]
@@ -60,8 +60,12 @@ pub async fn load(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let settings = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.sessions);
+    let cookie_name = settings.map_or(PLAIN_COOKIE, |s| s.cookie_name());
     let token = req
-        .cookie(SESSION_COOKIE)
+        .cookie(cookie_name)
         .map(|c| c.value().to_owned())
         .filter(|_| !req.path().starts_with("/static/"));
     let had_flash = req.cookie(crate::routes::FLASH_COOKIE).is_some();
@@ -82,17 +86,31 @@ pub async fn load(
             None => stale = true,
         }
     }
+    let signed_in = req.extensions().contains::<SignedIn>();
     let mut response = next.call(req).await?;
+    // Nothing shown to a signed-in person (their name, their drafts, staff pages) may
+    // be kept by a browser's or a proxy's cache; nor a response that starts a session.
+    let starts_session = response
+        .response()
+        .cookies()
+        .any(|c| c.name() == cookie_name && !c.value().is_empty());
+    if signed_in || starts_session {
+        response.headers_mut().insert(
+            actix_web::http::header::CACHE_CONTROL,
+            actix_web::http::header::HeaderValue::from_static("no-store"),
+        );
+    }
     if stale {
-        response
-            .response_mut()
-            .add_removal_cookie(&removal(SESSION_COOKIE))?;
+        response.response_mut().add_removal_cookie(&removal(
+            cookie_name,
+            settings.is_some_and(|s| s.secure_cookies),
+        ))?;
     }
     // A flash message is shown once: by the first page that renders after it was set.
     if had_flash && response.status().is_success() {
         response
             .response_mut()
-            .add_removal_cookie(&removal(crate::routes::FLASH_COOKIE))?;
+            .add_removal_cookie(&removal(crate::routes::FLASH_COOKIE, false))?;
     }
     Ok(response)
 }
@@ -154,9 +172,26 @@ pub struct SessionSettings {
     pub secure_cookies: bool,
 }
 
-fn removal(name: &'static str) -> Cookie<'static> {
+/// The session cookie's name over plain HTTP (a local demo, the tests).
+const PLAIN_COOKIE: &str = "kenes_session";
+/// Over https the name carries the `__Host-` prefix: browsers then accept the cookie
+/// only with Secure, `Path=/` and no Domain, so a sibling subdomain cannot plant one.
+const HOST_COOKIE: &str = "__Host-kenes_session";
+
+impl SessionSettings {
+    pub fn cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            HOST_COOKIE
+        } else {
+            PLAIN_COOKIE
+        }
+    }
+}
+
+fn removal(name: &'static str, secure: bool) -> Cookie<'static> {
     let mut cookie = Cookie::new(name, "");
     cookie.set_path("/");
+    cookie.set_secure(secure);
     cookie
 }
 
@@ -169,7 +204,7 @@ pub fn start(
 ) -> diesel::QueryResult<Cookie<'static>> {
     let token = random_token();
     session::create(conn, &hash_token(&token), user_id, settings.lifetime)?;
-    let mut cookie = Cookie::new(SESSION_COOKIE, token);
+    let mut cookie = Cookie::new(settings.cookie_name(), token);
     cookie.set_path("/");
     cookie.set_http_only(true);
     cookie.set_same_site(SameSite::Lax);
@@ -179,8 +214,8 @@ pub fn start(
 }
 
 /// The cookie that removes the session cookie.
-pub fn end_cookie() -> Cookie<'static> {
-    let mut cookie = removal(SESSION_COOKIE);
+pub fn end_cookie(settings: &SessionSettings) -> Cookie<'static> {
+    let mut cookie = removal(settings.cookie_name(), settings.secure_cookies);
     cookie.make_removal();
     cookie
 }

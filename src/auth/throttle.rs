@@ -13,14 +13,28 @@ pub struct Limit {
     pub window_secs: i64,
 }
 
-pub const SIGN_IN_PER_IP: Limit = Limit {
-    name: "sign-in-ip",
-    max: 30,
+// Sign-in is throttled so that a stranger cannot lock an account's owner out (OWASP,
+// Authentication Cheat Sheet): the tight limit is per account *and* address, so ten
+// wrong guesses from one place do not stop the owner signing in from another; each
+// address has a limit across accounts (password spraying); and each account a much
+// higher ceiling across all addresses (a distributed guess).
+
+/// Guesses at one account from one address.
+pub const SIGN_IN_PER_ACCOUNT_AND_ADDRESS: Limit = Limit {
+    name: "sign-in-account-ip",
+    max: 10,
     window_secs: 15 * 60,
 };
+/// Attempts from one address, whatever the account.
+pub const SIGN_IN_PER_IP: Limit = Limit {
+    name: "sign-in-ip",
+    max: 50,
+    window_secs: 15 * 60,
+};
+/// Attempts at one account from every address together.
 pub const SIGN_IN_PER_ACCOUNT: Limit = Limit {
     name: "sign-in-account",
-    max: 10,
+    max: 200,
     window_secs: 15 * 60,
 };
 pub const REGISTER_PER_IP: Limit = Limit {
@@ -54,6 +68,13 @@ pub const RESET_PER_ACCOUNT: Limit = Limit {
     window_secs: 60 * 60,
 };
 
+/// Text kept for writers who are not signed in yet (see `models::suggestion::MAX_DRAFTS`).
+pub const DRAFT_PER_ADDRESS: Limit = Limit {
+    name: "draft-ip",
+    max: 30,
+    window_secs: 60 * 60,
+};
+
 pub const SUBMIT_PER_ACCOUNT: Limit = Limit {
     name: "submit-account",
     max: 10,
@@ -66,7 +87,9 @@ pub const VOTE_PER_ACCOUNT: Limit = Limit {
 };
 
 /// All limits, for the README table and the tests.
-pub const ALL: [Limit; 10] = [
+pub const ALL: [Limit; 12] = [
+    SIGN_IN_PER_ACCOUNT_AND_ADDRESS,
+    DRAFT_PER_ADDRESS,
     REGISTER_PER_ACCOUNT,
     RESEND_PER_IP,
     SUBMIT_PER_ACCOUNT,

@@ -17,30 +17,26 @@ pub struct FieldError(pub &'static str);
 pub struct Email(String);
 
 impl Email {
+    /// `local@domain`: the local part as RFC 5322's dot-atom (ASCII), the domain as
+    /// DNS host name labels, which may be internationalised (`әкім@мысал.қаз`): it is
+    /// stored in its ASCII (punycode) form, so that one mailbox is one account and mail
+    /// servers read it.
     pub fn parse(input: &str) -> Result<Self, FieldError> {
         let s = input.trim().to_lowercase();
         if s.is_empty() {
             return Err(FieldError("form.email.required"));
         }
-        let Some((local, domain)) = s.rsplit_once('@') else {
-            return Err(FieldError("form.email.invalid"));
-        };
-        let ok = s.len() <= 254
-            && !local.is_empty()
-            && local.len() <= 64
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..")
-            && !s
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
-            && !local.contains('@');
-        if ok {
-            Ok(Self(s))
-        } else {
-            Err(FieldError("form.email.invalid"))
+        let invalid = FieldError("form.email.invalid");
+        let (local, domain) = s.rsplit_once('@').ok_or(invalid)?;
+        if !is_dot_atom(local) || local.len() > 64 {
+            return Err(invalid);
         }
+        let domain = host_name(domain).ok_or(invalid)?;
+        let address = format!("{local}@{domain}");
+        if address.len() > 254 {
+            return Err(invalid);
+        }
+        Ok(Self(address))
     }
 
     pub fn as_str(&self) -> &str {
@@ -54,6 +50,34 @@ impl fmt::Display for Email {
     }
 }
 
+/// RFC 5322 `dot-atom`: atext characters, single dots between them.
+fn is_dot_atom(local: &str) -> bool {
+    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~".contains(c);
+    !local.is_empty()
+        && local
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(atext))
+}
+
+/// A domain as mail can be sent to it: labels of letters, digits and hyphens (after
+/// IDNA conversion of Unicode labels), at least two of them, a top-level domain that is
+/// not a number, at most 253 characters.
+fn host_name(domain: &str) -> Option<String> {
+    let ascii = idna::domain_to_ascii(domain.trim_end_matches('.')).ok()?;
+    let labels: Vec<&str> = ascii.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
+    (ascii.len() <= 253 && labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok)
+        .then_some(ascii)
+}
+
 /// The public name shown with a person's suggestions: NFC, trimmed, inner runs of
 /// white space collapsed, 2 to 50 characters (graphemes), no control characters,
 /// and no `@` so that nobody publishes an email address by mistake.
@@ -65,6 +89,7 @@ impl DisplayName {
     pub const MAX: usize = 50;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        super::text::check(input.trim(), false)?;
         let normalized: String = input.nfc().collect();
         let collapsed = normalized.split_whitespace().collect::<Vec<_>>().join(" ");
         let length = collapsed.graphemes(true).count();
@@ -233,9 +258,37 @@ mod tests {
             Email::parse(" Aigerim@Example.KZ ").map(|e| e.0),
             Ok("aigerim@example.kz".into())
         );
-        for bad in ["", "no-at", "a@b", "a@.kz", "a b@c.kz", "@c.kz", "a@c..kz"] {
+        for bad in [
+            "",
+            "no-at",
+            "a@b",
+            "a@.kz",
+            "a b@c.kz",
+            "@c.kz",
+            "a@c..kz",
+            "a..b@c.kz",
+            ".a@c.kz",
+            "a.@c.kz",
+            "a@b@c.kz",
+            "a<b>@c.kz",
+            "a@-c.kz",
+            "a@c-.kz",
+            "a@c.123",
+            "a@c_d.kz",
+            "a\0@c.kz",
+            "a@[127.0.0.1]",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?}");
         }
+        // Internationalised domains are accepted, and kept in their ASCII form.
+        assert_eq!(
+            Email::parse("Aigerim@Мысал.Қаз").map(|e| e.0),
+            Ok(format!(
+                "aigerim@{}",
+                idna::domain_to_ascii("мысал.қаз").unwrap()
+            ))
+        );
+        assert!(Email::parse("o'brien+consult@sub.example.kz").is_ok());
     }
 
     #[test]

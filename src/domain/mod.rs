@@ -12,6 +12,7 @@ pub mod queue;
 pub mod reference;
 pub mod similarity;
 pub mod suggestion;
+pub mod text;
 
 pub use account::{DisplayName, Email, FieldError, NewPassword, Region, Role};
 pub use consultation::{ConsultationStatus, ModerationMode, Slug};

@@ -59,6 +59,7 @@ impl FromStr for ReasonCode {
 /// Free text of at most `max` graphemes, NFC and trimmed; empty is allowed only where
 /// the caller says so.
 fn bounded_text(input: &str, max: usize, required: &'static str) -> Result<String, FieldError> {
+    super::text::check(input, true)?;
     let text = input
         .replace("\r\n", "\n")
         .nfc()

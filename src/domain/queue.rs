@@ -346,6 +346,23 @@ fn parse_query(query: &str) -> RawFilter {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a query string holds, the filter parses to a filter and errors,
+        /// the export filter to a filter or the name of a field: never a panic.
+        #[test]
+        fn any_query_string_parses(query in ".{0,400}", bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let raw = parse_query(&query);
+            let (filter, _) = QueueFilter::parse(&raw);
+            let _ = QueueFilter::parse(&parse_query(&filter.query_string()));
+            let _ = export_filter(&query, Some(&query));
+            let lossy = String::from_utf8_lossy(&bytes);
+            let _ = export_filter(&lossy, None);
+            let _ = QueueFilter::parse(&parse_query(&lossy));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -80,6 +80,7 @@ impl SuggestionBody {
     pub const MAX_LINKS: usize = 3;
 
     pub fn parse(input: &str) -> Result<Self, FieldError> {
+        super::text::check(input, true)?;
         let text = normalize(input);
         let length = text.graphemes(true).count();
         if length == 0 {
@@ -114,6 +115,7 @@ impl ProposedText {
         if !kind.needs_proposed_text() {
             return Ok(None);
         }
+        super::text::check(input, true)?;
         let text = normalize(input);
         let length = text.graphemes(true).count();
         if length == 0 {

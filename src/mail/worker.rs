@@ -32,7 +32,8 @@ impl WorkerHandle {
 }
 
 /// The delay before attempt `attempts + 1`: 10 s, 20 s, 40 s … at most an hour. Mail is
-/// never dropped: after many failures it is still retried hourly.
+/// never dropped for a temporary failure: it is still retried hourly. A permanent
+/// refusal (an SMTP 5xx) ends the retries and is shown to admins.
 pub fn backoff(attempts: i32) -> chrono::Duration {
     let exponent = u32::try_from(attempts.clamp(0, 12)).unwrap_or(12);
     chrono::Duration::seconds((10_i64 << exponent).min(3600))
@@ -76,10 +77,14 @@ fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::
         // Sending happens outside any transaction: a slow SMTP server holds no lock.
         match transport.send(from, &mail) {
             Ok(()) => outbox::mark_sent(&mut conn, mail.id)?,
+            Err(error) if error.permanent => {
+                tracing::warn!(id = mail.id, %error, "email refused for good; shown to admins, not retried");
+                outbox::mark_undeliverable(&mut conn, mail.id, &error.message)?;
+            }
             Err(error) => {
                 let retry_at = crate::models::now() + backoff(mail.attempts);
                 tracing::warn!(id = mail.id, attempts = mail.attempts + 1, %error, %retry_at, "email not sent; will retry");
-                outbox::mark_failed(&mut conn, mail.id, &error, retry_at)?;
+                outbox::mark_failed(&mut conn, mail.id, &error.message, retry_at)?;
             }
         }
     }

@@ -1371,7 +1371,18 @@ pub fn report(
         .find(suggestion_id)
         .select(Suggestion::as_select())
         .first(conn)?;
-    if s.flag_count < threshold || !s.status().is_visible() {
+    // Only reports of confirmed citizens who are not blocked count towards hiding, so
+    // throw-away accounts (or a blocked troll's) cannot hide anyone's suggestion.
+    let standing_reporters: i64 = flags::table
+        .inner_join(users::table.on(users::id.eq(flags::user_id)))
+        .filter(flags::suggestion_id.eq(suggestion_id))
+        .filter(flags::resolved_at.is_null())
+        .filter(users::email_confirmed_at.is_not_null())
+        .filter(users::blocked_at.is_null())
+        .filter(users::deleted_at.is_null())
+        .count()
+        .get_result(conn)?;
+    if standing_reporters < i64::from(threshold) || !s.status().is_visible() {
         return Ok(Reported::Recorded);
     }
     let from = s.status();

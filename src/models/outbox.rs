@@ -53,6 +53,7 @@ pub fn claim_due(
     let now = super::now();
     let candidates: Vec<QueuedMail> = outbox::table
         .filter(outbox::sent_at.is_null())
+        .filter(outbox::failed_at.is_null())
         .filter(outbox::next_attempt_at.le(now))
         .filter(
             outbox::claimed_until
@@ -113,9 +114,46 @@ pub fn mark_failed(
     Ok(())
 }
 
+/// A permanent refusal: never retried, listed for admins.
+pub fn mark_undeliverable(conn: &mut AnyConnection, id: i64, error: &str) -> QueryResult<()> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::last_error.eq(Some(error)),
+            outbox::failed_at.eq(Some(super::now())),
+            outbox::claimed_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Mail refused for good, newest first: (to, subject, error, when).
+#[derive(Debug, Clone, Queryable)]
+pub struct Undeliverable {
+    pub to_address: String,
+    pub subject: String,
+    pub last_error: Option<String>,
+    pub failed_at: Option<NaiveDateTime>,
+}
+
+pub fn undeliverable(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<Undeliverable>> {
+    outbox::table
+        .filter(outbox::failed_at.is_not_null())
+        .order(outbox::failed_at.desc())
+        .limit(limit)
+        .select((
+            outbox::to_address,
+            outbox::subject,
+            outbox::last_error,
+            outbox::failed_at,
+        ))
+        .load(conn)
+}
+
 pub fn pending_count(conn: &mut AnyConnection) -> QueryResult<i64> {
     outbox::table
         .filter(outbox::sent_at.is_null())
+        .filter(outbox::failed_at.is_null())
         .count()
         .get_result(conn)
 }

@@ -657,6 +657,20 @@ pub struct Draft {
     pub created_at: NaiveDateTime,
 }
 
+/// At most this many drafts of signed-out writers are kept at once (each under the
+/// 64 KiB form limit, so the table stays under about 640 MiB whatever a flood sends).
+pub const MAX_DRAFTS: i64 = 10_000;
+
+/// Whether a draft was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKept {
+    Kept,
+    /// `max` live drafts are already kept.
+    Full,
+}
+
+/// Keep a signed-out writer's text for a day, unless `max` drafts are already kept.
+/// Expired drafts are removed first. Run it in a write transaction.
 pub fn save_draft(
     conn: &mut AnyConnection,
     token_hash: &str,
@@ -664,7 +678,13 @@ pub fn save_draft(
     kind: &str,
     body: &str,
     proposed_text: &str,
-) -> QueryResult<()> {
+    max: i64,
+) -> QueryResult<DraftKept> {
+    prune_drafts(conn)?;
+    let live: i64 = suggestion_drafts::table.count().get_result(conn)?;
+    if live >= max {
+        return Ok(DraftKept::Full);
+    }
     diesel::insert_into(suggestion_drafts::table)
         .values((
             suggestion_drafts::token_hash.eq(token_hash),
@@ -675,7 +695,14 @@ pub fn save_draft(
             suggestion_drafts::created_at.eq(super::now()),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(DraftKept::Kept)
+}
+
+/// Remove drafts older than their day.
+pub fn prune_drafts(conn: &mut AnyConnection) -> QueryResult<usize> {
+    let cutoff = super::now() - chrono::Duration::days(1);
+    diesel::delete(suggestion_drafts::table.filter(suggestion_drafts::created_at.le(cutoff)))
+        .execute(conn)
 }
 
 /// Take a draft (it is deleted); drafts older than a day are gone.

@@ -13,16 +13,16 @@ use super::{html, html_with_status, see_other, with_db, AppState};
 use crate::auth::policy;
 use crate::auth::policy::{Admins, Staff};
 use crate::db;
-use crate::domain::{ConsultationStatus, ModerationMode, Role, Slug};
+use crate::domain::{text, ConsultationStatus, ModerationMode, Role, Slug};
 use crate::error::AppError;
 use crate::import::{self, ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
 use crate::models::consultation::{self, ConsultationFields};
 use crate::models::moderation;
-use crate::models::{audit, document, user};
+use crate::models::{audit, document, outbox, user};
 use crate::views::admin::{
     mode_choices, status_choices, AdminHome, AuditLine, ConsultationEditPage, ConsultationRow,
-    ConsultationValues, ConsultationsPage, PreviewArticle, PreviewClause, PreviewPage, UserRow,
-    UsersPage, VersionRow,
+    ConsultationValues, ConsultationsPage, PreviewArticle, PreviewClause, PreviewPage,
+    UndeliverableLine, UserRow, UsersPage, VersionRow,
 };
 use crate::views::consultation::status_key;
 use crate::views::forms::{role_choices, FormErrors};
@@ -33,7 +33,10 @@ pub async fn home(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
-    let entries = with_db(&state, |conn| Ok(audit::recent(conn, 50)?)).await?;
+    let (entries, undeliverable) = with_db(&state, |conn| {
+        Ok((audit::recent(conn, 50)?, outbox::undeliverable(conn, 50)?))
+    })
+    .await?;
     html(&AdminHome {
         ctx,
         audit: entries
@@ -46,6 +49,15 @@ pub async fn home(
                 action: e.action,
                 subject: e.subject,
                 details: e.details,
+            })
+            .collect(),
+        undeliverable: undeliverable
+            .into_iter()
+            .map(|m| UndeliverableLine {
+                when: DateView::new(m.failed_at.unwrap_or_default()),
+                to: m.to_address,
+                subject: m.subject,
+                error: m.last_error.unwrap_or_default(),
             })
             .collect(),
     })
@@ -65,7 +77,7 @@ pub async fn users(
     Ctx(ctx): Ctx,
     query: web::Query<UserSearch>,
 ) -> Result<HttpResponse, AppError> {
-    let q = query.into_inner().q;
+    let q = text::strip(&query.into_inner().q);
     let needle = q.clone();
     let found = with_db(&state, move |conn| Ok(user::search(conn, &needle, 100)?)).await?;
     let lang = ctx.lang;
@@ -191,10 +203,14 @@ impl ConsultationForm {
     /// The fields, or the per-field errors.
     fn parse(&self, errors: &mut FormErrors) -> Option<ConsultationFields> {
         let title = self.title.split_whitespace().collect::<Vec<_>>().join(" ");
-        if title.chars().count() < 3 || title.chars().count() > 200 {
+        if let Err(error) = text::check(&self.title, true) {
+            errors.add("title", error.0);
+        } else if title.chars().count() < 3 || title.chars().count() > 200 {
             errors.add("title", "admin.error.title");
         }
-        if self.summary.chars().count() > 5000 {
+        if let Err(error) = text::check(&self.summary, true) {
+            errors.add("summary", error.0);
+        } else if self.summary.chars().count() > 5000 {
             errors.add("summary", "admin.error.summary");
         }
         let status = self.status.parse::<ConsultationStatus>().ok();

@@ -27,8 +27,6 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::views::PageContext;
 
-/// The cookie that marks a signed-in visitor, whose pages are never cached.
-pub const SESSION_COOKIE: &str = "kenes_session";
 /// A one-time message for the next page (a translation key), set before a redirect.
 pub const FLASH_COOKIE: &str = "kenes_flash";
 
@@ -42,7 +40,8 @@ pub struct AppState {
     pub sessions: SessionSettings,
     /// Base for links in emails, without a trailing slash.
     pub public_url: String,
-    pub trust_proxy: bool,
+    /// How to find the client's address behind proxies.
+    pub client_address: crate::auth::client::ClientAddress,
     /// Distinct reports that hide a suggestion pending review.
     pub flag_threshold: i32,
     /// Upvotes are written in batches by one thread (see `crate::votes`).
@@ -52,17 +51,16 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// The client's address, for throttling: the peer, or the proxy's report of it
-    /// when `KENES_TRUST_PROXY` says a proxy we run is in front.
+    /// The client's address, for throttling (see [`crate::auth::client`]).
     pub fn client_ip(&self, request: &HttpRequest) -> String {
-        if self.trust_proxy {
-            if let Some(ip) = request.connection_info().realip_remote_addr() {
-                return ip.to_owned();
-            }
-        }
-        request
-            .peer_addr()
-            .map_or_else(|| "unknown".to_owned(), |a| a.ip().to_string())
+        let forwarded: Vec<&str> = request
+            .headers()
+            .get_all("x-forwarded-for")
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        self.client_address
+            .client(request.peer_addr().map(|a| a.ip()), &forwarded)
+            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
     }
 }
 
@@ -230,13 +228,6 @@ where
     })
 }
 
-/// A path on this site to return to after a form (never another site: no scheme,
-/// no `//host`, no backslash tricks).
-pub fn local_path(candidate: &str) -> Option<&str> {
-    (candidate.starts_with('/') && !candidate.starts_with("//") && !candidate.contains('\\'))
-        .then_some(candidate)
-}
-
 /// Any path no route matched.
 pub async fn not_found() -> Result<HttpResponse, AppError> {
     Err(AppError::NotFound)
@@ -268,8 +259,8 @@ where
     Fut: Future<Output = Result<Bytes, AppError>>,
 {
     // Only anonymous readers without a pending flash message share cached pages.
-    let anonymous =
-        request.cookie(SESSION_COOKIE).is_none() && request.cookie(FLASH_COOKIE).is_none();
+    let anonymous = request.cookie(state.sessions.cookie_name()).is_none()
+        && request.cookie(FLASH_COOKIE).is_none();
     let key = format!("{}|{}", lang.code(), request.uri());
     if anonymous {
         if let Some(body) = state.page_cache.get(&key) {

@@ -6,7 +6,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html, html_with_status, local_path, see_other, with_db, AppState};
+use super::{html, html_with_status, see_other, with_db, AppState};
 use crate::auth::policy;
 use crate::auth::policy::{Moderators, Staff};
 use crate::auth::CurrentUser;
@@ -35,10 +35,9 @@ const PAGE_SIZE: i64 = 50;
 const COUNT_CAP: i64 = 2_000;
 
 fn back_to(return_to: &str) -> String {
-    local_path(return_to)
+    crate::urls::return_path(return_to)
         .filter(|p| p.starts_with("/moderation"))
-        .unwrap_or("/moderation")
-        .to_owned()
+        .unwrap_or_else(|| "/moderation".to_owned())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -769,7 +768,11 @@ pub async fn block(
 ) -> Result<HttpResponse, AppError> {
     let target_id = path.into_inner();
     let blocked = form.blocked == "1";
-    let reason = form.reason.trim().chars().take(1000).collect::<String>();
+    let reason = if form.reason.trim().is_empty() {
+        String::new()
+    } else {
+        rules::parse_note(&form.reason).map_err(|e| AppError::Refused(e.0))?
+    };
     let actor = me.user;
     with_db(&state, move |conn| {
         let target = user::find(conn, target_id)?.ok_or(AppError::NotFound)?;
@@ -1289,7 +1292,7 @@ pub async fn report(
     path: web::Path<String>,
     form: web::Form<ReportForm>,
 ) -> Result<HttpResponse, AppError> {
-    let back = local_path(&form.return_to).unwrap_or("/").to_owned();
+    let back = crate::urls::return_path_or_home(&form.return_to);
     let Some(viewer) = viewer else {
         return Err(AppError::SignInRequired(back));
     };
@@ -1310,6 +1313,9 @@ pub async fn report(
         }
         if user.blocked_at.is_some() {
             return Err(AppError::Refused("suggest.blocked"));
+        }
+        if !policy::may_participate(&user) {
+            return Err(AppError::Refused("suggest.confirm_first"));
         }
         Ok(db::write_transaction(conn, |conn| {
             data::report(conn, user.id, s.id, &reason, threshold, now())

@@ -9,7 +9,7 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{html, html_with_status, local_path, see_other, with_db, AppState};
+use super::{html, html_with_status, see_other, with_db, AppState};
 use crate::auth::csrf::CsrfVerdict;
 use crate::auth::session::RequireUser;
 use crate::auth::throttle;
@@ -168,6 +168,7 @@ pub async fn suggest_form(
 
 pub async fn submit(
     state: web::Data<AppState>,
+    request: HttpRequest,
     Ctx(ctx): Ctx,
     csrf: CsrfVerdict,
     CurrentUser(signed_in): CurrentUser,
@@ -187,21 +188,62 @@ pub async fn submit(
     if !csrf.valid {
         return refuse(ctx, StatusCode::FORBIDDEN, "form.resubmit");
     }
+    // The same rules for everyone, so that nobody signs in only to be told the text
+    // is too long, and so that text kept for a signed-out writer is bounded too.
+    let mut errors = FormErrors::default();
+    let kind = errors.check("kind", form.kind.parse::<SuggestionKind>());
+    let body = errors.check("body", SuggestionBody::parse(&form.body));
+    let proposed = match kind {
+        Some(kind) => errors.check(
+            "proposed_text",
+            ProposedText::parse(kind, &form.proposed_text),
+        ),
+        None => None,
+    };
+    let (Some(kind), Some(body), Some(proposed), true) = (kind, body, proposed, errors.is_empty())
+    else {
+        return html_with_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &form_page(ctx, &data, &form, errors, "", Vec::new()),
+        );
+    };
     let Some(signed_in) = signed_in else {
         // Keep the text server-side and send them to sign in; the form refills after.
         let token = random_token();
         let (hash, clause_id) = (hash_token(&token), data.clause.id);
-        let (kind, body, proposed) = (
-            form.kind.clone(),
-            form.body.clone(),
-            form.proposed_text.clone(),
+        let (kind_text, body_text, proposed_text) = (
+            kind.as_str().to_owned(),
+            body.as_str().to_owned(),
+            proposed
+                .as_ref()
+                .map_or_else(String::new, |p| p.as_str().to_owned()),
         );
-        with_db(&state, move |conn| {
-            Ok(suggestion::save_draft(
-                conn, &hash, clause_id, &kind, &body, &proposed,
-            )?)
+        let ip = state.client_ip(&request);
+        let kept = with_db(&state, move |conn| {
+            if throttle::hit(conn, throttle::DRAFT_PER_ADDRESS, &ip)?.is_err() {
+                return Ok(None);
+            }
+            Ok(Some(db::write_transaction(conn, |conn| {
+                suggestion::save_draft(
+                    conn,
+                    &hash,
+                    clause_id,
+                    &kind_text,
+                    &body_text,
+                    &proposed_text,
+                    suggestion::MAX_DRAFTS,
+                )
+            })?))
         })
         .await?;
+        match kept {
+            Some(suggestion::DraftKept::Kept) => {}
+            // Too many from this address, or the store is full: the text is not lost,
+            // it is on the page, with a request to sign in first.
+            Some(suggestion::DraftKept::Full) | None => {
+                return refuse(ctx, StatusCode::TOO_MANY_REQUESTS, "suggest.draft_not_kept");
+            }
+        }
         let back = format!(
             "{}/suggest",
             paths::clause(&data.consultation.slug, &data.clause.reference)
@@ -227,29 +269,16 @@ pub async fn submit(
         return refuse(ctx, StatusCode::FORBIDDEN, "suggest.confirm_first");
     }
 
-    let mut errors = FormErrors::default();
-    let kind = errors.check("kind", form.kind.parse::<SuggestionKind>());
-    let body = errors.check("body", SuggestionBody::parse(&form.body));
-    let proposed = match kind {
-        Some(kind) => errors.check(
-            "proposed_text",
-            ProposedText::parse(kind, &form.proposed_text),
-        ),
-        None => None,
+    // Our forms send a UUID; anything else (empty, long, odd characters) gets a new one.
+    let key = form.idempotency_key.trim();
+    let idempotency_key = if key.is_empty()
+        || key.len() > 64
+        || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        uuid::Uuid::new_v4().to_string()
+    } else {
+        key.to_owned()
     };
-    let (Some(kind), Some(body), Some(proposed), true) = (kind, body, proposed, errors.is_empty())
-    else {
-        return html_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(ctx, &data, &form, errors, "", Vec::new()),
-        );
-    };
-    let idempotency_key =
-        if form.idempotency_key.trim().is_empty() || form.idempotency_key.len() > 64 {
-            uuid::Uuid::new_v4().to_string()
-        } else {
-            form.idempotency_key.trim().to_owned()
-        };
 
     // Before saving: similar suggestions already on this clause, to upvote instead.
     if form.similar_seen.is_empty() {
@@ -433,7 +462,7 @@ pub async fn upvote(
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json"));
-    let back = local_path(&form.return_to).unwrap_or("/").to_owned();
+    let back = crate::urls::return_path_or_home(&form.return_to);
     let wanted = match form.vote.as_str() {
         "add" => true,
         "remove" => false,
@@ -577,6 +606,11 @@ pub async fn edit_form(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let (found, data) = own_pending(&state, &path, signed_in.user.id).await?;
+    let notice = if signed_in.user.blocked_at.is_some() {
+        ctx.t("mine.blocked_edit")
+    } else {
+        ""
+    };
     let s = &found.suggestion;
     let form = SuggestForm {
         kind: s.kind.clone(),
@@ -590,7 +624,7 @@ pub async fn edit_form(
         &s.tracking_number,
         &form,
         FormErrors::default(),
-        "",
+        notice,
     ))
 }
 
@@ -608,6 +642,15 @@ pub async fn edit(
     let form = form.into_inner();
     if !csrf.valid {
         let notice = ctx.t("form.resubmit");
+        return html_with_status(
+            StatusCode::FORBIDDEN,
+            &edit_page(ctx, &data, &number, &form, FormErrors::default(), notice),
+        );
+    }
+    // A blocked citizen keeps what they wrote on screen but cannot change what is
+    // waiting for moderation (withdrawing it stays possible).
+    if signed_in.user.blocked_at.is_some() {
+        let notice = ctx.t("mine.blocked_edit");
         return html_with_status(
             StatusCode::FORBIDDEN,
             &edit_page(ctx, &data, &number, &form, FormErrors::default(), notice),

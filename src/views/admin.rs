@@ -21,6 +21,16 @@ pub struct AuditLine {
 pub struct AdminHome {
     pub ctx: PageContext,
     pub audit: Vec<AuditLine>,
+    /// Mail an SMTP server refused for good (not retried).
+    pub undeliverable: Vec<UndeliverableLine>,
+}
+
+#[derive(Debug, Clone)]
+pub struct UndeliverableLine {
+    pub when: DateView,
+    pub to: String,
+    pub subject: String,
+    pub error: String,
 }
 
 #[derive(Debug, Clone)]

@@ -448,9 +448,10 @@ async fn known_and_unknown_emails_get_the_same_answers(app: TestApp) {
 async fn sign_in_is_throttled_per_account(app: TestApp) {
     app.create_user("target@example.kz", "Target", PASSWORD, Role::Citizen)
         .await;
-    let limit = kenes::auth::throttle::SIGN_IN_PER_ACCOUNT.max;
+    let limit = kenes::auth::throttle::SIGN_IN_PER_ACCOUNT_AND_ADDRESS.max;
     for attempt in 0..limit {
-        // Each attempt from a different browser: the limit is per account.
+        // Each attempt from a different browser: the limit is per account (and
+        // address: every test browser comes from 127.0.0.1).
         let page = app
             .visitor()
             .sign_in("TARGET@example.kz", "wrong guess")

@@ -158,11 +158,14 @@ impl Visitor {
         self.post_raw(action, &all).await
     }
 
-    /// Post exactly these fields (no token added).
+    /// Post exactly these fields (no token added), as a browser posts a form of this
+    /// site: with `Origin` and `Sec-Fetch-Site: same-origin`.
     pub async fn post_raw(&self, action: &str, fields: &[(&str, &str)]) -> Page {
         let response = self
             .client
             .post(format!("{}{action}", self.address))
+            .header("Origin", &self.address)
+            .header("Sec-Fetch-Site", "same-origin")
             .form(fields)
             .send()
             .await
@@ -606,4 +609,31 @@ pub fn cookie_header(app: &TestApp, jar: &reqwest::cookie::Jar) -> String {
     jar.cookies(&url)
         .and_then(|v| v.to_str().ok().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// Like [`on_both_backends`], with the settings adjusted for every test listed.
+#[macro_export]
+macro_rules! on_both_backends_with {
+    ($adjust:expr; $($test:ident),* $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let app = $crate::helpers::spawn_app_with($crate::helpers::Db::Sqlite, $adjust)
+                        .await
+                        .expect("SQLite is always available");
+                    super::$test(app).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if let Some(app) =
+                        $crate::helpers::spawn_app_with($crate::helpers::Db::Postgres, $adjust).await
+                    {
+                        super::$test(app).await;
+                    }
+                }
+            }
+        )*
+    };
 }

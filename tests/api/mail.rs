@@ -119,7 +119,7 @@ async fn cookies_are_secure_behind_https(backend: Db) {
     assert!(
         cookies
             .iter()
-            .any(|c| c.starts_with("kenes_session=") && c.contains("Secure")),
+            .any(|c| c.starts_with("__Host-kenes_session=") && c.contains("Secure")),
         "{cookies:?}"
     );
     assert!(app

@@ -1,5 +1,6 @@
 //! A small SMTP receiver for tests: accepts every message over plain SMTP on a random
-//! port and keeps it, so a test can read the email a real server sent.
+//! port and keeps it, so a test can read the email a real server sent. Recipients
+//! named `bounce-…` are refused for good (550), `busy-…` for now (451).
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -123,8 +124,15 @@ impl MailCatcher {
                         {
                             b"250 localhost\r\n"
                         } else if upper.starts_with("RCPT TO:") {
-                            to.push(line[8..].trim().trim_matches(['<', '>']).to_owned());
-                            b"250 OK\r\n"
+                            let address = line[8..].trim().trim_matches(['<', '>']).to_owned();
+                            if address.starts_with("bounce-") {
+                                b"550 5.1.1 No such mailbox\r\n"
+                            } else if address.starts_with("busy-") {
+                                b"451 4.3.0 Try again later\r\n"
+                            } else {
+                                to.push(address);
+                                b"250 OK\r\n"
+                            }
                         } else if upper.starts_with("DATA") {
                             let _ = write.write_all(b"354 go ahead\r\n").await;
                             let mut raw = String::new();

@@ -1,0 +1,90 @@
+//! Addresses on this site that come from outside: where to go back to after a form.
+//!
+//! A return address (`next`, `return_to`) is followed only when it is a relative path
+//! on this site, judged *after* percent-decoding: browsers drop tab, CR and LF from
+//! URLs and some proxies decode, so `/%09/evil.example` or `/%2F/evil.example` could
+//! otherwise become `//evil.example`, another site. Anything else means "go home".
+
+/// Longest return address kept; longer ones are not ours.
+const MAX_LENGTH: usize = 2048;
+
+/// `candidate` as a safe `Location` value, if it is a same-site relative path.
+pub fn return_path(candidate: &str) -> Option<String> {
+    if candidate.len() > MAX_LENGTH || !is_local(candidate) {
+        return None;
+    }
+    let decoded: Vec<u8> = crate::domain::text::percent_decode(candidate.as_bytes());
+    let decoded = String::from_utf8_lossy(&decoded);
+    if !is_local(&decoded) {
+        return None;
+    }
+    // A header value must be visible ASCII: encode anything else (a Cyrillic slug).
+    Some(
+        candidate
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_graphic() {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The return path, or the home page.
+pub fn return_path_or_home(candidate: &str) -> String {
+    return_path(candidate).unwrap_or_else(|| "/".to_owned())
+}
+
+fn is_local(path: &str) -> bool {
+    let mut chars = path.chars();
+    chars.next() == Some('/')
+        && !matches!(chars.next(), Some('/' | '\\'))
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_paths_are_kept() {
+        assert_eq!(return_path("/account").as_deref(), Some("/account"));
+        assert_eq!(
+            return_path("/consultations/x?version=1#clause-2").as_deref(),
+            Some("/consultations/x?version=1#clause-2")
+        );
+        assert_eq!(
+            return_path("/consultations/кеңес").as_deref(),
+            Some("/consultations/%D0%BA%D0%B5%D2%A3%D0%B5%D1%81")
+        );
+    }
+
+    #[test]
+    fn other_sites_and_control_characters_go_home() {
+        for hostile in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "/%09/evil.example",
+            "/\t/evil.example",
+            "/%0d%0a/evil.example",
+            "/\r\nSet-Cookie: x=1",
+            "/%2F/evil.example",
+            "/%2f%2fevil.example",
+            "/%5Cevil.example",
+            "/%00",
+            "/a\u{85}b",
+            "",
+            "account",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(return_path(hostile), None, "{hostile:?}");
+            assert_eq!(return_path_or_home(hostile), "/");
+        }
+        assert_eq!(return_path(&format!("/{}", "a".repeat(3000))), None);
+    }
+}
