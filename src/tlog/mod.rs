@@ -9,4 +9,5 @@
 //! `docs/transparency.md`.
 
 pub mod merkle;
+pub mod note;
 pub mod tiles;
