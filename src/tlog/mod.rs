@@ -8,6 +8,8 @@
 //! tested against published vectors. The formats are specified for third parties in
 //! `docs/transparency.md`.
 
+pub mod checkpoint;
+pub mod cosignature;
 pub mod merkle;
 pub mod note;
 pub mod tiles;

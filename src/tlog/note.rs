@@ -99,11 +99,11 @@ pub trait Signer {
 }
 
 /// The parts of a verifier key string.
-pub(crate) struct KeyParts {
-    pub name: String,
-    pub key_id: u32,
-    pub sig_type: u8,
-    pub key: Vec<u8>,
+struct KeyParts {
+    name: String,
+    key_id: u32,
+    sig_type: u8,
+    key: Vec<u8>,
 }
 
 fn parse_hex_id(s: &str) -> Result<u32, NoteError> {
@@ -114,7 +114,7 @@ fn parse_hex_id(s: &str) -> Result<u32, NoteError> {
 }
 
 /// Splits `<name>+<hex id>+<base64(type || key)>`.
-pub(crate) fn parse_key_parts(s: &str) -> Result<KeyParts, NoteError> {
+fn parse_key_parts(s: &str) -> Result<KeyParts, NoteError> {
     let mut it = s.splitn(3, '+');
     let (Some(name), Some(id), Some(key64)) = (it.next(), it.next(), it.next()) else {
         return Err(NoteError::MalformedKey("expected <name>+<id>+<key>"));
@@ -137,27 +137,7 @@ pub(crate) fn parse_key_parts(s: &str) -> Result<KeyParts, NoteError> {
     })
 }
 
-/// Splits `PRIVATE+KEY+<name>+<hex id>+<base64(type || seed)>`.
-pub(crate) fn parse_private_key_parts(s: &str) -> Result<KeyParts, NoteError> {
-    let rest = s
-        .strip_prefix("PRIVATE+KEY+")
-        .ok_or(NoteError::MalformedKey("expected PRIVATE+KEY+…"))?;
-    parse_key_parts(rest)
-}
-
-pub(crate) fn seed_from(parts: &KeyParts) -> Result<[u8; 32], NoteError> {
-    <[u8; 32]>::try_from(parts.key.as_slice())
-        .map_err(|_| NoteError::MalformedKey("an Ed25519 seed is 32 bytes"))
-}
-
-pub(crate) fn public_key_from(parts: &KeyParts) -> Result<VerifyingKey, NoteError> {
-    let bytes = <[u8; 32]>::try_from(parts.key.as_slice())
-        .map_err(|_| NoteError::MalformedKey("an Ed25519 public key is 32 bytes"))?;
-    VerifyingKey::from_bytes(&bytes)
-        .map_err(|_| NoteError::MalformedKey("not an Ed25519 public key"))
-}
-
-pub(crate) fn random_seed() -> Result<[u8; 32], NoteError> {
+fn random_seed() -> Result<[u8; 32], NoteError> {
     use rand::RngCore as _;
     let mut seed = [0u8; 32];
     rand::rngs::OsRng
@@ -166,72 +146,171 @@ pub(crate) fn random_seed() -> Result<[u8; 32], NoteError> {
     Ok(seed)
 }
 
-pub(crate) fn encode_key(name: &str, key_id: u32, sig_type: u8, key: &[u8]) -> String {
+fn encode_key(name: &str, key_id: u32, sig_type: u8, key: &[u8]) -> String {
     let mut raw = Vec::with_capacity(1 + key.len());
     raw.push(sig_type);
     raw.extend_from_slice(key);
     format!("{name}+{key_id:08x}+{}", B64.encode(raw))
 }
 
-/// An Ed25519 note verifier (signature type `0x01`).
+/// An Ed25519 public key under a name, for one signature type (`0x01` for notes, `0x04`
+/// for cosignatures): what the typed verifiers of this module and of
+/// [`super::cosignature`] share.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Ed25519Verifier {
-    name: String,
-    key_id: u32,
-    key: VerifyingKey,
+pub(crate) struct NamedPublicKey {
+    pub(crate) name: String,
+    pub(crate) key_id: u32,
+    pub(crate) sig_type: u8,
+    pub(crate) key: VerifyingKey,
 }
 
-impl Ed25519Verifier {
-    /// The verifier for `public_key` under `name`.
-    pub fn new(name: &str, public_key: &[u8; 32]) -> Result<Self, NoteError> {
+impl NamedPublicKey {
+    pub(crate) fn new(name: &str, public_key: &[u8; 32], sig_type: u8) -> Result<Self, NoteError> {
         if !is_valid_key_name(name) {
             return Err(NoteError::MalformedKey("invalid key name"));
         }
         let key = VerifyingKey::from_bytes(public_key)
             .map_err(|_| NoteError::MalformedKey("not an Ed25519 public key"))?;
-        Ok(Ed25519Verifier {
+        Ok(NamedPublicKey {
             name: name.to_string(),
-            key_id: key_id(name, SIG_TYPE_ED25519, public_key),
+            key_id: key_id(name, sig_type, public_key),
+            sig_type,
             key,
         })
+    }
+
+    /// Parses `<name>+<hex key ID>+<base64(sig_type || public key)>`.
+    pub(crate) fn from_vkey(vkey: &str, sig_type: u8) -> Result<Self, NoteError> {
+        let parts = parse_key_parts(vkey.trim())?;
+        if parts.sig_type != sig_type {
+            return Err(NoteError::UnsupportedKeyType(parts.sig_type));
+        }
+        let bytes = <[u8; 32]>::try_from(parts.key.as_slice())
+            .map_err(|_| NoteError::MalformedKey("an Ed25519 public key is 32 bytes"))?;
+        let key = Self::new(&parts.name, &bytes, sig_type)?;
+        if key.key_id != parts.key_id {
+            return Err(NoteError::KeyIdMismatch);
+        }
+        Ok(key)
+    }
+
+    pub(crate) fn to_vkey(&self) -> String {
+        encode_key(&self.name, self.key_id, self.sig_type, self.key.as_bytes())
+    }
+
+    /// RFC 8032 verification, strict: small-order keys and non-canonical signatures fail.
+    pub(crate) fn verify(&self, msg: &[u8], signature: &[u8]) -> bool {
+        let Ok(bytes) = <[u8; 64]>::try_from(signature) else {
+            return false;
+        };
+        self.key
+            .verify_strict(msg, &Signature::from_bytes(&bytes))
+            .is_ok()
+    }
+}
+
+/// An Ed25519 signing key under a name, for one signature type.
+#[derive(Clone)]
+pub(crate) struct NamedSigningKey {
+    pub(crate) name: String,
+    pub(crate) key_id: u32,
+    pub(crate) sig_type: u8,
+    key: SigningKey,
+}
+
+impl NamedSigningKey {
+    pub(crate) fn generate(name: &str, sig_type: u8) -> Result<Self, NoteError> {
+        Self::from_seed(name, &random_seed()?, sig_type)
+    }
+
+    pub(crate) fn from_seed(name: &str, seed: &[u8; 32], sig_type: u8) -> Result<Self, NoteError> {
+        if !is_valid_key_name(name) {
+            return Err(NoteError::MalformedKey("invalid key name"));
+        }
+        let key = SigningKey::from_bytes(seed);
+        Ok(NamedSigningKey {
+            name: name.to_string(),
+            key_id: key_id(name, sig_type, key.verifying_key().as_bytes()),
+            sig_type,
+            key,
+        })
+    }
+
+    /// Parses `PRIVATE+KEY+<name>+<hex key ID>+<base64(sig_type || seed)>`.
+    pub(crate) fn from_skey(skey: &str, sig_type: u8) -> Result<Self, NoteError> {
+        let rest = skey
+            .trim()
+            .strip_prefix("PRIVATE+KEY+")
+            .ok_or(NoteError::MalformedKey("expected PRIVATE+KEY+…"))?;
+        let parts = parse_key_parts(rest)?;
+        if parts.sig_type != sig_type {
+            return Err(NoteError::UnsupportedKeyType(parts.sig_type));
+        }
+        let seed = <[u8; 32]>::try_from(parts.key.as_slice())
+            .map_err(|_| NoteError::MalformedKey("an Ed25519 seed is 32 bytes"))?;
+        let key = Self::from_seed(&parts.name, &seed, sig_type)?;
+        if key.key_id != parts.key_id {
+            return Err(NoteError::KeyIdMismatch);
+        }
+        Ok(key)
+    }
+
+    pub(crate) fn to_skey(&self) -> String {
+        format!(
+            "PRIVATE+KEY+{}",
+            encode_key(&self.name, self.key_id, self.sig_type, self.key.as_bytes())
+        )
+    }
+
+    pub(crate) fn public(&self) -> NamedPublicKey {
+        NamedPublicKey {
+            name: self.name.clone(),
+            key_id: self.key_id,
+            sig_type: self.sig_type,
+            key: self.key.verifying_key(),
+        }
+    }
+
+    pub(crate) fn sign(&self, msg: &[u8]) -> [u8; 64] {
+        self.key.sign(msg).to_bytes()
+    }
+}
+
+impl fmt::Debug for NamedSigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}+{:08x} (secret hidden)", self.name, self.key_id)
+    }
+}
+
+impl fmt::Debug for NamedPublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_vkey())
+    }
+}
+
+/// An Ed25519 note verifier (signature type `0x01`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Ed25519Verifier(NamedPublicKey);
+
+impl Ed25519Verifier {
+    /// The verifier for `public_key` under `name`.
+    pub fn new(name: &str, public_key: &[u8; 32]) -> Result<Self, NoteError> {
+        NamedPublicKey::new(name, public_key, SIG_TYPE_ED25519).map(Ed25519Verifier)
     }
 
     /// Parses a verifier key `<name>+<hex key ID>+<base64(0x01 || public key)>`.
     pub fn from_vkey(vkey: &str) -> Result<Self, NoteError> {
-        let parts = parse_key_parts(vkey.trim())?;
-        if parts.sig_type != SIG_TYPE_ED25519 {
-            return Err(NoteError::UnsupportedKeyType(parts.sig_type));
-        }
-        let key = public_key_from(&parts)?;
-        if key_id(&parts.name, SIG_TYPE_ED25519, key.as_bytes()) != parts.key_id {
-            return Err(NoteError::KeyIdMismatch);
-        }
-        Ok(Ed25519Verifier {
-            name: parts.name,
-            key_id: parts.key_id,
-            key,
-        })
+        NamedPublicKey::from_vkey(vkey, SIG_TYPE_ED25519).map(Ed25519Verifier)
     }
 
     /// The verifier key string, as published for people to pin.
     pub fn to_vkey(&self) -> String {
-        encode_key(
-            &self.name,
-            self.key_id,
-            SIG_TYPE_ED25519,
-            self.key.as_bytes(),
-        )
+        self.0.to_vkey()
     }
 
     /// The raw 32-byte public key.
     pub fn public_key(&self) -> [u8; 32] {
-        self.key.to_bytes()
-    }
-}
-
-impl fmt::Debug for Ed25519Verifier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.to_vkey())
+        self.0.key.to_bytes()
     }
 }
 
@@ -243,104 +322,57 @@ impl fmt::Display for Ed25519Verifier {
 
 impl Verifier for Ed25519Verifier {
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
     fn key_id(&self) -> u32 {
-        self.key_id
+        self.0.key_id
     }
     fn verify(&self, text: &[u8], signature: &[u8]) -> bool {
-        let Ok(bytes) = <[u8; 64]>::try_from(signature) else {
-            return false;
-        };
-        self.key
-            .verify_strict(text, &Signature::from_bytes(&bytes))
-            .is_ok()
+        self.0.verify(text, signature)
     }
 }
 
 /// An Ed25519 note signer (signature type `0x01`): the log's checkpoint key. Its `Debug`
 /// output never shows the secret.
-#[derive(Clone)]
-pub struct Ed25519Signer {
-    name: String,
-    key_id: u32,
-    key: SigningKey,
-}
+#[derive(Clone, Debug)]
+pub struct Ed25519Signer(NamedSigningKey);
 
 impl Ed25519Signer {
     /// A fresh key from the operating system's random generator.
     pub fn generate(name: &str) -> Result<Self, NoteError> {
-        Self::from_seed(name, &random_seed()?)
+        NamedSigningKey::generate(name, SIG_TYPE_ED25519).map(Ed25519Signer)
     }
 
     /// The key with this 32-byte RFC 8032 seed.
     pub fn from_seed(name: &str, seed: &[u8; 32]) -> Result<Self, NoteError> {
-        if !is_valid_key_name(name) {
-            return Err(NoteError::MalformedKey("invalid key name"));
-        }
-        let key = SigningKey::from_bytes(seed);
-        Ok(Ed25519Signer {
-            name: name.to_string(),
-            key_id: key_id(name, SIG_TYPE_ED25519, key.verifying_key().as_bytes()),
-            key,
-        })
+        NamedSigningKey::from_seed(name, seed, SIG_TYPE_ED25519).map(Ed25519Signer)
     }
 
     /// Parses a signer key `PRIVATE+KEY+<name>+<hex key ID>+<base64(0x01 || seed)>`.
     pub fn from_skey(skey: &str) -> Result<Self, NoteError> {
-        let parts = parse_private_key_parts(skey.trim())?;
-        if parts.sig_type != SIG_TYPE_ED25519 {
-            return Err(NoteError::UnsupportedKeyType(parts.sig_type));
-        }
-        let signer = Self::from_seed(&parts.name, &seed_from(&parts)?)?;
-        if signer.key_id != parts.key_id {
-            return Err(NoteError::KeyIdMismatch);
-        }
-        Ok(signer)
+        NamedSigningKey::from_skey(skey, SIG_TYPE_ED25519).map(Ed25519Signer)
     }
 
     /// The signer key string. It is the secret: store it with the other secrets.
     pub fn to_skey(&self) -> String {
-        format!(
-            "PRIVATE+KEY+{}",
-            encode_key(
-                &self.name,
-                self.key_id,
-                SIG_TYPE_ED25519,
-                self.key.as_bytes()
-            )
-        )
+        self.0.to_skey()
     }
 
     /// The matching verifier.
     pub fn verifier(&self) -> Ed25519Verifier {
-        Ed25519Verifier {
-            name: self.name.clone(),
-            key_id: self.key_id,
-            key: self.key.verifying_key(),
-        }
-    }
-}
-
-impl fmt::Debug for Ed25519Signer {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Ed25519Signer({}+{:08x}, secret hidden)",
-            self.name, self.key_id
-        )
+        Ed25519Verifier(self.0.public())
     }
 }
 
 impl Signer for Ed25519Signer {
     fn name(&self) -> &str {
-        &self.name
+        &self.0.name
     }
     fn key_id(&self) -> u32 {
-        self.key_id
+        self.0.key_id
     }
     fn sign(&self, text: &[u8]) -> Vec<u8> {
-        self.key.sign(text).to_bytes().to_vec()
+        self.0.sign(text).to_vec()
     }
 }
 
