@@ -46,7 +46,7 @@ pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
 }
 
 /// Why a proof could not be computed or did not verify.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProofError {
     /// The leaf index is not inside the tree.
     #[error("leaf index {index} is not in a tree of size {size}")]

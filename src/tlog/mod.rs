@@ -10,6 +10,7 @@
 
 pub mod checkpoint;
 pub mod cosignature;
+pub mod entry;
 pub mod merkle;
 pub mod note;
 pub mod tiles;
