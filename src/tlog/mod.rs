@@ -8,6 +8,7 @@
 //! tested against published vectors. The formats are specified for third parties in
 //! `docs/transparency.md`.
 
+pub mod bundle;
 pub mod checkpoint;
 pub mod cosignature;
 pub mod entry;
