@@ -341,6 +341,8 @@ def parse_checkpoint(text):
     lines = text[:-1].split("\n")
     if len(lines) < 3 or any(line == "" for line in lines):
         raise Failure("checkpoint text is not origin, size and root")
+    if any(unicodedata.category(c) == "Cc" for line in lines for c in line):
+        raise Failure("checkpoint text has a control character")
     origin, size, root = lines[0], lines[1], lines[2]
     if not size.isascii() or not size.isdigit() or (len(size) > 1 and size[0] == "0") or int(size) >= 2**64:
         raise Failure("checkpoint size is not a canonical decimal")

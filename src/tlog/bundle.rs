@@ -287,10 +287,12 @@ mod tests {
         pub witness: CosignatureSigner,
         pub bundle: ReceiptBundle,
         pub later: ReceiptBundle,
+        /// Bundles for every other entry, one of each entry type among them.
+        pub others: Vec<ReceiptBundle>,
     }
 
-    /// A log of a few entries with a suggestion at index 2, and bundles for it and for a
-    /// later state change.
+    /// A log of eight entries, every type among them, with a suggestion at index 2 and its
+    /// publication at index 3 (`later`), and bundles for each.
     pub(crate) fn fixture() -> Fixture {
         let origin = origin_for_host("consult.example.kz");
         let signer = Ed25519Signer::from_seed(&origin, &[42; 32]).expect("key");
@@ -318,6 +320,25 @@ mod tests {
                 total: 12,
                 time: 1_715_000_000,
             },
+            Entry::Hidden {
+                tracking_number: "KNS-2024-000009".into(),
+                reason_code: "ABUSE".into(),
+                time: 1_715_000_010,
+            },
+            Entry::StateChanged {
+                tracking_number: "KNS-2024-000003".into(),
+                from: "under_review".into(),
+                to: "accepted".into(),
+                reason_code: "R2".into(),
+                response_hash: Some([0x33; 32]),
+                time: 1_715_000_020,
+            },
+            Entry::KeyRotated {
+                old_key_name: origin.clone(),
+                old_key_id: 0x1234_5678,
+                new_verifier_key: signer.verifier().to_vkey(),
+                time: 1_715_000_030,
+            },
         ];
         let mut store = MemoryHashStore::new();
         let encoded: Vec<Vec<u8>> = entries
@@ -343,15 +364,22 @@ mod tests {
         )
         .expect("bundle")
         .with_cosignatures(std::slice::from_ref(&cosig));
-        let proof3 = prove_inclusion(&store, 3, store.size()).expect("proof");
-        let later = ReceiptBundle::new(&encoded[3], 3, &proof3, &signed, None)
-            .expect("bundle")
-            .with_cosignatures(&[cosig]);
+        let others = (0..encoded.len())
+            .filter(|&i| i != 2)
+            .map(|i| {
+                let proof = prove_inclusion(&store, i as u64, store.size()).expect("proof");
+                ReceiptBundle::new(&encoded[i], i as u64, &proof, &signed, None)
+                    .expect("bundle")
+                    .with_cosignatures(std::slice::from_ref(&cosig))
+            })
+            .collect::<Vec<_>>();
+        let later = others[2].clone();
         Fixture {
             signer,
             witness,
             bundle,
             later,
+            others,
         }
     }
 
@@ -377,8 +405,8 @@ mod tests {
         t.inclusion_proof.pop();
         out.push(("short proof", t));
         let mut t = b.clone();
-        t.checkpoint = t.checkpoint.replacen("\n5\n", "\n6\n", 1);
-        t.tree_size = 6;
+        t.checkpoint = t.checkpoint.replacen("\n8\n", "\n9\n", 1);
+        t.tree_size = 9;
         out.push(("resized checkpoint", t));
         let mut t = b.clone();
         let mut bytes = B64.decode(&t.entry).expect("b64");
@@ -406,10 +434,21 @@ mod tests {
         assert_eq!(back, f.bundle);
         let v = verify_bundle(&back, &vkey).expect("verifies");
         assert!(v.commitment_opened);
-        assert_eq!((v.leaf_index, v.tree_size), (2, 5));
+        assert_eq!((v.leaf_index, v.tree_size), (2, 8));
         assert_eq!(v.origin, "consult.example.kz/kenes/log");
         let v = verify_bundle(&f.later, &vkey).expect("verifies");
         assert!(!v.commitment_opened);
+        let mut types: Vec<u8> = vec![f.bundle.decoded.type_byte()];
+        for b in &f.others {
+            types.push(verify_bundle(b, &vkey).expect("verifies").entry.type_byte());
+        }
+        types.sort_unstable();
+        types.dedup();
+        assert_eq!(
+            types,
+            (1..=7).collect::<Vec<u8>>(),
+            "one bundle of each type"
+        );
         let cosigs = verify_bundle_cosignatures(&f.bundle, &[f.witness.verifier()]).expect("cosig");
         assert_eq!(cosigs.len(), 1);
         assert_eq!(cosigs[0].timestamp, 1_715_000_100);
@@ -485,7 +524,13 @@ mod tests {
                 .output()
                 .expect("run python3")
         };
-        for (name, b) in [("suggestion", &f.bundle), ("later", &f.later)] {
+        let mut all = vec![("suggestion".to_string(), &f.bundle)];
+        all.extend(
+            f.others
+                .iter()
+                .map(|b| (format!("entry-{}", b.leaf_index), b)),
+        );
+        for (name, b) in &all {
             let out = run(name, b);
             assert!(
                 out.status.success(),
