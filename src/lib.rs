@@ -23,6 +23,7 @@ pub mod schema;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;
+pub mod tlog;
 pub mod urls;
 pub mod views;
 pub mod votes;
