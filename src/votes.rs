@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use crate::auth::throttle;
 use crate::batch::Batcher;
 use crate::db::{self, AnyConnection, AnyConnectionManager};
-use crate::domain::{ConsultationStatus, SuggestionStatus, TrackingNumber};
+use crate::domain::TrackingNumber;
 use crate::error::AppError;
 use crate::models::{self, upvote};
 
@@ -141,16 +141,15 @@ fn check(
         .iter()
         .map(|r| {
             let target = targets.get(r.number.as_str()).ok_or(AppError::NotFound)?;
-            let open = target
-                .consultation_status
-                .parse::<ConsultationStatus>()
-                .is_ok_and(|s| s.accepts_participation(target.opens_at, target.closes_at, now));
+            let open = target.consultation_status.accepts_participation(
+                target.opens_at,
+                target.closes_at,
+                now,
+            );
             if !open {
                 return Err(AppError::Refused("suggestion.vote.closed"));
             }
-            let status: SuggestionStatus =
-                target.status.parse().unwrap_or(SuggestionStatus::Pending);
-            if !status.accepts_votes() {
+            if !target.status.accepts_votes() {
                 return Err(AppError::Refused("suggestion.vote.not_open"));
             }
             if target.author_id == r.voter_id {

@@ -14,22 +14,23 @@ pub struct Consultation {
     pub slug: String,
     pub title: String,
     pub summary: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: ConsultationStatus,
     pub opens_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    pub moderation_mode: String,
+    #[diesel(deserialize_as = String)]
+    pub moderation_mode: ModerationMode,
 }
 
 impl Consultation {
-    /// The stored status; the CHECK constraint guarantees it parses.
     pub fn status(&self) -> ConsultationStatus {
-        self.status.parse().unwrap_or(ConsultationStatus::Draft)
+        self.status
     }
 
     pub fn moderation_mode(&self) -> ModerationMode {
-        self.moderation_mode.parse().unwrap_or(ModerationMode::Pre)
+        self.moderation_mode
     }
 }
 

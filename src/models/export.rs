@@ -136,10 +136,12 @@ pub struct Row {
     pub clause_id: i64,
     pub clause_lineage: String,
     pub author_id: i64,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: crate::domain::SuggestionKind,
     pub body: String,
     pub proposed_text: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: crate::domain::SuggestionStatus,
     pub upvotes: i32,
     pub official_response: Option<String>,
     pub created_at: NaiveDateTime,
@@ -152,14 +154,10 @@ pub struct Row {
 impl Row {
     pub fn status(&self) -> crate::domain::SuggestionStatus {
         self.status
-            .parse()
-            .unwrap_or(crate::domain::SuggestionStatus::Pending)
     }
 
     pub fn kind(&self) -> crate::domain::SuggestionKind {
         self.kind
-            .parse()
-            .unwrap_or(crate::domain::SuggestionKind::Comment)
     }
 }
 

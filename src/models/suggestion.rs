@@ -24,10 +24,12 @@ pub struct Suggestion {
     pub clause_id: i64,
     pub clause_lineage: String,
     pub author_id: i64,
-    pub kind: String,
+    #[diesel(deserialize_as = String)]
+    pub kind: SuggestionKind,
     pub body: String,
     pub proposed_text: Option<String>,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: SuggestionStatus,
     pub visible: bool,
     pub upvotes: i32,
     pub official_response: Option<String>,
@@ -55,11 +57,11 @@ pub struct Suggestion {
 
 impl Suggestion {
     pub fn status(&self) -> SuggestionStatus {
-        self.status.parse().unwrap_or(SuggestionStatus::Pending)
+        self.status
     }
 
     pub fn kind(&self) -> SuggestionKind {
-        self.kind.parse().unwrap_or(SuggestionKind::Comment)
+        self.kind
     }
 }
 
@@ -180,7 +182,6 @@ pub struct SuggestionContext {
     pub clause_body: String,
     pub consultation_slug: String,
     pub consultation_title: String,
-    pub consultation_status: String,
     pub opens_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
 }
@@ -202,7 +203,6 @@ pub fn find_by_number(
             clauses::body,
             consultations::slug,
             consultations::title,
-            consultations::status,
             consultations::opens_at,
             consultations::closes_at,
         ))
@@ -210,7 +210,6 @@ pub fn find_by_number(
             Suggestion,
             String,
             bool,
-            String,
             String,
             String,
             String,
@@ -228,7 +227,6 @@ pub fn find_by_number(
             clause_body,
             slug,
             title,
-            status,
             opens,
             closes,
         )| {
@@ -240,7 +238,6 @@ pub fn find_by_number(
                 clause_body,
                 consultation_slug: slug,
                 consultation_title: title,
-                consultation_status: status,
                 opens_at: opens,
                 closes_at: closes,
             }
@@ -371,7 +368,7 @@ impl Cursor {
             },
             Sort::Newest => Self::Newest { id: last.id },
             Sort::Status => Self::Status {
-                status: last.status.clone(),
+                status: last.status.as_str().to_owned(),
                 id: last.id,
             },
         }

@@ -18,8 +18,10 @@ pub struct VoteTarget {
     pub id: i64,
     pub tracking_number: String,
     pub author_id: i64,
-    pub status: String,
-    pub consultation_status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: crate::domain::SuggestionStatus,
+    #[diesel(deserialize_as = String)]
+    pub consultation_status: crate::domain::ConsultationStatus,
     pub opens_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
     /// How many suggestions were merged into it (then its count is recounted).

@@ -15,7 +15,8 @@ pub struct User {
     pub display_name: String,
     pub password_hash: String,
     pub region: Option<String>,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
     pub email_confirmed_at: Option<NaiveDateTime>,
     pub terms_accepted_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
@@ -27,9 +28,8 @@ pub struct User {
 }
 
 impl User {
-    /// The stored role; the CHECK constraint guarantees it parses.
     pub fn role(&self) -> Role {
-        self.role.parse().unwrap_or(Role::Citizen)
+        self.role
     }
 
     pub fn is_confirmed(&self) -> bool {

@@ -613,7 +613,7 @@ pub async fn edit_form(
     };
     let s = &found.suggestion;
     let form = SuggestForm {
-        kind: s.kind.clone(),
+        kind: s.kind.as_str().to_owned(),
         body: s.body.clone(),
         proposed_text: s.proposed_text.clone().unwrap_or_default(),
         ..SuggestForm::default()

@@ -866,7 +866,7 @@ async fn cli_creates_users_and_changes_roles(app: TestApp) {
         String::from_utf8_lossy(&out.stderr)
     );
     let admin = user_row(&app, "chief@example.kz").await.unwrap();
-    assert_eq!(admin.role, "admin");
+    assert_eq!(admin.role, Role::Admin);
     assert!(admin.email_confirmed_at.is_some());
     let visitor = app.visitor();
     assert_eq!(
@@ -893,7 +893,7 @@ async fn cli_creates_users_and_changes_roles(app: TestApp) {
     assert!(out.status.success());
     assert_eq!(
         user_row(&app, "mod@example.kz").await.unwrap().role,
-        "moderator"
+        Role::Moderator
     );
     let wrong = app
         .cli(&[
@@ -919,7 +919,7 @@ async fn cli_creates_users_and_changes_roles(app: TestApp) {
     assert!(out.status.success());
     assert_eq!(
         user_row(&app, "mod@example.kz").await.unwrap().role,
-        "citizen"
+        Role::Citizen
     );
     // Each change is in the audit log.
     let actions: Vec<String> = app
