@@ -102,6 +102,7 @@
 //! [`Lineage::identities`] turns that into the stored identities to keep.
 
 mod diff;
+mod file;
 mod propose;
 mod text;
 
@@ -113,6 +114,7 @@ use super::draft::Draft;
 use super::reference::ClauseRef;
 
 pub use diff::{word_diff, WordRun, WordRunKind};
+pub use file::{parse, write, LineageError, Problem, HEADER};
 pub use propose::{propose, ALIGN_RATIO, CONTAIN, COVER, MIN_PART_WORDS, MOVE_RATIO};
 
 /// One clause of a version, as the lineage sees it.
