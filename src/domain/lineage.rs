@@ -103,6 +103,7 @@
 
 mod diff;
 mod file;
+pub mod fixture;
 mod propose;
 mod text;
 
