@@ -3,7 +3,7 @@
 //! A clause's permanent identity (what suggestions and permalinks attach to) is not its
 //! printed reference: version N+1 may renumber, move, merge, split, insert and delete
 //! articles and clauses. Importing a new version *proposes* a [`Lineage`] ([`propose`]),
-//! an admin reviews it (on a page, or as a file: [`write`] and [`parse`]), and only a
+//! an admin reviews it (on a page, or as a file: [`write()`] and [`parse()`]), and only a
 //! confirmed lineage is stored. Everything here is pure: no database, no clock but the
 //! diff deadline of a pathological clause.
 //!

@@ -790,7 +790,10 @@ mod tests {
     use std::time::Instant;
 
     use super::*;
-    use crate::domain::lineage::{parse, propose, propose::propose_counting, write, Version};
+    use crate::domain::lineage::{
+        parse, propose, propose::propose_counting, word_diff, write, ClauseText, Version,
+        WordRunKind,
+    };
 
     fn constitution() -> Draft {
         let path = format!(
@@ -906,6 +909,87 @@ mod tests {
             old.clause_count(),
             new.clause_count()
         );
+    }
+
+    #[test]
+    fn a_clause_moved_far_and_reworded_is_found_as_moved() {
+        let old = constitution();
+        let (mut new, mut expected) = renumbered_version(&old).unwrap();
+        // The last clause of new article 10 goes, a word changed, to the end of 80.
+        let clause = new.articles[9].clauses.pop().unwrap();
+        let from = ClauseRef::new(new.articles[9].number.clone(), clause.number.clone());
+        let target = &mut new.articles[79];
+        let number = ClauseNumber::nth(target.clauses.len() + 1);
+        let to = ClauseRef::new(target.number.clone(), number.clone());
+        let text = clause.text.replacen("shall", "must", 1);
+        assert_ne!(text, clause.text);
+        target.clauses.push(Clause {
+            number,
+            text,
+            ..clause
+        });
+        let link = expected
+            .links
+            .iter_mut()
+            .find(|l| l.new == [from.clone()])
+            .unwrap();
+        assert!(link.kind.keeps_text(), "{link:?}");
+        link.kind = ChangeKind::Moved;
+        link.new = vec![to];
+        check(&old, &new, &expected);
+    }
+
+    #[test]
+    fn the_word_diff_of_each_rewording_shows_what_changed() {
+        let old = constitution();
+        let (new, expected) = renumbered_version(&old).unwrap();
+        for link in expected
+            .links
+            .iter()
+            .filter(|l| l.kind == ChangeKind::Reworded)
+        {
+            let before = &old.clause(link.old.as_ref().unwrap()).unwrap().text;
+            let after = &new.clause(&link.new[0]).unwrap().text;
+            let runs = word_diff(before, after);
+            let changed = runs.iter().filter(|r| r.kind != WordRunKind::Kept).count();
+            assert!((1..=4).contains(&changed), "{runs:?}");
+            let rebuilt: String = runs
+                .iter()
+                .filter(|r| r.kind != WordRunKind::Deleted)
+                .map(|r| r.text.as_str())
+                .collect();
+            assert_eq!(&rebuilt, after);
+        }
+    }
+
+    #[test]
+    fn identities_carry_over_to_every_continuing_clause() {
+        let old = constitution();
+        let (new, expected) = renumbered_version(&old).unwrap();
+        let with_ids = Version::new(
+            Version::from_draft(&old)
+                .unwrap()
+                .clauses()
+                .iter()
+                .map(|c| ClauseText {
+                    identity: Some(format!("id-{}", c.reference)),
+                    ..c.clone()
+                })
+                .collect(),
+        )
+        .unwrap();
+        let new_version = Version::from_draft(&new).unwrap();
+        let lineage = propose(&with_ids, &new_version);
+        let ids = lineage.identities(&with_ids);
+        // All new clauses but the five inserted, the second part of the split.
+        assert_eq!(ids.len(), new_version.len() - 5 - 1);
+        for link in &expected.links {
+            if let (Some(old), ChangeKind::Renumbered | ChangeKind::Reworded) =
+                (&link.old, link.kind)
+            {
+                assert_eq!(ids.get(&link.new[0]), Some(&format!("id-{old}")));
+            }
+        }
     }
 
     #[test]
