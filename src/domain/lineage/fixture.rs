@@ -671,22 +671,18 @@ pub fn synthetic_draft(articles: usize, seed: u64) -> Result<Draft, RevisionErro
         articles: Vec::with_capacity(articles),
     };
     let mut line = 1;
-    #[allow(clippy::explicit_counter_loop)] // `line` counts clauses too, not only articles
     for a in 0..articles {
         let number = article_number(a + 1)?;
         let clause_count = 1 + (words.next() % 5) as usize;
+        // The heading on its line, then a line per clause.
         let clauses = (0..clause_count)
-            .map(|c| {
-                line += 1;
-                Clause {
-                    number: ClauseNumber::nth(c + 1),
-                    text: words.clause(),
-                    notes: Vec::new(),
-                    line,
-                }
+            .map(|c| Clause {
+                number: ClauseNumber::nth(c + 1),
+                text: words.clause(),
+                notes: Vec::new(),
+                line: line + 1 + c,
             })
             .collect();
-        line += 1;
         draft.articles.push(Article {
             chapter: Some(a * chapters / articles.max(1)),
             label: format!("Article {number}"),
@@ -696,6 +692,7 @@ pub fn synthetic_draft(articles: usize, seed: u64) -> Result<Draft, RevisionErro
             notes: Vec::new(),
             line,
         });
+        line += clause_count + 1;
     }
     Ok(draft)
 }
