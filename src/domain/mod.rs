@@ -7,6 +7,7 @@ pub mod account;
 pub mod consultation;
 pub mod draft;
 pub mod export;
+pub mod lineage;
 pub mod moderation;
 pub mod queue;
 pub mod reference;
