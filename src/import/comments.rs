@@ -398,13 +398,14 @@ pub fn import_comments(
                 &mut accounts,
                 &mut summary.accounts,
             )?;
-            summary.upvotes += suggestion::insert_upvote(conn, *suggestion_id, voter_id, *at)?;
+            summary.upvotes +=
+                crate::models::upvote::insert_upvote(conn, *suggestion_id, voter_id, *at)?;
         }
         // The stored counts follow the rows, recomputed in SQL (not read into Rust and
         // written back: a vote arriving meanwhile would be lost).
         let ids: Vec<i64> = suggestion_ids.values().copied().collect();
         for chunk in ids.chunks(500) {
-            suggestion::recount_upvotes(conn, chunk)?;
+            crate::models::upvote::recount_upvotes(conn, chunk)?;
         }
         Ok::<_, CommentsFailure>(())
     })?;

@@ -180,7 +180,7 @@ pub fn clause_with_suggestions(
     let upvoted = match viewer {
         Some(user_id) => {
             let ids: Vec<i64> = suggestions.iter().map(|l| l.suggestion.id).collect();
-            suggestion::upvoted_by(conn, user_id, &ids)?
+            super::upvote::upvoted_by(conn, user_id, &ids)?
         }
         None => HashSet::new(),
     };

@@ -5,7 +5,7 @@
 //! and only when the row really was inserted or deleted. The stored count is therefore
 //! always the number of rows, whatever the concurrency.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -13,7 +13,7 @@ use diesel::prelude::*;
 use crate::db::AnyConnection;
 use crate::domain::similarity;
 use crate::domain::{SuggestionKind, SuggestionStatus, TrackingNumber};
-use crate::schema::{clauses, consultations, suggestion_drafts, suggestions, upvotes, users};
+use crate::schema::{clauses, consultations, suggestion_drafts, suggestions, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = suggestions)]
@@ -553,91 +553,6 @@ pub fn withdraw(conn: &mut AnyConnection, id: i64, author_id: i64) -> QueryResul
     ))
     .execute(conn)?;
     Ok(updated == 1)
-}
-
-/// Insert an upvote row unless it exists; returns 1 if inserted. diesel's
-/// multi-backend has no ON CONFLICT, so each backend gets its own statement.
-pub fn insert_upvote(
-    conn: &mut AnyConnection,
-    suggestion_id: i64,
-    user_id: i64,
-    at: NaiveDateTime,
-) -> QueryResult<usize> {
-    let row = (
-        upvotes::suggestion_id.eq(suggestion_id),
-        upvotes::user_id.eq(user_id),
-        upvotes::created_at.eq(at),
-    );
-    match conn {
-        AnyConnection::Postgres(pg) => diesel::insert_into(upvotes::table)
-            .values(row)
-            .on_conflict_do_nothing()
-            .execute(pg),
-        AnyConnection::Sqlite(lite) => diesel::insert_into(upvotes::table)
-            .values(row)
-            .on_conflict_do_nothing()
-            .execute(lite),
-    }
-}
-
-/// Set each suggestion's count to its number of upvote rows, in one SQL statement per
-/// call (after bulk loads). The ids are numbers from the database, inlined safely.
-pub fn recount_upvotes(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usize> {
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-    let plain = diesel::sql_query(format!(
-        "UPDATE suggestions SET upvotes = \
-         (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
-         WHERE id IN ({list}) AND duplicate_count = 0"
-    ))
-    .execute(conn)?;
-    let canonicals = suggestions::table
-        .filter(suggestions::id.eq_any(ids))
-        .filter(suggestions::duplicate_count.gt(0))
-        .select(suggestions::id)
-        .load::<i64>(conn)?;
-    for id in &canonicals {
-        super::moderation::recount_group(conn, *id)?;
-    }
-    Ok(plain + canonicals.len())
-}
-
-/// Which of these suggestions the user has upvoted.
-pub fn upvoted_by(
-    conn: &mut AnyConnection,
-    user_id: i64,
-    ids: &[i64],
-) -> QueryResult<HashSet<i64>> {
-    Ok(upvotes::table
-        .filter(upvotes::user_id.eq(user_id))
-        .filter(upvotes::suggestion_id.eq_any(ids))
-        .select(upvotes::suggestion_id)
-        .load::<i64>(conn)?
-        .into_iter()
-        .collect())
-}
-
-/// The suggestions a user upvotes (tracking number, when), for their data download.
-pub fn votes_by_user(
-    conn: &mut AnyConnection,
-    user_id: i64,
-) -> QueryResult<Vec<(String, NaiveDateTime)>> {
-    upvotes::table
-        .inner_join(suggestions::table)
-        .filter(upvotes::user_id.eq(user_id))
-        .order(upvotes::created_at)
-        .select((suggestions::tracking_number, upvotes::created_at))
-        .load(conn)
-}
-
-/// The number of upvote rows of a suggestion (what `upvotes` must always equal).
-pub fn count_upvote_rows(conn: &mut AnyConnection, suggestion_id: i64) -> QueryResult<i64> {
-    upvotes::table
-        .filter(upvotes::suggestion_id.eq(suggestion_id))
-        .count()
-        .get_result(conn)
 }
 
 // ---------------------------------------------------------------- drafts

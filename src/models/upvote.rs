@@ -2,7 +2,7 @@
 //! votes instead of a few per vote. Every count still changes in SQL, never in Rust,
 //! and a vote is still one unique row, so any number of writers stay exact.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -139,7 +139,7 @@ pub fn remove(conn: &mut AnyConnection, pairs: &[(i64, i64)]) -> QueryResult<Vec
 
 /// Apply these changes to the stored counts: one statement per distinct change (most
 /// batches: +1 and perhaps -1). A suggestion others were merged into counts distinct
-/// citizens over the group instead (see `moderation::recount_group`). Returns the new
+/// citizens over the group instead (see [`recount_group`]). Returns the new
 /// counts of the suggestions stepped (not of those recounted).
 pub fn step(
     conn: &mut AnyConnection,
@@ -177,7 +177,7 @@ pub fn step(
         };
         let stepped: HashMap<i64, i32> = stepped.into_iter().map(|c| (c.id, c.upvotes)).collect();
         for id in ids.iter().filter(|id| !stepped.contains_key(id)) {
-            super::moderation::recount_group(conn, *id)?;
+            recount_group(conn, *id)?;
         }
         counts.extend(stepped);
     }
@@ -285,4 +285,112 @@ pub fn add_counted(
         },
     )
     .load(pg)
+}
+
+/// Insert an upvote row unless it exists; returns 1 if inserted. diesel's
+/// multi-backend has no ON CONFLICT, so each backend gets its own statement.
+pub fn insert_upvote(
+    conn: &mut AnyConnection,
+    suggestion_id: i64,
+    user_id: i64,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    let row = (
+        upvotes::suggestion_id.eq(suggestion_id),
+        upvotes::user_id.eq(user_id),
+        upvotes::created_at.eq(at),
+    );
+    match conn {
+        AnyConnection::Postgres(pg) => diesel::insert_into(upvotes::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(pg),
+        AnyConnection::Sqlite(lite) => diesel::insert_into(upvotes::table)
+            .values(row)
+            .on_conflict_do_nothing()
+            .execute(lite),
+    }
+}
+
+/// Set each suggestion's count to its number of upvote rows, in one SQL statement per
+/// call (after bulk loads).
+pub fn recount_upvotes(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usize> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let plain = match conn {
+        AnyConnection::Postgres(pg) => fixed_query(
+            "UPDATE suggestions SET upvotes = \
+             (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
+             WHERE id = ANY($1) AND duplicate_count = 0",
+            |q| q.bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids.to_vec()),
+        )
+        .execute(pg)?,
+        AnyConnection::Sqlite(lite) => fixed_query(
+            "UPDATE suggestions SET upvotes = \
+             (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
+             WHERE id IN (SELECT value FROM json_each(?)) AND duplicate_count = 0",
+            |q| q.bind::<diesel::sql_types::Text, _>(json_array(ids)),
+        )
+        .execute(lite)?,
+    };
+    let canonicals = suggestions::table
+        .filter(suggestions::id.eq_any(ids))
+        .filter(suggestions::duplicate_count.gt(0))
+        .select(suggestions::id)
+        .load::<i64>(conn)?;
+    for id in &canonicals {
+        recount_group(conn, *id)?;
+    }
+    Ok(plain + canonicals.len())
+}
+
+/// Which of these suggestions the user has upvoted.
+pub fn upvoted_by(
+    conn: &mut AnyConnection,
+    user_id: i64,
+    ids: &[i64],
+) -> QueryResult<HashSet<i64>> {
+    Ok(upvotes::table
+        .filter(upvotes::user_id.eq(user_id))
+        .filter(upvotes::suggestion_id.eq_any(ids))
+        .select(upvotes::suggestion_id)
+        .load::<i64>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The suggestions a user upvotes (tracking number, when), for their data download.
+pub fn votes_by_user(
+    conn: &mut AnyConnection,
+    user_id: i64,
+) -> QueryResult<Vec<(String, NaiveDateTime)>> {
+    upvotes::table
+        .inner_join(suggestions::table)
+        .filter(upvotes::user_id.eq(user_id))
+        .order(upvotes::created_at)
+        .select((suggestions::tracking_number, upvotes::created_at))
+        .load(conn)
+}
+
+/// The number of upvote rows of a suggestion (what `upvotes` must always equal).
+pub fn count_upvote_rows(conn: &mut AnyConnection, suggestion_id: i64) -> QueryResult<i64> {
+    upvotes::table
+        .filter(upvotes::suggestion_id.eq(suggestion_id))
+        .count()
+        .get_result(conn)
+}
+
+/// Set a canonical suggestion's count to the number of distinct citizens who upvoted
+/// it or any suggestion merged into it (a citizen who upvoted two counts once). No
+/// vote row moves.
+pub fn recount_group(conn: &mut AnyConnection, canonical_id: i64) -> QueryResult<usize> {
+    fixed_query(
+        "UPDATE suggestions SET upvotes = (SELECT COUNT(DISTINCT user_id) FROM upvotes \
+         WHERE suggestion_id = $1 OR suggestion_id IN \
+         (SELECT id FROM suggestions WHERE duplicate_of = $1)) \
+         WHERE id = $1",
+        |q| q.bind::<diesel::sql_types::BigInt, _>(canonical_id),
+    )
+    .execute(conn)
 }

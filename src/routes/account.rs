@@ -783,7 +783,7 @@ pub async fn download_data(
     let (account, own, votes) = with_db(&state, move |conn| {
         let account = user::find(conn, id)?.ok_or(AppError::NotFound)?;
         let own = crate::models::suggestion::by_author(conn, id)?;
-        let votes = crate::models::suggestion::votes_by_user(conn, id)?;
+        let votes = crate::models::upvote::votes_by_user(conn, id)?;
         Ok((account, own, votes))
     })
     .await?;

@@ -639,7 +639,7 @@ async fn concurrent_upvotes_are_counted_exactly(app: TestApp) {
                 .select((suggestions::id, suggestions::upvotes))
                 .first(conn)
                 .unwrap();
-            let rows = kenes::models::suggestion::count_upvote_rows(conn, s.0).unwrap();
+            let rows = kenes::models::upvote::count_upvote_rows(conn, s.0).unwrap();
             let eager_id: i64 = kenes::schema::users::table
                 .filter(kenes::schema::users::display_name.eq("Eager"))
                 .select(kenes::schema::users::id)
