@@ -471,10 +471,9 @@ fn moderate(
     actor: &str,
     [reason, text, outcome, response, canonical]: [&String; 5],
 ) -> anyhow::Result<()> {
-    use crate::domain::moderation::{Decision, OfficialResponse, Reason};
     use crate::domain::{Email, Role, TrackingNumber};
-    use crate::models::moderation::{self, DecideError};
     use crate::models::user;
+    use crate::services::moderation::{self, DecideFailure, DecisionRequest};
     let number = TrackingNumber::parse(number)
         .ok_or_else(|| anyhow::anyhow!("`{number}` is not a tracking number"))?;
     let pool = startup::prepare_database(settings)?;
@@ -483,37 +482,21 @@ fn moderate(
     let moderator = user::find_by_email(&mut conn, &email)?
         .filter(|u| matches!(u.role(), Role::Moderator | Role::Admin))
         .ok_or_else(|| anyhow::anyhow!("{actor} is not a moderator or admin"))?;
-    let id = moderation::id_by_number(&mut conn, number.as_str())?
-        .ok_or_else(|| anyhow::anyhow!("no suggestion {number}"))?;
-    fn field<T>(r: Result<T, crate::domain::FieldError>) -> anyhow::Result<T> {
-        r.map_err(|e| anyhow::anyhow!("{}", crate::i18n::t(crate::i18n::Lang::default(), e.0)))
-    }
-    let decision = match action {
-        "publish" => Decision::Publish,
-        "review" => Decision::StartReview,
-        "flags_cleared" => Decision::ClearFlags,
-        "flags_upheld" => Decision::UpholdFlags,
-        "reject" => Decision::Reject(field(Reason::parse(reason, text))?),
-        "hide" => Decision::Hide(field(Reason::parse(reason, text))?),
-        "respond" => Decision::Respond(
-            field(outcome.parse::<crate::domain::moderation::Outcome>())?,
-            field(OfficialResponse::parse(response))?,
-        ),
-        "merge" => {
-            let canonical = TrackingNumber::parse(canonical)
-                .ok_or_else(|| anyhow::anyhow!("--canonical needs a tracking number"))?;
-            Decision::MarkDuplicate(
-                moderation::id_by_number(&mut conn, canonical.as_str())?
-                    .ok_or_else(|| anyhow::anyhow!("no suggestion {canonical}"))?,
-            )
-        }
-        other => anyhow::bail!("unknown action `{other}`"),
+    let request = DecisionRequest {
+        action: action.to_owned(),
+        reason_code: reason.clone(),
+        reason_text: text.clone(),
+        outcome: outcome.clone(),
+        response: response.clone(),
+        template_id: None,
+        canonical: canonical.clone(),
     };
-    match crate::workbench::decide_one(
+    let english = |key| crate::i18n::t(crate::i18n::Lang::default(), key);
+    match moderation::decide(
         &mut conn,
         moderator.id,
-        id,
-        &decision,
+        &number,
+        &request,
         &settings.public_url(),
         crate::models::now(),
     ) {
@@ -522,15 +505,29 @@ fn moderate(
             applied.from.as_str(),
             applied.to.as_str()
         )),
-        Err(DecideError::Refused(refusal)) => anyhow::bail!(
-            "refused: {}",
-            crate::i18n::t(crate::i18n::Lang::default(), refusal.0)
-        ),
-        Err(DecideError::Held { by, until }) => {
+        Err(DecideFailure::Form(fields)) => {
+            let problems: Vec<String> = fields
+                .iter()
+                .map(|(field, error)| format!("--{}: {}", cli_flag(field), english(error.0)))
+                .collect();
+            anyhow::bail!("{}", problems.join("\n"))
+        }
+        Err(DecideFailure::Refused(key)) => anyhow::bail!("refused: {}", english(key)),
+        Err(DecideFailure::Held { by, until }) => {
             anyhow::bail!("refused: {by} is reviewing it until {until}")
         }
-        Err(DecideError::NotFound) => anyhow::bail!("no suggestion {number}"),
-        Err(DecideError::Db(e)) => Err(e.into()),
+        Err(DecideFailure::NotFound) => anyhow::bail!("no suggestion {number}"),
+        Err(DecideFailure::Db(e)) => Err(e.into()),
+    }
+}
+
+/// The `kenes moderate` flag that sets a decision's field.
+fn cli_flag(field: &str) -> &str {
+    match field {
+        "reason_code" => "reason",
+        "reason_text" => "text",
+        "action" => "action",
+        other => other,
     }
 }
 
@@ -659,7 +656,7 @@ fn read_password() -> anyhow::Result<String> {
 
 fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
     use crate::domain::{DisplayName, Email, NewPassword, Role};
-    use crate::models::{audit, user};
+    use crate::models::user;
 
     match action {
         UserCommand::Create { email, name, role } => {
@@ -679,30 +676,18 @@ fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> 
             let hash = crate::auth::password::hash_blocking(password.expose())?;
             let pool = startup::prepare_database(settings)?;
             let mut conn = pool.get()?;
-            let created = db::write_transaction(&mut conn, |conn| {
-                if user::find_by_email(conn, &email)?.is_some() {
-                    return Ok(None);
-                }
-                let created = user::create(
-                    conn,
-                    &user::Registration {
-                        email: &email,
-                        display_name: &name,
-                        password_hash: &hash,
-                        region: None,
-                        role,
-                        confirmed: true,
-                    },
-                )?;
-                audit::record(
-                    conn,
-                    None,
-                    "user_create",
-                    &format!("user:{}", created.id),
-                    &serde_json::json!({"role": role.as_str(), "via": "cli"}),
-                )?;
-                Ok::<_, diesel::result::Error>(Some(created))
-            })?;
+            let created = crate::services::accounts::create_confirmed(
+                &mut conn,
+                &user::Registration {
+                    email: &email,
+                    display_name: &name,
+                    password_hash: &hash,
+                    region: None,
+                    role,
+                    confirmed: true,
+                },
+                crate::services::accounts::Actor::CommandLine { how: "create" },
+            )?;
             match created {
                 Some(u) => say(&format!(
                     "Created {} ({}) as {role}.",
@@ -741,22 +726,13 @@ fn set_role_cli(
     how: &str,
 ) -> anyhow::Result<()> {
     use crate::domain::Email;
-    use crate::models::{audit, user};
+    use crate::models::user;
+    use crate::services::accounts::{self, Actor};
     let email = Email::parse(email).map_err(|_| anyhow!("`{email}` is not an email address"))?;
     let pool = startup::prepare_database(settings)?;
     let mut conn = pool.get()?;
-    db::write_transaction(&mut conn, |conn| {
-        let target =
-            user::find_by_email(conn, &email)?.ok_or_else(|| anyhow!("no account {email}"))?;
-        user::set_role(conn, target.id, role)?;
-        audit::record(
-            conn,
-            None,
-            "user_role",
-            &format!("user:{}", target.id),
-            &serde_json::json!({"from": target.role, "to": role.as_str(), "via": format!("cli {how}")}),
-        )?;
-        Ok::<_, anyhow::Error>(())
-    })?;
+    let target =
+        user::find_by_email(&mut conn, &email)?.ok_or_else(|| anyhow!("no account {email}"))?;
+    accounts::change_role(&mut conn, Actor::CommandLine { how }, target.id, role)?;
     say(&format!("{email} is now {role}."))
 }

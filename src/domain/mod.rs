@@ -59,7 +59,7 @@ pub use account::{DisplayName, Email, FieldError, NewPassword, Region, Role};
 pub use consultation::{ConsultationStatus, ModerationMode, Slug};
 pub use reference::{ArticleNumber, ClauseNumber, ClauseRef};
 pub use suggestion::{
-    ProposedText, SuggestionBody, SuggestionKind, SuggestionStatus, TrackingNumber,
+    ProposedText, SuggestionBody, SuggestionInput, SuggestionKind, SuggestionStatus, TrackingNumber,
 };
 
 #[cfg(test)]

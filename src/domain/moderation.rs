@@ -121,6 +121,11 @@ pub fn parse_note(input: &str) -> Result<String, FieldError> {
     bounded_text(input, 5000, "form.note.required")
 }
 
+/// Why a citizen reports a suggestion: 1 to 500 characters.
+pub fn parse_report_reason(input: &str) -> Result<String, FieldError> {
+    bounded_text(input, 500, "report.reason_required")
+}
+
 /// Tag names: 1 to 40 characters, lower case, single spaces.
 pub fn parse_tag(input: &str) -> Result<String, FieldError> {
     let name = input
@@ -182,22 +187,138 @@ pub enum Decision {
     UpholdFlags,
 }
 
+/// The decisions by name, as forms, the command line and the log spell them. Names are
+/// parsed here and nowhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionAction {
+    Publish,
+    Reject,
+    StartReview,
+    Respond,
+    Merge,
+    Hide,
+    ClearFlags,
+    UpholdFlags,
+}
+
+impl DecisionAction {
+    pub const ALL: [Self; 8] = [
+        Self::Publish,
+        Self::Reject,
+        Self::StartReview,
+        Self::Respond,
+        Self::Merge,
+        Self::Hide,
+        Self::ClearFlags,
+        Self::UpholdFlags,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Publish => "publish",
+            Self::Reject => "reject",
+            Self::StartReview => "review",
+            Self::Respond => "respond",
+            Self::Merge => "merge",
+            Self::Hide => "hide",
+            Self::ClearFlags => "flags_cleared",
+            Self::UpholdFlags => "flags_upheld",
+        }
+    }
+}
+
+impl FromStr for DecisionAction {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, FieldError> {
+        Self::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s.trim())
+            .ok_or(FieldError("moderation.refused.unknown"))
+    }
+}
+
+/// A decision as a moderator typed it (a form, or the command line's flags), with the
+/// canonical suggestion of a merge already looked up and a chosen canned response's
+/// text in place of an empty response.
+#[derive(Debug, Clone, Default)]
+pub struct DecisionFields<'a> {
+    pub action: &'a str,
+    pub reason_code: &'a str,
+    pub reason_text: &'a str,
+    pub outcome: &'a str,
+    pub response: &'a str,
+    /// The id of the suggestion to merge into, when the number given names one.
+    pub canonical_id: Option<i64>,
+}
+
+impl DecisionFields<'_> {
+    /// The decision, or a message per field (`action`, `reason_code`, `outcome`,
+    /// `response`, `canonical`).
+    pub fn parse(&self) -> Result<Decision, Vec<(&'static str, FieldError)>> {
+        fn check<T>(
+            errors: &mut Vec<(&'static str, FieldError)>,
+            field: &'static str,
+            result: Result<T, FieldError>,
+        ) -> Option<T> {
+            result.map_err(|e| errors.push((field, e))).ok()
+        }
+        let mut errors = Vec::new();
+        let e = &mut errors;
+        let decision = match check(e, "action", self.action.parse::<DecisionAction>()) {
+            Some(DecisionAction::Publish) => Some(Decision::Publish),
+            Some(DecisionAction::StartReview) => Some(Decision::StartReview),
+            Some(DecisionAction::ClearFlags) => Some(Decision::ClearFlags),
+            Some(DecisionAction::UpholdFlags) => Some(Decision::UpholdFlags),
+            Some(DecisionAction::Reject) => check(
+                e,
+                "reason_code",
+                Reason::parse(self.reason_code, self.reason_text),
+            )
+            .map(Decision::Reject),
+            Some(DecisionAction::Hide) => check(
+                e,
+                "reason_code",
+                Reason::parse(self.reason_code, self.reason_text),
+            )
+            .map(Decision::Hide),
+            Some(DecisionAction::Respond) => {
+                let outcome = check(e, "outcome", self.outcome.parse::<Outcome>());
+                let response = check(e, "response", OfficialResponse::parse(self.response));
+                outcome.zip(response).map(|(o, r)| Decision::Respond(o, r))
+            }
+            Some(DecisionAction::Merge) => check(
+                e,
+                "canonical",
+                self.canonical_id
+                    .ok_or(FieldError("moderation.canonical.unknown")),
+            )
+            .map(Decision::MarkDuplicate),
+            None => None,
+        };
+        match decision {
+            Some(decision) if errors.is_empty() => Ok(decision),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// Why a decision cannot be taken; the value is a translation key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refusal(pub &'static str);
 
 impl Decision {
-    /// The action's name in the moderation log.
-    pub fn action(&self) -> &'static str {
+    /// The decision's name, as the moderation log records it.
+    pub fn action(&self) -> DecisionAction {
         match self {
-            Self::Publish => "publish",
-            Self::Reject(_) => "reject",
-            Self::StartReview => "review",
-            Self::Respond(..) => "respond",
-            Self::MarkDuplicate(_) => "merge",
-            Self::Hide(_) => "hide",
-            Self::ClearFlags => "flags_cleared",
-            Self::UpholdFlags => "flags_upheld",
+            Self::Publish => DecisionAction::Publish,
+            Self::Reject(_) => DecisionAction::Reject,
+            Self::StartReview => DecisionAction::StartReview,
+            Self::Respond(..) => DecisionAction::Respond,
+            Self::MarkDuplicate(_) => DecisionAction::Merge,
+            Self::Hide(_) => DecisionAction::Hide,
+            Self::ClearFlags => DecisionAction::ClearFlags,
+            Self::UpholdFlags => DecisionAction::UpholdFlags,
         }
     }
 
@@ -237,17 +358,18 @@ impl Decision {
     }
 
     /// The decisions a moderator is offered for a suggestion in this state.
-    pub fn offered(current: SuggestionStatus, flagged: bool) -> Vec<&'static str> {
+    pub fn offered(current: SuggestionStatus, flagged: bool) -> Vec<DecisionAction> {
+        use DecisionAction as A;
         use SuggestionStatus as S;
         let mut offered = match current {
-            S::Pending => vec!["publish", "reject", "merge"],
-            S::Published => vec!["review", "merge", "hide"],
-            S::UnderReview => vec!["respond", "hide"],
-            S::Accepted | S::PartlyAccepted | S::NotAccepted => vec!["hide"],
+            S::Pending => vec![A::Publish, A::Reject, A::Merge],
+            S::Published => vec![A::StartReview, A::Merge, A::Hide],
+            S::UnderReview => vec![A::Respond, A::Hide],
+            S::Accepted | S::PartlyAccepted | S::NotAccepted => vec![A::Hide],
             _ => vec![],
         };
         if flagged {
-            offered.extend(["flags_cleared", "flags_upheld"]);
+            offered.extend([A::ClearFlags, A::UpholdFlags]);
         }
         offered
     }
@@ -356,6 +478,53 @@ mod tests {
         assert!(Decision::ClearFlags
             .next_status(S::Published, false, None)
             .is_err());
+    }
+
+    #[test]
+    fn decisions_parse_from_their_fields_in_one_place() {
+        let fields = |action| DecisionFields {
+            action,
+            reason_code: "spam",
+            outcome: "accepted",
+            response: "The commission took this into the new draft.",
+            canonical_id: Some(7),
+            ..DecisionFields::default()
+        };
+        assert_eq!(fields("publish").parse(), Ok(Decision::Publish));
+        assert_eq!(fields("merge").parse(), Ok(Decision::MarkDuplicate(7)));
+        assert!(matches!(fields("reject").parse(), Ok(Decision::Reject(_))));
+        assert!(matches!(
+            fields("respond").parse(),
+            Ok(Decision::Respond(Outcome::Accepted, _))
+        ));
+        for action in DecisionAction::ALL {
+            assert_eq!(action.as_str().parse(), Ok(action));
+        }
+        let errors = DecisionFields {
+            action: "respond",
+            outcome: "maybe",
+            response: "short",
+            ..DecisionFields::default()
+        }
+        .parse()
+        .unwrap_err();
+        let fields_named: Vec<_> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields_named, ["outcome", "response"]);
+        assert_eq!(
+            DecisionFields {
+                action: "merge",
+                ..DecisionFields::default()
+            }
+            .parse(),
+            Err(vec![(
+                "canonical",
+                FieldError("moderation.canonical.unknown")
+            )])
+        );
+        assert_eq!(
+            DecisionFields::default().parse(),
+            Err(vec![("action", FieldError("moderation.refused.unknown"))])
+        );
     }
 
     #[test]

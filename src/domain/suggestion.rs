@@ -135,6 +135,59 @@ impl ProposedText {
     }
 }
 
+/// What the suggestion form holds, valid: the one place where its fields are checked,
+/// for a new suggestion, an edit, and text kept for a signed-out writer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SuggestionInput {
+    pub kind: SuggestionKind,
+    pub body: SuggestionBody,
+    /// Present for the kinds that propose text (amend, add).
+    pub proposed: Option<ProposedText>,
+}
+
+impl SuggestionInput {
+    /// The input, or a message per field (`kind`, `body`, `proposed_text`).
+    pub fn parse(
+        kind: &str,
+        body: &str,
+        proposed_text: &str,
+    ) -> Result<Self, Vec<(&'static str, FieldError)>> {
+        let mut errors = Vec::new();
+        let kind = kind
+            .parse::<SuggestionKind>()
+            .map_err(|e| errors.push(("kind", e)))
+            .ok();
+        let body = SuggestionBody::parse(body)
+            .map_err(|e| errors.push(("body", e)))
+            .ok();
+        let proposed = kind.and_then(|kind| {
+            ProposedText::parse(kind, proposed_text)
+                .map_err(|e| errors.push(("proposed_text", e)))
+                .ok()
+        });
+        match (kind, body, proposed) {
+            (Some(kind), Some(body), Some(proposed)) if errors.is_empty() => Ok(Self {
+                kind,
+                body,
+                proposed,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    pub fn proposed_str(&self) -> Option<&str> {
+        self.proposed.as_ref().map(ProposedText::as_str)
+    }
+
+    /// The words a similarity check compares: the explanation and any proposed text.
+    pub fn compared_text(&self) -> String {
+        match &self.proposed {
+            Some(p) => format!("{} {}", self.body.as_str(), p.as_str()),
+            None => self.body.as_str().to_owned(),
+        }
+    }
+}
+
 /// Where a suggestion is in its life. Moderation (the transitions between these) is
 /// the moderation workbench's; here are the states and what each means for readers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

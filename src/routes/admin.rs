@@ -10,15 +10,14 @@ use futures_util::TryStreamExt;
 use serde::Deserialize;
 
 use super::{html, html_with_status, see_other, with_db, AppState};
-use crate::auth::policy;
 use crate::auth::policy::{Admins, Staff};
 use crate::db;
 use crate::domain::{text, ConsultationStatus, ModerationMode, Role, Slug};
 use crate::error::AppError;
 use crate::import::{self, ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
 use crate::models::consultation::{self, ConsultationFields};
-use crate::models::moderation;
 use crate::models::{audit, document, outbox, user};
+use crate::services::accounts::{self, Actor, RoleError};
 use crate::views::admin::{
     mode_choices, status_choices, AdminHome, AuditLine, ConsultationEditPage, ConsultationRow,
     ConsultationValues, ConsultationsPage, PreviewArticle, PreviewClause, PreviewPage,
@@ -113,36 +112,13 @@ pub async fn change_role(
 ) -> Result<HttpResponse, AppError> {
     let target_id = path.into_inner();
     let role: Role = form.role.parse().map_err(|_| AppError::BadRequest)?;
-    let actor = admin.user;
     with_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            let target = user::find(conn, target_id)?.ok_or(AppError::NotFound)?;
-            if !policy::may_change_role(&actor, &target) {
-                return Err(AppError::Forbidden);
+        accounts::change_role(conn, Actor::Admin(&admin.user), target_id, role).map_err(|error| {
+            match error {
+                RoleError::NotFound => AppError::NotFound,
+                RoleError::OwnRole => AppError::Forbidden,
+                RoleError::Db(e) => e.into(),
             }
-            user::set_role(conn, target.id, role)?;
-            audit::record(
-                conn,
-                Some(actor.id),
-                "user_role",
-                &format!("user:{}", target.id),
-                &serde_json::json!({"from": target.role, "to": role.as_str()}),
-            )?;
-            moderation::log(
-                conn,
-                &moderation::LogEntry {
-                    suggestion_id: None,
-                    subject_user_id: Some(target.id),
-                    actor_id: Some(actor.id),
-                    action: "role",
-                    from: Some(target.role.as_str()),
-                    to: Some(role.as_str()),
-                    reason: None,
-                    public: false,
-                },
-                crate::models::now(),
-            )?;
-            Ok(())
         })
     })
     .await?;

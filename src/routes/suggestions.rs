@@ -12,19 +12,14 @@ use serde::Deserialize;
 use super::{html, html_with_status, see_other, with_db, AppState};
 use crate::auth::csrf::CsrfVerdict;
 use crate::auth::session::RequireUser;
-use crate::auth::throttle;
 use crate::auth::token::{hash_token, looks_like_token, random_token};
 use crate::auth::{policy, CurrentUser};
 use crate::db;
-use crate::domain::{
-    ClauseRef, ModerationMode, ProposedText, Slug, SuggestionBody, SuggestionKind,
-    SuggestionStatus, TrackingNumber,
-};
+use crate::domain::{ClauseRef, Slug, SuggestionInput, TrackingNumber};
 use crate::error::AppError;
-use crate::mail::messages;
-use crate::models::outbox;
 use crate::models::reading::{self, ClauseData};
-use crate::models::suggestion::{self, NewSuggestion};
+use crate::models::suggestion::{self, DraftKept};
+use crate::services::suggestions::{self, Submitted, Target};
 use crate::views::consultation::{paths, ConsultationSummary};
 use crate::views::forms::FormErrors;
 use crate::views::suggestion::{
@@ -35,9 +30,6 @@ use crate::views::{paragraphs, Ctx, DateView, PageContext};
 use crate::votes::{VoteRequest, Voted};
 
 const DRAFT_COOKIE: &str = "kenes_draft";
-/// How similar an existing suggestion must be to be offered instead (estimated Jaccard
-/// similarity of word pairs).
-const SIMILAR_THRESHOLD: f64 = 0.3;
 
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(default)]
@@ -178,206 +170,87 @@ pub async fn submit(
     let (slug, reference) = parse_target(&path)?;
     let form = form.into_inner();
     let data = load_clause(&state, slug, reference).await?;
-    let refuse = |ctx: PageContext, status: StatusCode, key: &'static str| {
-        let notice = ctx.t(key);
-        html_with_status(
-            status,
-            &form_page(ctx, &data, &form, FormErrors::default(), notice, Vec::new()),
-        )
-    };
     if !csrf.valid {
-        return refuse(ctx, StatusCode::FORBIDDEN, "form.resubmit");
+        return refuse(ctx, &data, &form, StatusCode::FORBIDDEN, "form.resubmit");
     }
     // The same rules for everyone, so that nobody signs in only to be told the text
     // is too long, and so that text kept for a signed-out writer is bounded too.
-    let mut errors = FormErrors::default();
-    let kind = errors.check("kind", form.kind.parse::<SuggestionKind>());
-    let body = errors.check("body", SuggestionBody::parse(&form.body));
-    let proposed = match kind {
-        Some(kind) => errors.check(
-            "proposed_text",
-            ProposedText::parse(kind, &form.proposed_text),
-        ),
-        None => None,
-    };
-    let (Some(kind), Some(body), Some(proposed), true) = (kind, body, proposed, errors.is_empty())
-    else {
-        return html_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(ctx, &data, &form, errors, "", Vec::new()),
-        );
+    let input = match SuggestionInput::parse(&form.kind, &form.body, &form.proposed_text) {
+        Ok(input) => input,
+        Err(fields) => {
+            let errors = FormErrors::from_fields(fields);
+            let page = form_page(ctx, &data, &form, errors, "", Vec::new());
+            return html_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     };
     let Some(signed_in) = signed_in else {
-        // Keep the text server-side and send them to sign in; the form refills after.
-        let token = random_token();
-        let (hash, clause_id) = (hash_token(&token), data.clause.id);
-        let (kind_text, body_text, proposed_text) = (
-            kind.as_str().to_owned(),
-            body.as_str().to_owned(),
-            proposed
-                .as_ref()
-                .map_or_else(String::new, |p| p.as_str().to_owned()),
-        );
-        let ip = state.client_ip(&request);
-        let kept = with_db(&state, move |conn| {
-            if throttle::hit(conn, throttle::DRAFT_PER_ADDRESS, &ip)?.is_err() {
-                return Ok(None);
-            }
-            Ok(Some(db::write_transaction(conn, |conn| {
-                suggestion::save_draft(
-                    conn,
-                    &hash,
-                    clause_id,
-                    &kind_text,
-                    &body_text,
-                    &proposed_text,
-                    suggestion::MAX_DRAFTS,
-                )
-            })?))
-        })
-        .await?;
-        match kept {
-            Some(suggestion::DraftKept::Kept) => {}
-            // Too many from this address, or the store is full: the text is not lost,
-            // it is on the page, with a request to sign in first.
-            Some(suggestion::DraftKept::Full) | None => {
-                return refuse(ctx, StatusCode::TOO_MANY_REQUESTS, "suggest.draft_not_kept");
-            }
-        }
-        let back = format!(
-            "{}/suggest",
-            paths::clause(&data.consultation.slug, &data.clause.reference)
-        );
-        let mut cookie = Cookie::new(DRAFT_COOKIE, token);
-        cookie.set_path("/");
-        cookie.set_http_only(true);
-        cookie.set_same_site(SameSite::Lax);
-        cookie.set_secure(state.sessions.secure_cookies);
-        let next: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();
-        let mut response = see_other(&format!("/sign-in?next={next}"), None);
-        response.add_cookie(&cookie).map_err(AppError::internal)?;
-        return Ok(response);
+        return keep_for_sign_in(&state, &request, ctx, &data, &form, input).await;
     };
     let author = signed_in.user;
-    if !accepting(&data) {
-        return refuse(ctx, StatusCode::CONFLICT, "suggest.closed");
-    }
-    if author.blocked_at.is_some() {
-        return refuse(ctx, StatusCode::FORBIDDEN, "suggest.blocked");
-    }
-    if !policy::may_participate(&author) {
-        return refuse(ctx, StatusCode::FORBIDDEN, "suggest.confirm_first");
-    }
-
-    // Our forms send a UUID; anything else (empty, long, odd characters) gets a new one.
-    let key = form.idempotency_key.trim();
-    let idempotency_key = if key.is_empty()
-        || key.len() > 64
-        || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-    {
-        uuid::Uuid::new_v4().to_string()
+    let refusal = if !accepting(&data) {
+        Some((StatusCode::CONFLICT, "suggest.closed"))
+    } else if author.blocked_at.is_some() {
+        Some((StatusCode::FORBIDDEN, "suggest.blocked"))
+    } else if !policy::may_participate(&author) {
+        Some((StatusCode::FORBIDDEN, "suggest.confirm_first"))
     } else {
-        key.to_owned()
+        None
     };
-
-    // Before saving: similar suggestions already on this clause, to upvote instead.
+    if let Some((status, key)) = refusal {
+        return refuse(ctx, &data, &form, status, key);
+    }
+    let idempotency_key = idempotency_key(&form.idempotency_key);
+    // Before saving: similar suggestions already on this clause, to support instead.
     if form.similar_seen.is_empty() {
-        let lineage = data.clause.lineage.clone();
-        let text = match &proposed {
-            Some(p) => format!("{} {}", body.as_str(), p.as_str()),
-            None => body.as_str().to_owned(),
-        };
-        let similar = with_db(&state, move |conn| {
-            Ok(suggestion::similar_on_clause(
-                conn,
-                &lineage,
-                &text,
-                SIMILAR_THRESHOLD,
-                5,
-            )?)
-        })
-        .await?;
+        let similar = similar_views(&state, &data, &input, author.id).await?;
         if !similar.is_empty() {
-            let voting = accepting(&data);
-            let views = similar
-                .iter()
-                .map(|(s, _)| {
-                    let upvoted = false;
-                    SuggestionView::new(
-                        s,
-                        None,
-                        &data.clause.body,
-                        Some(author.id),
-                        upvoted,
-                        voting,
-                    )
-                })
-                .collect();
-            let mut form = form.clone();
-            form.idempotency_key = idempotency_key;
+            let form = SuggestForm {
+                idempotency_key,
+                ..form
+            };
             return html(&form_page(
                 ctx,
                 &data,
                 &form,
                 FormErrors::default(),
                 "",
-                views,
+                similar,
             ));
         }
     }
-
-    let status = match data.consultation.moderation_mode() {
-        ModerationMode::Pre => SuggestionStatus::Pending,
-        ModerationMode::Post => SuggestionStatus::Published,
-    };
-    let (consultation_id, clause_id, lineage) = (
-        data.consultation.id,
-        data.clause.id,
-        data.clause.lineage.clone(),
-    );
     let base = state.public_url.clone();
     let lang = ctx.lang;
+    let (consultation, clause_id) = (data.consultation.clone(), data.clause.id);
+    let lineage = data.clause.lineage.clone();
     let outcome = with_db(&state, move |conn| {
-        if let Err(wait) = throttle::hit(conn, throttle::SUBMIT_PER_ACCOUNT, &author.email)? {
-            return Ok(Err(wait));
-        }
-        db::write_transaction(conn, |conn| {
-            let (created, is_new) = suggestion::create(
-                conn,
-                &NewSuggestion {
-                    consultation_id,
-                    clause_id,
-                    clause_lineage: &lineage,
-                    author_id: author.id,
-                    kind,
-                    body: body.as_str(),
-                    proposed_text: proposed.as_ref().map(ProposedText::as_str),
-                    status,
-                    idempotency_key: &idempotency_key,
-                    created_at: None,
-                },
-            )?;
-            if is_new {
-                let number = &created.tracking_number;
-                outbox::enqueue(
-                    conn,
-                    &messages::suggestion_receipt(
-                        lang,
-                        &author.email,
-                        &author.display_name,
-                        number,
-                        format!("{base}{}", receipt_href(number)),
-                    ),
-                )?;
-            }
-            Ok::<_, AppError>(Ok(created.tracking_number))
-        })
+        let target = Target {
+            consultation: &consultation,
+            clause_id,
+            clause_lineage: &lineage,
+        };
+        Ok(suggestions::submit(
+            conn,
+            &author,
+            &target,
+            &input,
+            &idempotency_key,
+            lang,
+            |n| format!("{base}{}", receipt_href(n)),
+        )?)
     })
     .await?;
     match outcome {
-        Ok(number) => Ok(see_other(&format!("{}?new=1", receipt_href(&number)), None)),
-        Err(wait) => {
-            let mut response = refuse(ctx, StatusCode::TOO_MANY_REQUESTS, "suggest.throttled")?;
+        Submitted::Stored(number) => {
+            Ok(see_other(&format!("{}?new=1", receipt_href(&number)), None))
+        }
+        Submitted::Throttled(wait) => {
+            let mut response = refuse(
+                ctx,
+                &data,
+                &form,
+                StatusCode::TOO_MANY_REQUESTS,
+                "suggest.throttled",
+            )?;
             response.headers_mut().insert(
                 header::RETRY_AFTER,
                 header::HeaderValue::from_str(&wait.to_string()).map_err(AppError::internal)?,
@@ -385,6 +258,97 @@ pub async fn submit(
             Ok(response)
         }
     }
+}
+
+/// The form again, with the text kept and a notice saying why nothing was saved.
+fn refuse(
+    ctx: PageContext,
+    data: &ClauseData,
+    form: &SuggestForm,
+    status: StatusCode,
+    key: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let notice = ctx.t(key);
+    html_with_status(
+        status,
+        &form_page(ctx, data, form, FormErrors::default(), notice, Vec::new()),
+    )
+}
+
+/// Our forms send a UUID; anything else (empty, long, odd characters) gets a new one.
+fn idempotency_key(sent: &str) -> String {
+    let key = sent.trim();
+    if key.is_empty()
+        || key.len() > 64
+        || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    {
+        uuid::Uuid::new_v4().to_string()
+    } else {
+        key.to_owned()
+    }
+}
+
+/// Suggestions on the clause that say nearly the same, as the form shows them.
+async fn similar_views(
+    state: &AppState,
+    data: &ClauseData,
+    input: &SuggestionInput,
+    viewer_id: i64,
+) -> Result<Vec<SuggestionView>, AppError> {
+    let lineage = data.clause.lineage.clone();
+    let probe = input.clone();
+    let similar = with_db(state, move |conn| {
+        Ok(suggestions::similar(conn, &lineage, &probe)?)
+    })
+    .await?;
+    let voting = accepting(data);
+    Ok(similar
+        .iter()
+        .map(|s| SuggestionView::new(s, None, &data.clause.body, Some(viewer_id), false, voting))
+        .collect())
+}
+
+/// A signed-out writer sent the form: keep the text server-side and send them to sign
+/// in; the form refills after. Past the bounds the text stays on the page instead.
+async fn keep_for_sign_in(
+    state: &AppState,
+    request: &HttpRequest,
+    ctx: PageContext,
+    data: &ClauseData,
+    form: &SuggestForm,
+    input: SuggestionInput,
+) -> Result<HttpResponse, AppError> {
+    let token = random_token();
+    let (hash, clause_id) = (hash_token(&token), data.clause.id);
+    let ip = state.client_ip(request);
+    let kept = with_db(state, move |conn| {
+        Ok(suggestions::keep_draft(
+            conn, &ip, &hash, clause_id, &input,
+        )?)
+    })
+    .await?;
+    if kept != Some(DraftKept::Kept) {
+        return refuse(
+            ctx,
+            data,
+            form,
+            StatusCode::TOO_MANY_REQUESTS,
+            "suggest.draft_not_kept",
+        );
+    }
+    let back = format!(
+        "{}/suggest",
+        paths::clause(&data.consultation.slug, &data.clause.reference)
+    );
+    let mut cookie = Cookie::new(DRAFT_COOKIE, token);
+    cookie.set_path("/");
+    cookie.set_http_only(true);
+    cookie.set_same_site(SameSite::Lax);
+    cookie.set_secure(state.sessions.secure_cookies);
+    let next: String = url::form_urlencoded::byte_serialize(back.as_bytes()).collect();
+    let mut response = see_other(&format!("/sign-in?next={next}"), None);
+    response.add_cookie(&cookie).map_err(AppError::internal)?;
+    Ok(response)
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -640,51 +604,31 @@ pub async fn edit(
     let (found, data) = own_pending(&state, &path, author).await?;
     let number = found.suggestion.tracking_number.clone();
     let form = form.into_inner();
-    if !csrf.valid {
-        let notice = ctx.t("form.resubmit");
-        return html_with_status(
-            StatusCode::FORBIDDEN,
-            &edit_page(ctx, &data, &number, &form, FormErrors::default(), notice),
-        );
-    }
     // A blocked citizen keeps what they wrote on screen but cannot change what is
     // waiting for moderation (withdrawing it stays possible).
-    if signed_in.user.blocked_at.is_some() {
-        let notice = ctx.t("mine.blocked_edit");
-        return html_with_status(
-            StatusCode::FORBIDDEN,
-            &edit_page(ctx, &data, &number, &form, FormErrors::default(), notice),
-        );
-    }
-    let mut errors = FormErrors::default();
-    let kind = errors.check("kind", form.kind.parse::<SuggestionKind>());
-    let body = errors.check("body", SuggestionBody::parse(&form.body));
-    let proposed = match kind {
-        Some(kind) => errors.check(
-            "proposed_text",
-            ProposedText::parse(kind, &form.proposed_text),
-        ),
-        None => None,
+    let refusal = if !csrf.valid {
+        Some("form.resubmit")
+    } else if signed_in.user.blocked_at.is_some() {
+        Some("mine.blocked_edit")
+    } else {
+        None
     };
-    let (Some(kind), Some(body), Some(proposed), true) = (kind, body, proposed, errors.is_empty())
-    else {
-        return html_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &edit_page(ctx, &data, &number, &form, errors, ""),
-        );
+    if let Some(key) = refusal {
+        let notice = ctx.t(key);
+        let page = edit_page(ctx, &data, &number, &form, FormErrors::default(), notice);
+        return html_with_status(StatusCode::FORBIDDEN, &page);
+    }
+    let input = match SuggestionInput::parse(&form.kind, &form.body, &form.proposed_text) {
+        Ok(input) => input,
+        Err(fields) => {
+            let errors = FormErrors::from_fields(fields);
+            let page = edit_page(ctx, &data, &number, &form, errors, "");
+            return html_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     };
     let id = found.suggestion.id;
     let saved = with_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            Ok::<_, AppError>(suggestion::update_pending(
-                conn,
-                id,
-                author,
-                kind,
-                body.as_str(),
-                proposed.as_ref().map(ProposedText::as_str),
-            )?)
-        })
+        Ok(suggestions::edit(conn, id, author, &input)?)
     })
     .await?;
     if !saved {

@@ -25,6 +25,16 @@ impl FormErrors {
         }
     }
 
+    /// The messages a domain parser returned, field by field.
+    pub fn from_fields(fields: Vec<(&'static str, FieldError)>) -> Self {
+        Self(
+            fields
+                .into_iter()
+                .map(|(f, FieldError(key))| (f, key))
+                .collect(),
+        )
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

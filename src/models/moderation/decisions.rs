@@ -179,7 +179,7 @@ pub fn decide(
             suggestion_id: Some(s.id),
             subject_user_id: None,
             actor_id: Some(actor_id),
-            action: decision.action(),
+            action: decision.action().as_str(),
             from: Some(from.as_str()),
             to: Some(to.as_str()),
             reason: reason.as_deref(),

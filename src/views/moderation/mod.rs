@@ -1,13 +1,23 @@
-//! Pages of the moderation workbench: the queue, a suggestion under review, bulk
-//! confirmation, clusters, the dashboard, the logs and canned responses.
+//! Pages of the moderation workbench: the queue ([`queue`]), a suggestion under review
+//! ([`review`]), bulk confirmation, clusters, the dashboard, the logs and canned
+//! responses. Each page is assembled here from what the data layer loaded; handlers
+//! only load and render.
+
+mod queue;
+mod review;
+
+pub use queue::{queue_page, QueueContext, QueueData, QueuePage, QueueRow, StatusTab};
+pub use review::{
+    review_page, DecisionValues, NoteView, ReviewData, ReviewPage, Shown, TemplateChoice,
+};
 
 use askama::Template;
 
 use super::forms::{Choice, FormErrors};
-use super::suggestion::{kind_key, status_key, SuggestionView};
+use super::suggestion::{kind_key, status_key};
 use super::{DateView, PageContext};
 use crate::domain::moderation::ReasonCode;
-use crate::domain::queue::{QueueSort, RawFilter};
+use crate::domain::queue::QueueSort;
 use crate::domain::{SuggestionKind, SuggestionStatus};
 use crate::i18n::{self, Lang};
 use crate::models::moderation::LoggedAction;
@@ -154,103 +164,41 @@ pub struct PersonChoice {
     pub selected: bool,
 }
 
-/// One status with how many match, as a tab of the queue.
-#[derive(Debug, Clone)]
-pub struct StatusTab {
-    pub label: &'static str,
-    pub count: String,
-    pub href: String,
-    pub current: bool,
+/// "Me", "nobody" and the other reviewers, as assignee options.
+pub fn reviewer_choices(
+    reviewers: &[(i64, String)],
+    me: i64,
+    selected: &str,
+    lang: Lang,
+) -> Vec<PersonChoice> {
+    let mut out = vec![
+        PersonChoice {
+            value: "me".into(),
+            label: i18n::t(lang, "moderation.filter.me").into(),
+            selected: selected == "me",
+        },
+        PersonChoice {
+            value: "nobody".into(),
+            label: i18n::t(lang, "moderation.filter.nobody").into(),
+            selected: selected == "nobody",
+        },
+    ];
+    out.extend(
+        reviewers
+            .iter()
+            .filter(|(id, _)| *id != me)
+            .map(|(id, name)| PersonChoice {
+                value: id.to_string(),
+                label: name.clone(),
+                selected: selected == id.to_string(),
+            }),
+    );
+    out
 }
 
-/// A row of the queue.
-#[derive(Debug, Clone)]
-pub struct QueueRow {
-    pub number: String,
-    pub href: String,
-    pub status_key: &'static str,
-    pub status_class: &'static str,
-    pub kind_key: &'static str,
-    pub excerpt: String,
-    pub place: String,
-    pub upvotes: i32,
-    pub date: DateView,
-    pub author: String,
-    pub cluster_size: i32,
-    pub cluster_href: String,
-    pub flagged: bool,
-    pub flag_count: i32,
-    pub campaign: bool,
-    pub assignee: String,
-    pub held_by: String,
-    pub tags: Vec<String>,
-    pub can_publish: bool,
-    pub can_reject: bool,
-    pub can_merge: bool,
-}
-
-impl QueueRow {
-    pub fn new(
-        s: &Suggestion,
-        place: String,
-        author: String,
-        assignee: String,
-        held_by: String,
-        tags: Vec<String>,
-        cluster_size: i32,
-    ) -> Self {
-        let status = s.status();
-        Self {
-            number: s.tracking_number.clone(),
-            href: review_href(&s.tracking_number),
-            status_key: status_key(status),
-            status_class: status.as_str(),
-            kind_key: kind_key(s.kind()),
-            excerpt: excerpt(&s.body, 160),
-            place,
-            upvotes: s.upvotes,
-            date: DateView::new(s.created_at),
-            author,
-            cluster_size,
-            cluster_href: s.cluster_id.map(cluster_href).unwrap_or_default(),
-            flagged: s.flagged,
-            flag_count: s.flag_count,
-            campaign: s.campaign,
-            assignee,
-            held_by,
-            tags,
-            can_publish: status == SuggestionStatus::Pending,
-            can_reject: status == SuggestionStatus::Pending,
-            can_merge: matches!(
-                status,
-                SuggestionStatus::Pending | SuggestionStatus::Published
-            ),
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "moderation/queue.html")]
-pub struct QueuePage {
-    pub ctx: PageContext,
-    pub filter: RawFilter,
-    pub filter_errors: Vec<(&'static str, &'static str)>,
-    /// The current filter as a query string (for return links and bulk actions).
-    pub query: String,
-    pub return_to: String,
-    pub tabs: Vec<StatusTab>,
-    /// False when too many match to count them per status.
-    pub counts_shown: bool,
-    pub count_cap: i64,
-    pub rows: Vec<QueueRow>,
-    pub next_href: Option<String>,
-    pub status_choices: Vec<Choice>,
-    pub kind_choices: Vec<Choice>,
-    pub sort_choices: Vec<Choice>,
-    pub reason_choices: Vec<Choice>,
-    pub reviewers: Vec<PersonChoice>,
-    pub tag_names: Vec<String>,
-    pub message: String,
+/// A time of day as the workbench shows it (when a claim ends).
+pub fn clock_time(at: chrono::NaiveDateTime) -> String {
+    at.format("%H:%M UTC").to_string()
 }
 
 /// A bulk action awaiting confirmation: a hidden field per value to resend.
@@ -313,76 +261,6 @@ impl LogLine {
             },
         }
     }
-}
-
-#[derive(Debug, Clone)]
-pub struct NoteView {
-    pub author: String,
-    pub body: Vec<String>,
-    pub when: DateView,
-}
-
-#[derive(Debug, Clone)]
-pub struct TemplateChoice {
-    pub id: i64,
-    pub title: String,
-    pub body: String,
-}
-
-/// What the decision form holds, as typed (kept when it comes back with errors).
-#[derive(Debug, Clone, Default)]
-pub struct DecisionValues {
-    pub reason_code: String,
-    pub reason_text: String,
-    pub outcome: String,
-    pub response: String,
-    pub canonical: String,
-    pub note: String,
-}
-
-#[derive(Template)]
-#[template(path = "moderation/suggestion.html")]
-pub struct ReviewPage {
-    pub ctx: PageContext,
-    pub item: SuggestionView,
-    pub number: String,
-    pub return_to: String,
-    pub action_base: String,
-    pub place: String,
-    pub clause_href: String,
-    pub clause_text: Vec<String>,
-    pub author: String,
-    pub author_id: i64,
-    pub author_blocked: bool,
-    pub may_block: bool,
-    pub held_by_other: String,
-    pub held_until: String,
-    pub held_by_me: bool,
-    pub assignee: String,
-    pub reviewers: Vec<PersonChoice>,
-    pub tags: Vec<String>,
-    pub notes: Vec<NoteView>,
-    pub history: Vec<LogLine>,
-    pub reports: Vec<(String, DateView)>,
-    pub flagged: bool,
-    pub campaign: bool,
-    pub cluster_size: i32,
-    pub cluster_href: String,
-    pub duplicate_of: String,
-    pub reason: String,
-    pub can_publish: bool,
-    pub can_reject: bool,
-    pub can_review: bool,
-    pub can_respond: bool,
-    pub can_merge: bool,
-    pub can_hide: bool,
-    pub can_review_flags: bool,
-    pub reason_choices: Vec<Choice>,
-    pub outcome_choices: Vec<Choice>,
-    pub templates: Vec<TemplateChoice>,
-    pub values: DecisionValues,
-    pub errors: FormErrors,
-    pub message: String,
 }
 
 #[derive(Debug, Clone)]
@@ -453,4 +331,124 @@ pub struct TemplatesPage {
     pub title: String,
     pub body: String,
     pub selected: String,
+}
+
+/// The members of a near-duplicate cluster, with the merge form.
+pub fn cluster_page(ctx: PageContext, size: i32, members: &[Suggestion]) -> ClusterPage {
+    ClusterPage {
+        size,
+        ids: members
+            .iter()
+            .map(|m| m.tracking_number.clone())
+            .collect::<Vec<_>>()
+            .join(","),
+        members: members
+            .iter()
+            .map(|m| MemberRow {
+                id: m.id,
+                number: m.tracking_number.clone(),
+                href: review_href(&m.tracking_number),
+                status_key: status_key(m.status()),
+                status_class: m.status().as_str(),
+                excerpt: excerpt(&m.body, 200),
+                upvotes: m.upvotes,
+                date: DateView::new(m.created_at),
+                mergeable: !matches!(
+                    m.status(),
+                    SuggestionStatus::Duplicate
+                        | SuggestionStatus::Rejected
+                        | SuggestionStatus::Hidden
+                        | SuggestionStatus::Withdrawn
+                ),
+            })
+            .collect(),
+        ctx,
+    }
+}
+
+/// What the dashboard shows, as the data layer loaded it.
+pub struct DashboardData {
+    /// (status, count)
+    pub backlog: Vec<(String, i64)>,
+    pub oldest_pending: Option<chrono::NaiveDateTime>,
+    /// (day, action, count)
+    pub decisions: Vec<(String, String, i64)>,
+    /// (id, size, tracking number, body)
+    pub clusters: Vec<(i64, i32, String, String)>,
+}
+
+pub fn dashboard_page(
+    ctx: PageContext,
+    data: DashboardData,
+    daily_summary: bool,
+    now: chrono::NaiveDateTime,
+) -> DashboardPage {
+    let lang = ctx.lang;
+    let age = data.oldest_pending.map(|t| now - t);
+    DashboardPage {
+        backlog: data
+            .backlog
+            .into_iter()
+            .filter_map(|(status, n)| {
+                let s = status.parse::<SuggestionStatus>().ok()?;
+                Some((
+                    status_key(s),
+                    format!("/moderation?status={}", s.as_str()),
+                    n,
+                ))
+            })
+            .collect(),
+        oldest_pending: data
+            .oldest_pending
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default(),
+        oldest_age: age.map_or_else(String::new, |a| {
+            if a.num_days() >= 1 {
+                i18n::tf(lang, "moderation.dashboard.days", a.num_days())
+            } else {
+                i18n::tf(lang, "moderation.dashboard.hours", a.num_hours())
+            }
+        }),
+        decisions: data.decisions,
+        clusters: data
+            .clusters
+            .into_iter()
+            .map(|(id, size, number, body)| ClusterLine {
+                href: cluster_href(id),
+                size,
+                number,
+                excerpt: excerpt(&body, 120),
+            })
+            .collect(),
+        daily_summary,
+        ctx,
+    }
+}
+
+/// A page of the staff log (with names) or of the public one (decisions only).
+pub fn log_page(
+    ctx: PageContext,
+    entries: &[LoggedAction],
+    public: bool,
+    base: &str,
+    page_size: usize,
+) -> LogPage {
+    let lang = ctx.lang;
+    let next_href = (entries.len() == page_size)
+        .then(|| entries.last().map(|e| format!("{base}?before={}", e.id)))
+        .flatten();
+    LogPage {
+        title: if public {
+            "decisions.title"
+        } else {
+            "moderation.log.title"
+        },
+        lines: entries
+            .iter()
+            .map(|e| LogLine::new(lang, e, !public))
+            .collect(),
+        with_names: !public,
+        next_href,
+        ctx,
+    }
 }
