@@ -21,6 +21,8 @@ pub mod comments;
 mod layout;
 pub mod limits;
 mod parser;
+#[cfg(test)]
+mod properties;
 
 pub use alignment::{check_alignment, AlignmentError};
 pub use limits::{max_bytes, open_file, read_file, MAX_BYTES_ENV, MAX_CSV_BYTES, MAX_DRAFT_BYTES};
