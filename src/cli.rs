@@ -77,6 +77,10 @@ pub enum Command {
         /// Closing time, RFC 3339.
         #[arg(long)]
         closes_at: Option<String>,
+        /// Refuse a larger file (bytes, or e.g. `32MiB`; default 8 MiB, or
+        /// KENES_IMPORT_MAX_BYTES).
+        #[arg(long, value_parser = import::limits::parse_byte_size)]
+        max_bytes: Option<u64>,
     },
     /// Import public comments in the Polis format (comments.csv, optionally votes.csv)
     /// as suggestions on one clause; each participant becomes an imported account.
@@ -98,6 +102,10 @@ pub enum Command {
         /// importing the same source again adds nothing.
         #[arg(long)]
         source: Option<String>,
+        /// Refuse a larger file (bytes, or e.g. `512MiB`; default 64 MiB each, or
+        /// KENES_IMPORT_MAX_BYTES).
+        #[arg(long, value_parser = import::limits::parse_byte_size)]
+        max_bytes: Option<u64>,
     },
     /// Generate a synthetic load: citizens, suggestions (Kazakh, Russian and English text,
     /// skewed over clauses) and votes (skewed: a few suggestions get most of them).
@@ -241,6 +249,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             status,
             opens_at,
             closes_at,
+            max_bytes,
         } => {
             let slug = Slug::parse(&consultation)?;
             let status = status
@@ -248,8 +257,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 .transpose()?;
             let opens_at = opens_at.as_deref().map(parse_time).transpose()?;
             let closes_at = closes_at.as_deref().map(parse_time).transpose()?;
-            let bytes =
-                std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let limit = import::max_bytes(max_bytes, import::MAX_DRAFT_BYTES as u64)
+                .map_err(|e| anyhow!(e))?;
+            let bytes = import::read_file(&file, limit)?;
             let pool = startup::prepare_database(&settings)?;
             let request = ImportRequest {
                 consultation: &slug,
@@ -343,6 +353,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             votes,
             skip_bad_rows,
             source,
+            max_bytes,
         } => {
             let source = source.unwrap_or_else(|| {
                 comments
@@ -357,30 +368,42 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             });
             let slug = Slug::parse(&consultation)?;
             let clause = ClauseRef::parse(&clause)?;
-            let comment_bytes = std::fs::read(&comments)
-                .with_context(|| format!("reading {}", comments.display()))?;
-            let vote_bytes = votes
-                .as_ref()
-                .map(|p| std::fs::read(p).with_context(|| format!("reading {}", p.display())))
-                .transpose()?;
+            use crate::import::comments::{CommentsRequest, CsvInput};
+            let limit =
+                import::max_bytes(max_bytes, import::MAX_CSV_BYTES).map_err(|e| anyhow!(e))?;
+            // Opened (and refused by size) before the database is touched.
             let comments_name = comments.to_string_lossy().into_owned();
+            let comments_file = import::open_file(&comments, limit)?;
             let votes_name = votes.as_ref().map(|p| p.to_string_lossy().into_owned());
+            let votes_file = votes
+                .as_ref()
+                .map(|p| import::open_file(p, limit))
+                .transpose()?;
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
             let summary = crate::import::comments::import_comments(
                 &mut conn,
-                &crate::import::comments::CommentsRequest {
+                CommentsRequest {
                     consultation: &slug,
                     clause: &clause,
                     source: &source,
-                    comments_name: &comments_name,
-                    comments: &comment_bytes,
-                    votes: votes_name.as_deref().zip(vote_bytes.as_deref()),
+                    comments: CsvInput::new(&comments_name, comments_file),
+                    votes: votes_name
+                        .as_deref()
+                        .zip(votes_file)
+                        .map(|(n, f)| CsvInput::new(n, f)),
                     skip_bad_rows,
                 },
             )?;
-            for line in &summary.skipped {
+            for line in &summary.skipped.listed {
                 say(&format!("skipped {line}"))?;
+            }
+            if summary.skipped.unlisted() > 0 {
+                say(&format!(
+                    "skipped {} more bad rows ({} in all)",
+                    summary.skipped.unlisted(),
+                    summary.skipped.total
+                ))?;
             }
             say(&format!(
                 "Imported {} suggestions on {clause} of {slug} ({} published, {} pending, {} rejected; {} already there), {} upvotes, {} new participant accounts.",

@@ -231,4 +231,51 @@ mod tests {
         assert_eq!(roman_value("IX"), Some(9));
         assert_eq!(roman_value("12"), None);
     }
+
+    mod properties {
+        //! Arbitrary strings never make the reference parsers (or the tracking-number
+        //! parser, the other reference a citizen types) panic, and whatever they accept
+        //! prints back to a form they accept as the same value. Inputs are short
+        //! strings, and the parsers are single passes, so each case is quick by
+        //! construction.
+
+        use super::*;
+        use crate::domain::TrackingNumber;
+        use proptest::prelude::*;
+
+        /// Strings made of the characters references are made of, and a few others.
+        fn reference_like() -> impl Strategy<Value = String> {
+            "[0-9IVXLCDMivxam.\\- \t·٣١\u{0}é]{0,30}"
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn clause_references(input in prop_oneof![reference_like(), any::<String>()]) {
+                if let Ok(parsed) = ClauseRef::parse(&input) {
+                    let printed = parsed.to_string();
+                    prop_assert_eq!(ClauseRef::parse(&printed), Ok(parsed));
+                    prop_assert!(printed.len() <= 2 * MAX_PART_LEN + 1);
+                }
+                if let Ok(article) = ArticleNumber::parse(&input) {
+                    prop_assert_eq!(ArticleNumber::parse(article.as_str()), Ok(article.clone()));
+                    prop_assert!(!article.printed().is_empty());
+                }
+                if let Ok(clause) = ClauseNumber::parse(&input) {
+                    prop_assert_eq!(ClauseNumber::parse(clause.as_str()), Ok(clause));
+                }
+                let _ = roman_value(&input);
+            }
+
+            #[test]
+            fn tracking_numbers(
+                input in prop_oneof!["(?i)(kz)?[-\\s0-9a-z]{0,14}", any::<String>()],
+            ) {
+                if let Some(number) = TrackingNumber::parse(&input) {
+                    prop_assert_eq!(TrackingNumber::parse(number.as_str()), Some(number.clone()));
+                }
+            }
+        }
+    }
 }

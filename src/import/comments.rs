@@ -8,20 +8,57 @@
 //!   0 pass). One vote per voter and comment counts, the latest; agree is an upvote.
 //!
 //! Every author and voter id becomes an imported citizen account that cannot sign in.
-//! Rows are checked before anything is written: bad rows are reported with their line
-//! numbers, and nothing is kept unless `skip_bad_rows` is set, in which case the good
-//! rows are imported and the bad ones listed. Importing the same file again adds
-//! nothing (each comment's id is its idempotency key).
+//! The files are read as streams, row by row, and every row is checked before anything
+//! is written: bad rows are reported with their line numbers (the first
+//! [`MAX_LISTED_BAD_ROWS`] and the total), and nothing is kept unless `skip_bad_rows` is
+//! set, in which case the good rows are imported and the bad ones listed. Importing the
+//! same file again adds nothing (each comment's id is its idempotency key).
+//!
+//! Each comment is stored through the same function as a suggestion made on the site
+//! (tracking number, similarity signature, idempotency), one short statement per row,
+//! so no statement comes near a backend's bind-parameter limit; the recount after the
+//! votes goes in chunks of [`RECOUNT_CHUNK`] ids.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::io::{self, Read};
 
 use chrono::{DateTime, NaiveDateTime};
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::parser::{control_character, control_message, ImportError};
 use crate::db::{self, AnyConnection};
 use crate::domain::{ClauseRef, DisplayName, Email, Role, Slug, SuggestionKind, SuggestionStatus};
 use crate::models::suggestion::{self, NewSuggestion};
 use crate::models::{reading, user};
+
+/// How many bad rows are listed in a message; the rest are only counted. A million bad
+/// rows once made a 62 MB error message.
+pub const MAX_LISTED_BAD_ROWS: usize = 100;
+
+/// The longest row accepted, in bytes. A comment has at most 5,000 characters (at most
+/// 20 KB of UTF-8); a longer row is a broken file, for example a quote that is never
+/// closed, and the `csv` crate would hold all of it in memory.
+pub const MAX_ROW_BYTES: usize = 1 << 20;
+
+/// Suggestions whose counts are recomputed by one statement after the votes.
+pub const RECOUNT_CHUNK: usize = 500;
+
+/// A CSV file to read: its name (for messages) and its bytes as a stream.
+pub struct CsvInput<'a> {
+    pub name: &'a str,
+    pub reader: Box<dyn Read + 'a>,
+}
+
+impl<'a> CsvInput<'a> {
+    pub fn new(name: &'a str, reader: impl Read + 'a) -> Self {
+        Self {
+            name,
+            reader: Box::new(reader),
+        }
+    }
+}
 
 /// What to import and where.
 pub struct CommentsRequest<'a> {
@@ -30,10 +67,48 @@ pub struct CommentsRequest<'a> {
     /// Names the conversation: participant ids and comment ids are only unique within
     /// one, so accounts and idempotency keys are namespaced by it.
     pub source: &'a str,
-    pub comments_name: &'a str,
-    pub comments: &'a [u8],
-    pub votes: Option<(&'a str, &'a [u8])>,
+    pub comments: CsvInput<'a>,
+    pub votes: Option<CsvInput<'a>>,
     pub skip_bad_rows: bool,
+}
+
+/// Bad rows as `file:line: problem`: the first [`MAX_LISTED_BAD_ROWS`] and how many in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BadRows {
+    pub listed: Vec<String>,
+    pub total: usize,
+}
+
+impl BadRows {
+    pub fn push(&mut self, problem: String) {
+        self.total += 1;
+        if self.listed.len() < MAX_LISTED_BAD_ROWS {
+            self.listed.push(problem);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// Rows counted but not listed.
+    pub fn unlisted(&self) -> usize {
+        self.total - self.listed.len()
+    }
+}
+
+impl fmt::Display for BadRows {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.listed.join("\n"))?;
+        if self.unlisted() > 0 {
+            write!(
+                f,
+                "\n… and {} more bad rows (only the first {MAX_LISTED_BAD_ROWS} are listed)",
+                self.unlisted()
+            )?;
+        }
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,27 +120,37 @@ pub struct CommentsSummary {
     pub already_imported: usize,
     pub accounts: usize,
     pub upvotes: usize,
-    /// `file:line: problem`, for rows skipped with `skip_bad_rows`.
-    pub skipped: Vec<String>,
+    /// Rows skipped with `skip_bad_rows`.
+    pub skipped: BadRows,
 }
 
+/// Why an import of comments failed. As with [`super::ImportFailure`], each message is
+/// printed once: a variant shows its cause in its text or leaves it to `source()`.
 #[derive(Debug, thiserror::Error)]
 pub enum CommentsFailure {
     #[error("{0}")]
     Target(String),
-    #[error("{} bad rows; nothing was imported (use --skip-bad-rows to import the others):\n{}", .0.len(), .0.join("\n"))]
-    BadRows(Vec<String>),
-    #[error("database error while importing: {0}")]
+    /// The file as a whole: too large, unreadable, or without the needed columns.
+    #[error(transparent)]
+    File(#[from] ImportError),
+    #[error("{} bad rows; nothing was imported (use --skip-bad-rows to import the others):\n{}", .0.total, .0)]
+    BadRows(BadRows),
+    #[error("database error while importing")]
     Database(#[from] diesel::result::Error),
 }
 
-struct Comment {
-    id: i64,
-    author: i64,
-    created_at: NaiveDateTime,
-    status: SuggestionStatus,
-    body: String,
+/// A comment row that passed every check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub id: i64,
+    pub author: i64,
+    pub created_at: NaiveDateTime,
+    pub status: SuggestionStatus,
+    pub body: String,
 }
+
+/// An agreeing vote: (comment id, voter id, when).
+pub type Agree = (i64, i64, NaiveDateTime);
 
 fn time_from_millis(ms: i64) -> Option<NaiveDateTime> {
     DateTime::from_timestamp_millis(ms).map(|t| t.naive_utc().with_nanosecond_zero())
@@ -81,170 +166,324 @@ impl WithoutNanos for NaiveDateTime {
     }
 }
 
-/// Columns by name, so that their order does not matter.
-fn column(headers: &csv::StringRecord, name: &str, file: &str) -> Result<usize, String> {
-    headers
-        .iter()
-        .position(|h| h.trim() == name)
-        .ok_or_else(|| format!("{file}:1: expected a column named `{name}` in the header"))
+/// Where a CSV byte stream stands, as the `csv` crate's default dialect reads it
+/// (`"` quotes, `""` inside quotes, `,` between fields, CR or LF between records).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A `"` inside a quoted field: the end of the field, or the first of `""`.
+    QuoteInQuoted,
 }
 
-fn parse_comments(
-    name: &str,
-    bytes: &[u8],
-    bad: &mut Vec<String>,
-) -> Result<Vec<Comment>, CommentsFailure> {
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(bytes);
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            CommentsFailure::BadRows(vec![format!("{name}:1: cannot read the header: {e}")])
-        })?
-        .clone();
-    let at = |col: &str| column(&headers, col, name);
-    let (c_time, c_id, c_author, c_moderated, c_body) = match (
-        at("timestamp"),
-        at("comment-id"),
-        at("author-id"),
-        at("moderated"),
-        at("comment-body"),
-    ) {
-        (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e)) => (a, b, c, d, e),
-        (a, b, c, d, e) => {
-            let problems = [a, b, c, d, e]
-                .into_iter()
-                .filter_map(Result::err)
-                .collect();
-            return Err(CommentsFailure::BadRows(problems));
+/// Passes bytes through and follows the quoting, because the `csv` crate ends a record
+/// silently at the end of input inside an open quote: a last row with a missing `"`
+/// would otherwise import, with every line after the quote in one field. It also stops
+/// a row longer than [`MAX_ROW_BYTES`], so that memory stays bounded by the row, not by
+/// the file.
+struct QuoteTracker<R> {
+    inner: R,
+    name: String,
+    state: QuoteState,
+    line: u64,
+    opened_on: u64,
+    row_started_on: u64,
+    row_bytes: usize,
+}
+
+impl<R> QuoteTracker<R> {
+    fn new(inner: R, name: &str) -> Self {
+        Self {
+            inner,
+            name: name.to_owned(),
+            state: QuoteState::FieldStart,
+            line: 1,
+            opened_on: 0,
+            row_started_on: 1,
+            row_bytes: 0,
         }
-    };
-    let mut comments = Vec::new();
-    let mut seen = BTreeMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, csv::Position::line);
-                bad.push(format!("{name}:{line}: not a valid CSV row: {e}"));
-                continue;
-            }
-        };
-        let line = record.position().map_or(0, csv::Position::line);
-        let field = |i: usize| record.get(i).unwrap_or("").trim();
-        let problem = |what: &str| format!("{name}:{line}: {what}");
-        let Some(created_at) = field(c_time).parse::<i64>().ok().and_then(time_from_millis) else {
-            bad.push(problem("expected `timestamp` in epoch milliseconds"));
-            continue;
-        };
-        let Ok(id) = field(c_id).parse::<i64>() else {
-            bad.push(problem("expected a whole number in `comment-id`"));
-            continue;
-        };
-        let Ok(author) = field(c_author).parse::<i64>() else {
-            bad.push(problem("expected a whole number in `author-id`"));
-            continue;
-        };
-        let status = match field(c_moderated) {
-            "1" => SuggestionStatus::Published,
-            "0" => SuggestionStatus::Pending,
-            "-1" => SuggestionStatus::Rejected,
-            _ => {
-                bad.push(problem("expected 1, 0 or -1 in `moderated`"));
-                continue;
-            }
-        };
-        let body = field(c_body).to_owned();
-        let length = body.graphemes(true).count();
-        if length == 0 || length > 5000 {
-            bad.push(problem(
-                "expected a `comment-body` of 1 to 5,000 characters",
-            ));
-            continue;
-        }
-        if let Some(first) = seen.insert(id, line) {
-            bad.push(problem(&format!(
-                "comment-id {id} appears twice (first on line {first})"
-            )));
-            continue;
-        }
-        comments.push(Comment {
-            id,
-            author,
-            created_at,
-            status,
-            body,
-        });
     }
+
+    /// The line of a quote still open at the end of the input, if any.
+    fn open_quote(&self) -> Option<u64> {
+        (self.state == QuoteState::Quoted).then_some(self.opened_on)
+    }
+}
+
+impl<R: Read> Read for QuoteTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        for &b in buf.get(..n).unwrap_or_default() {
+            use QuoteState::*;
+            self.state = match (self.state, b) {
+                (FieldStart, b'"') => {
+                    self.opened_on = self.line;
+                    Quoted
+                }
+                (FieldStart | Unquoted | QuoteInQuoted, b',' | b'\n' | b'\r') => FieldStart,
+                (FieldStart | Unquoted, _) => Unquoted,
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) => Quoted,
+                (QuoteInQuoted, b'"') => Quoted,
+                (QuoteInQuoted, _) => Unquoted,
+            };
+            if b == b'\n' {
+                self.line += 1;
+            }
+            let row_ended = matches!(b, b'\n' | b'\r') && self.state == FieldStart;
+            if row_ended {
+                self.row_bytes = 0;
+                self.row_started_on = self.line;
+            } else {
+                self.row_bytes += 1;
+                if self.row_bytes > MAX_ROW_BYTES {
+                    let line = usize::try_from(self.row_started_on).unwrap_or(usize::MAX);
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        ImportError::new(
+                            &self.name,
+                            line,
+                            format!("this row is longer than {MAX_ROW_BYTES} bytes; expected rows of one comment or vote (is a `\"` left open?)"),
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(n)
+    }
+}
+
+/// Read `input` record by record: check the header has `required` columns (by name, so
+/// their order does not matter), then call `row` with each record's line and the
+/// required fields in the order asked. CSV syntax errors are bad rows; a read error
+/// (the size limit, a broken disk) ends the import. A record is handed on only once the
+/// next one has been read, so that the last one can be refused if it ends inside a quote.
+fn each_row<const N: usize>(
+    input: CsvInput<'_>,
+    required: [&str; N],
+    bad: &mut BadRows,
+    mut row: impl FnMut(u64, [&str; N], &mut BadRows),
+) -> Result<(), CommentsFailure> {
+    let name = input.name;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(QuoteTracker::new(input.reader, name));
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        // A header that cannot be read leaves nothing to check the rows against.
+        Err(e) => return Err(row_error(name, &e)?.into()),
+    };
+    let mut columns = [0usize; N];
+    let mut missing = Vec::new();
+    for (slot, wanted) in columns.iter_mut().zip(required) {
+        match headers.iter().position(|h| h.trim() == wanted) {
+            Some(i) => *slot = i,
+            None => missing.push(format!("`{wanted}`")),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ImportError::new(
+            name,
+            1,
+            format!(
+                "expected the columns {} in the header; found {}",
+                missing.join(", "),
+                headers
+                    .iter()
+                    .map(|h| format!("`{h}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .into());
+    }
+    let mut handle = |record: &csv::StringRecord, bad: &mut BadRows| {
+        let line = record.position().map_or(0, csv::Position::line);
+        let fields = columns.map(|i| record.get(i).unwrap_or(""));
+        row(line, fields, bad);
+    };
+    let mut pending: Option<csv::StringRecord> = None;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {
+                if let Some(previous) = pending.replace(record.clone()) {
+                    handle(&previous, bad);
+                }
+            }
+            Ok(false) => break,
+            // The rows after a broken one are read as usual.
+            Err(e) => bad.push(row_error(name, &e)?.to_string()),
+        }
+    }
+    match (reader.get_ref().open_quote(), pending) {
+        (Some(opened), last) => {
+            let line = last
+                .as_ref()
+                .and_then(csv::StringRecord::position)
+                .map_or(opened, csv::Position::line);
+            bad.push(format!(
+                "{name}:{line}: this row ends inside a quoted field: the `\"` opened on line {opened} is never closed"
+            ));
+        }
+        (None, Some(last)) => handle(&last, bad),
+        (None, None) => {}
+    }
+    Ok(())
+}
+
+/// A read error of the stream is fatal (`Err`); a CSV syntax error is a bad row, turned
+/// into its `file:line` message (`Ok`).
+fn row_error(name: &str, e: &csv::Error) -> Result<ImportError, CommentsFailure> {
+    let line = e
+        .position()
+        .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+    let message = match e.kind() {
+        // The readers below (size limit, row length) say what went wrong, and where.
+        csv::ErrorKind::Io(io) => {
+            let known = io.get_ref().and_then(|e| e.downcast_ref::<ImportError>());
+            return Err(known
+                .cloned()
+                .unwrap_or_else(|| ImportError::new(name, 0, format!("cannot read the file: {io}")))
+                .into());
+        }
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("expected {expected_len} fields, as in the header; found {len}"),
+        csv::ErrorKind::Utf8 { .. } => {
+            "expected UTF-8 text; this row has bytes that are not UTF-8 (save the file as UTF-8)"
+                .to_owned()
+        }
+        _ => format!("not a valid CSV row: {e}"),
+    };
+    Ok(ImportError::new(name, line, message))
+}
+
+/// The problem with a text field, if any: a control character other than the line
+/// breaks and tabs a multi-line comment may hold (NUL would fail on PostgreSQL and be
+/// cut off on SQLite).
+fn text_problem(column: &str, value: &str) -> Option<String> {
+    control_character(value, &['\t', '\n', '\r'])
+        .map(|(at, c)| format!("in `{column}`: {}", control_message(at, c)))
+}
+
+/// Read and check every row of a Polis `comments.csv`. Good rows come back; bad ones are
+/// added to `bad` with their lines.
+pub fn read_comments(
+    input: CsvInput<'_>,
+    bad: &mut BadRows,
+) -> Result<Vec<Comment>, CommentsFailure> {
+    let name = input.name;
+    let mut comments: Vec<Comment> = Vec::new();
+    let mut seen: HashMap<i64, u64> = HashMap::new();
+    each_row(
+        input,
+        [
+            "timestamp",
+            "comment-id",
+            "author-id",
+            "moderated",
+            "comment-body",
+        ],
+        bad,
+        |line, [time, id, author, moderated, body], bad| {
+            let problem = |what: &str| format!("{name}:{line}: {what}");
+            let Some(created_at) = time.trim().parse::<i64>().ok().and_then(time_from_millis)
+            else {
+                return bad.push(problem("expected `timestamp` in epoch milliseconds"));
+            };
+            let Ok(id) = id.trim().parse::<i64>() else {
+                return bad.push(problem("expected a whole number in `comment-id`"));
+            };
+            let Ok(author) = author.trim().parse::<i64>() else {
+                return bad.push(problem("expected a whole number in `author-id`"));
+            };
+            let status = match moderated.trim() {
+                "1" => SuggestionStatus::Published,
+                "0" => SuggestionStatus::Pending,
+                "-1" => SuggestionStatus::Rejected,
+                _ => return bad.push(problem("expected 1, 0 or -1 in `moderated`")),
+            };
+            if let Some(text) = text_problem("comment-body", body) {
+                return bad.push(problem(&text));
+            }
+            let body = body.trim();
+            let length = body.graphemes(true).count();
+            if length == 0 || length > 5000 {
+                return bad.push(problem(
+                    "expected a `comment-body` of 1 to 5,000 characters",
+                ));
+            }
+            match seen.entry(id) {
+                Entry::Occupied(first) => {
+                    return bad.push(problem(&format!(
+                        "comment-id {id} appears twice (first on line {})",
+                        first.get()
+                    )));
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(line);
+                }
+            }
+            comments.push(Comment {
+                id,
+                author,
+                created_at,
+                status,
+                body: body.to_owned(),
+            });
+        },
+    )?;
     Ok(comments)
 }
 
-/// The latest vote of each (comment, voter); returns the agreeing ones with their time.
-fn parse_votes(
-    name: &str,
-    bytes: &[u8],
-    known: &BTreeSet<i64>,
-    bad: &mut Vec<String>,
-) -> Result<Vec<(i64, i64, NaiveDateTime)>, CommentsFailure> {
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let headers = reader
-        .headers()
-        .map_err(|e| {
-            CommentsFailure::BadRows(vec![format!("{name}:1: cannot read the header: {e}")])
-        })?
-        .clone();
-    let at = |col: &str| column(&headers, col, name);
-    let (c_time, c_comment, c_voter, c_vote) = match (
-        at("timestamp"),
-        at("comment-id"),
-        at("voter-id"),
-        at("vote"),
-    ) {
-        (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
-        (a, b, c, d) => {
-            let problems = [a, b, c, d].into_iter().filter_map(Result::err).collect();
-            return Err(CommentsFailure::BadRows(problems));
-        }
-    };
+/// Read and check a Polis `votes.csv`: the latest vote of each (comment, voter), and of
+/// those the agreeing ones with their time, sorted. Votes on comments not in `known`
+/// are bad rows.
+pub fn read_votes(
+    input: CsvInput<'_>,
+    known: &HashSet<i64>,
+    bad: &mut BadRows,
+) -> Result<Vec<Agree>, CommentsFailure> {
+    let name = input.name;
     let mut latest: HashMap<(i64, i64), (i64, i8)> = HashMap::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, csv::Position::line);
-                bad.push(format!("{name}:{line}: not a valid CSV row: {e}"));
-                continue;
+    each_row(
+        input,
+        ["timestamp", "comment-id", "voter-id", "vote"],
+        bad,
+        |line, [time, comment, voter, vote], bad| {
+            let parsed = (
+                time.trim().parse::<i64>(),
+                comment.trim().parse::<i64>(),
+                voter.trim().parse::<i64>(),
+                vote.trim().parse::<i8>(),
+            );
+            let (Ok(time), Ok(comment), Ok(voter), Ok(vote)) = parsed else {
+                return bad.push(format!(
+                    "{name}:{line}: expected whole numbers in timestamp, comment-id, voter-id and vote"
+                ));
+            };
+            if !(-1..=1).contains(&vote) {
+                return bad.push(format!("{name}:{line}: expected 1, 0 or -1 in `vote`"));
             }
-        };
-        let line = record.position().map_or(0, csv::Position::line);
-        let field = |i: usize| record.get(i).unwrap_or("").trim();
-        let parsed = (
-            field(c_time).parse::<i64>(),
-            field(c_comment).parse::<i64>(),
-            field(c_voter).parse::<i64>(),
-            field(c_vote).parse::<i8>(),
-        );
-        let (Ok(time), Ok(comment), Ok(voter), Ok(vote)) = parsed else {
-            bad.push(format!(
-                "{name}:{line}: expected whole numbers in timestamp, comment-id, voter-id and vote"
-            ));
-            continue;
-        };
-        if !(-1..=1).contains(&vote) {
-            bad.push(format!("{name}:{line}: expected 1, 0 or -1 in `vote`"));
-            continue;
-        }
-        if !known.contains(&comment) {
-            bad.push(format!(
-                "{name}:{line}: comment-id {comment} is not in the comments file"
-            ));
-            continue;
-        }
-        let entry = latest.entry((comment, voter)).or_insert((time, vote));
-        if time >= entry.0 {
-            *entry = (time, vote);
-        }
-    }
-    let mut agree: Vec<(i64, i64, NaiveDateTime)> = latest
+            if time_from_millis(time).is_none() {
+                return bad.push(format!(
+                    "{name}:{line}: expected `timestamp` in epoch milliseconds"
+                ));
+            }
+            if !known.contains(&comment) {
+                return bad.push(format!(
+                    "{name}:{line}: comment-id {comment} is not in the comments file"
+                ));
+            }
+            let entry = latest.entry((comment, voter)).or_insert((time, vote));
+            if time >= entry.0 {
+                *entry = (time, vote);
+            }
+        },
+    )?;
+    let mut agree: Vec<Agree> = latest
         .into_iter()
         .filter(|(_, (_, vote))| *vote == 1)
         .filter_map(|((comment, voter), (time, _))| Some((comment, voter, time_from_millis(time)?)))
@@ -311,37 +550,41 @@ fn participant(
 
 pub fn import_comments(
     conn: &mut AnyConnection,
-    request: &CommentsRequest<'_>,
+    request: CommentsRequest<'_>,
 ) -> Result<CommentsSummary, CommentsFailure> {
-    let target =
-        reading::clause(conn, request.consultation, request.clause, None)?.ok_or_else(|| {
-            CommentsFailure::Target(format!(
-                "no clause {} in a published version of {}",
-                request.clause, request.consultation
-            ))
-        })?;
+    let CommentsRequest {
+        consultation: slug,
+        clause,
+        source,
+        comments,
+        votes,
+        skip_bad_rows,
+    } = request;
+    let target = reading::clause(conn, slug, clause, None)?.ok_or_else(|| {
+        CommentsFailure::Target(format!(
+            "no clause {clause} in a published version of {slug}"
+        ))
+    })?;
     if !target.is_current {
         return Err(CommentsFailure::Target(format!(
-            "clause {} is not in the current version of {}",
-            request.clause, request.consultation
+            "clause {clause} is not in the current version of {slug}"
         )));
     }
-    let mut bad = Vec::new();
-    let comments = parse_comments(request.comments_name, request.comments, &mut bad)?;
-    let known: BTreeSet<i64> = comments.iter().map(|c| c.id).collect();
-    let votes = match request.votes {
-        Some((name, bytes)) => parse_votes(name, bytes, &known, &mut bad)?,
+    let mut bad = BadRows::default();
+    let comments = read_comments(comments, &mut bad)?;
+    let known: HashSet<i64> = comments.iter().map(|c| c.id).collect();
+    let votes = match votes {
+        Some(input) => read_votes(input, &known, &mut bad)?,
         None => Vec::new(),
     };
-    if !bad.is_empty() && !request.skip_bad_rows {
+    if !bad.is_empty() && !skip_bad_rows {
         return Err(CommentsFailure::BadRows(bad));
     }
     let mut summary = CommentsSummary {
         skipped: bad,
         ..CommentsSummary::default()
     };
-    let slug = request.consultation;
-    let source = source_name(request.source);
+    let source = source_name(source);
     let (consultation_id, clause_id, lineage) = (
         target.consultation.id,
         target.clause.id,
@@ -404,10 +647,163 @@ pub fn import_comments(
         // The stored counts follow the rows, recomputed in SQL (not read into Rust and
         // written back: a vote arriving meanwhile would be lost).
         let ids: Vec<i64> = suggestion_ids.values().copied().collect();
-        for chunk in ids.chunks(500) {
+        for chunk in ids.chunks(RECOUNT_CHUNK) {
             crate::models::upvote::recount_upvotes(conn, chunk)?;
         }
         Ok::<_, CommentsFailure>(())
     })?;
     Ok(summary)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "timestamp,comment-id,author-id,moderated,comment-body\n";
+
+    fn comments(text: &str) -> (Vec<Comment>, BadRows) {
+        let mut bad = BadRows::default();
+        let got = read_comments(CsvInput::new("c.csv", text.as_bytes()), &mut bad)
+            .unwrap_or_else(|e| panic!("{e}"));
+        (got, bad)
+    }
+
+    #[test]
+    fn good_rows_in_any_column_order() {
+        let (got, bad) = comments(
+            "comment-body,moderated,author-id,comment-id,timestamp\n\"Hello, world\",1,7,1,1651071094558\n\"Two\nlines\",0,8,2,1651071094558\n",
+        );
+        assert!(bad.is_empty(), "{bad}");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].body, "Hello, world");
+        assert_eq!(got[1].body, "Two\nlines");
+        assert_eq!(got[1].status, SuggestionStatus::Pending);
+    }
+
+    #[test]
+    fn a_last_row_inside_an_open_quote_is_refused() {
+        let (got, bad) = comments(&format!(
+            "{HEADER}1651071094558,1,7,1,Fine\n1651071094558,2,8,1,\"Never closed\nstill in the quote\n"
+        ));
+        assert_eq!(got.len(), 1, "the open row is not kept");
+        assert_eq!(
+            bad.listed,
+            vec![
+                "c.csv:3: this row ends inside a quoted field: the `\"` opened on line 3 is never closed"
+            ]
+        );
+        // A closed quote at the very end is fine, with or without a final newline.
+        let (got, bad) = comments(&format!(
+            "{HEADER}1651071094558,1,7,1,\"Closed \"\"quote\"\"\""
+        ));
+        assert!(bad.is_empty(), "{bad}");
+        assert_eq!(got[0].body, "Closed \"quote\"");
+    }
+
+    #[test]
+    fn control_characters_are_bad_rows() {
+        let (got, bad) = comments(&format!(
+            "{HEADER}1651071094558,1,7,1,NUL\0inside\n1651071094558,2,7,1,\"tab\tand\r\nCRLF are fine\"\n1651071094558,3,7,1,bell\u{7}\n"
+        ));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].id, 2);
+        assert_eq!(bad.total, 2);
+        assert!(bad.listed[0].starts_with("c.csv:2: in `comment-body`: expected text; found the control character U+0000 (NUL)"), "{bad}");
+        // The row before spans two lines.
+        assert!(bad.listed[1].starts_with("c.csv:5: "), "{bad}");
+    }
+
+    #[test]
+    fn only_the_first_bad_rows_are_listed_with_the_total() {
+        let mut text = HEADER.to_owned();
+        for n in 0..10_000 {
+            text.push_str(&format!("notatime,{n},1,1,body\n"));
+        }
+        let (_, bad) = comments(&text);
+        assert_eq!(bad.total, 10_000);
+        assert_eq!(bad.listed.len(), MAX_LISTED_BAD_ROWS);
+        let message = CommentsFailure::BadRows(bad).to_string();
+        assert!(message.starts_with("10000 bad rows; nothing was imported"));
+        assert!(message.ends_with("… and 9900 more bad rows (only the first 100 are listed)"));
+        assert!(message.len() < 10_000, "{} bytes", message.len());
+    }
+
+    #[test]
+    fn duplicates_name_the_first_line() {
+        let (_, bad) = comments(&format!(
+            "{HEADER}1651071094558,1,7,1,a\n1651071094558,1,7,1,b\n1651071094558,1,7,1,c\n"
+        ));
+        assert_eq!(
+            bad.listed,
+            vec![
+                "c.csv:3: comment-id 1 appears twice (first on line 2)",
+                "c.csv:4: comment-id 1 appears twice (first on line 2)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_one_error_about_the_header() {
+        let mut bad = BadRows::default();
+        let err = read_comments(
+            CsvInput::new("c.csv", &b"timestamp,comment-body\n1,a\n"[..]),
+            &mut bad,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "c.csv:1: expected the columns `comment-id`, `author-id`, `moderated` in the header; found `timestamp`, `comment-body`"
+        );
+    }
+
+    #[test]
+    fn a_stream_over_its_limit_stops_the_import() {
+        let endless = io::repeat(b'1').take(10_000);
+        let mut input = HEADER.as_bytes().chain(endless);
+        let limited = crate::import::limits::LimitedReader::new(&mut input, "c.csv", 1000);
+        let mut bad = BadRows::default();
+        let err = read_comments(CsvInput::new("c.csv", limited), &mut bad).unwrap_err();
+        assert!(matches!(err, CommentsFailure::File(_)), "{err}");
+        assert!(
+            err.to_string().contains("may be at most 1000 bytes"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_row_longer_than_the_row_limit_stops_the_import() {
+        // An open quote early in a large file would otherwise gather the rest into one
+        // field held in memory.
+        let mut input = format!("{HEADER}1651071094558,1,7,1,\"open\n").into_bytes();
+        input.extend(std::iter::repeat_n(b'a', MAX_ROW_BYTES + 10));
+        let mut bad = BadRows::default();
+        let err = read_comments(CsvInput::new("c.csv", &input[..]), &mut bad).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("c.csv:2: this row is longer than 1048576 bytes"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn votes_keep_the_latest_per_voter() {
+        let known: HashSet<i64> = [1, 2].into_iter().collect();
+        let mut bad = BadRows::default();
+        let agree = read_votes(
+            CsvInput::new(
+                "v.csv",
+                &b"timestamp,comment-id,voter-id,vote\n2,1,9,-1\n3,1,9,1\n1,2,9,1\n4,2,9,0\n5,3,9,1\n6,1,8,\"1\n"[..],
+            ),
+            &known,
+            &mut bad,
+        )
+        .unwrap();
+        assert_eq!(
+            agree.iter().map(|a| (a.0, a.1)).collect::<Vec<_>>(),
+            vec![(1, 9)]
+        );
+        assert_eq!(bad.total, 2, "{bad}");
+        assert!(bad.listed[0].starts_with("v.csv:6: comment-id 3 is not in the comments file"));
+        assert!(bad.listed[1].starts_with("v.csv:7: this row ends inside a quoted field"));
+    }
 }

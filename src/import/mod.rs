@@ -4,18 +4,29 @@
 //!
 //! * a Markdown outline: `## Section I: Title`, `### Article 12: Title`, numbered
 //!   paragraphs `1.` as clauses, `> ` lines as footnotes;
-//! * the plain-text layouts of published constitutions: a preamble, `Section I` /
-//!   `Chapter 2` headings (title on the same or the next line), `Article 12`,
-//!   `Article 83-1`, `ARTICLE IV`, `AMENDMENT XIV`, clauses numbered `1.`, `3-1.` or
-//!   `SECTION. 2.`, hard-wrapped lines, and `Footnote:` lines.
+//! * the plain-text layouts of published constitutions in English, Kazakh and Russian:
+//!   a preamble, `Section I` / `Chapter 2` / `I бөлім` / `Раздел I` / `Глава 2`
+//!   headings (title on the same or the next line), `Article 12`, `Article 83-1`,
+//!   `ARTICLE IV`, `AMENDMENT XIV`, `1-бап`, `17 бап.`, `Статья 1`, clauses numbered
+//!   `1.`, `3-1.` or `SECTION. 2.`, hard-wrapped lines, and `Footnote:` / `Ескерту.` /
+//!   `Сноска.` lines.
 //!
-//! Parsing is pure: it returns a [`Draft`] or the first error with its line number, and
-//! the caller stores the draft in one transaction, so a bad file imports nothing.
+//! Parsing is pure: it returns a [`Draft`](crate::domain::draft::Draft) or the first
+//! error with its line number, and the caller stores the draft in one transaction, so a
+//! bad file imports nothing. Files are refused by size before they are read
+//! ([`limits`]).
 
+pub mod alignment;
 pub mod comments;
+mod layout;
+pub mod limits;
 mod parser;
+#[cfg(test)]
+mod properties;
 
-pub use parser::{parse_draft, Format, ImportError, MAX_DRAFT_BYTES};
+pub use alignment::{check_alignment, AlignmentError};
+pub use limits::{max_bytes, open_file, read_file, MAX_BYTES_ENV, MAX_CSV_BYTES, MAX_DRAFT_BYTES};
+pub use parser::{parse_draft, Format, ImportError, MAX_CLAUSE_GAP};
 
 use crate::db::{self, AnyConnection};
 use crate::domain::Slug;
@@ -35,11 +46,15 @@ pub struct ImportRequest<'a> {
     pub publish: bool,
 }
 
+/// Why an import failed. Each message is printed once: a variant either shows its
+/// cause in its own text or leaves it to `source()`, never both (both is what made
+/// `kenes: {error:#}` print every import error twice).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportFailure {
-    #[error("{0}")]
+    /// The file's fault: the message names the file and line.
+    #[error(transparent)]
     Parse(#[from] ImportError),
-    #[error("database error while importing: {0}")]
+    #[error("database error while importing")]
     Database(#[from] diesel::result::Error),
 }
 

@@ -92,8 +92,11 @@ struct NewVersion<'a> {
     published_at: Option<NaiveDateTime>,
 }
 
+// `treat_none_as_default_value = false`: a missing title is NULL, not DEFAULT, so that
+// SQLite can take many rows in one statement (diesel falls back to one statement per
+// row when a row may hold DEFAULT, which SQLite's VALUES does not allow).
 #[derive(Insertable)]
-#[diesel(table_name = chapters)]
+#[diesel(table_name = chapters, treat_none_as_default_value = false)]
 struct NewChapter<'a> {
     version_id: i64,
     position: i32,
@@ -103,7 +106,7 @@ struct NewChapter<'a> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = articles)]
+#[diesel(table_name = articles, treat_none_as_default_value = false)]
 struct NewArticle<'a> {
     version_id: i64,
     chapter_id: Option<i64>,
@@ -127,6 +130,17 @@ struct NewClause<'a> {
     lineage: String,
 }
 
+// How many values each row binds (its fields), for the statement size.
+impl NewChapter<'_> {
+    const COLUMNS: usize = 5;
+}
+impl NewArticle<'_> {
+    const COLUMNS: usize = 7;
+}
+impl NewClause<'_> {
+    const COLUMNS: usize = 8;
+}
+
 /// What was stored by [`store_draft`].
 #[derive(Debug, Clone)]
 pub struct StoredVersion {
@@ -140,6 +154,62 @@ pub struct StoredVersion {
 
 fn position(index: usize) -> i32 {
     i32::try_from(index + 1).unwrap_or(i32::MAX)
+}
+
+/// The most bind parameters one statement may carry on both backends: SQLite's limit,
+/// `SQLITE_MAX_VARIABLE_NUMBER`, is 32,766 in the bundled SQLite (3.53; the default since
+/// 3.32), below PostgreSQL's 65,535. One multi-row INSERT of every clause of an article
+/// went over PostgreSQL's limit at 8,192 clauses (8 parameters each).
+pub const MAX_BIND_PARAMETERS: usize = 32_766;
+
+/// Rows of `columns` values that fit in one statement.
+const fn rows_per_statement(columns: usize) -> usize {
+    MAX_BIND_PARAMETERS / columns
+}
+
+/// Insert `rows` in statements of at most [`MAX_BIND_PARAMETERS`] parameters. A macro,
+/// not a function: diesel's multi-backend connection has no batch insert, so each arm
+/// names its backend, and the bounds of a generic version would be longer than this.
+macro_rules! insert_in_chunks {
+    ($conn:expr, $table:expr, $rows:expr, $columns:expr) => {{
+        let mut inserted = 0usize;
+        for chunk in $rows.chunks(rows_per_statement($columns)) {
+            inserted += match &mut *$conn {
+                AnyConnection::Postgres(pg) => {
+                    diesel::insert_into($table).values(chunk).execute(pg)?
+                }
+                AnyConnection::Sqlite(lite) => {
+                    diesel::insert_into($table).values(chunk).execute(lite)?
+                }
+            };
+        }
+        inserted
+    }};
+}
+
+/// All clauses in one statement of eight array parameters: PostgreSQL then parses and
+/// binds eight values instead of eight per clause, which took longer than the insert.
+fn insert_clauses_unnest(
+    pg: &mut diesel::PgConnection,
+    rows: &[NewClause<'_>],
+) -> QueryResult<usize> {
+    use diesel::sql_types::{Array, BigInt, Integer, Text};
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    diesel::sql_query(
+        "INSERT INTO clauses (version_id, article_id, position, number, reference, body, notes, lineage) \
+         SELECT * FROM UNNEST($1::bigint[], $2::bigint[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])",
+    )
+    .bind::<Array<BigInt>, _>(rows.iter().map(|r| r.version_id).collect::<Vec<i64>>())
+    .bind::<Array<BigInt>, _>(rows.iter().map(|r| r.article_id).collect::<Vec<i64>>())
+    .bind::<Array<Integer>, _>(rows.iter().map(|r| r.position).collect::<Vec<i32>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.number).collect::<Vec<&str>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.reference.as_str()).collect::<Vec<&str>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.body).collect::<Vec<&str>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.notes.as_str()).collect::<Vec<&str>>())
+    .bind::<Array<Text>, _>(rows.iter().map(|r| r.lineage.as_str()).collect::<Vec<&str>>())
+    .execute(pg)
 }
 
 /// Store `draft` as the next version of the consultation. Call inside a write
@@ -185,74 +255,78 @@ pub fn store_draft(
         .returning(document_versions::id)
         .get_result(conn)?;
 
-    let mut chapter_ids = Vec::with_capacity(draft.chapters.len());
-    for (index, chapter) in draft.chapters.iter().enumerate() {
-        let id: i64 = diesel::insert_into(chapters::table)
-            .values(NewChapter {
-                version_id,
-                position: position(index),
-                heading: &chapter.heading,
-                title: chapter.title.as_deref(),
-                notes: join_notes(&chapter.notes),
-            })
-            .returning(chapters::id)
-            .get_result(conn)?;
-        chapter_ids.push(id);
-    }
+    let chapter_rows: Vec<NewChapter<'_>> = draft
+        .chapters
+        .iter()
+        .enumerate()
+        .map(|(index, chapter)| NewChapter {
+            version_id,
+            position: position(index),
+            heading: &chapter.heading,
+            title: chapter.title.as_deref(),
+            notes: join_notes(&chapter.notes),
+        })
+        .collect();
+    insert_in_chunks!(conn, chapters::table, chapter_rows, NewChapter::COLUMNS);
+    // Ids by position, read back in one query: SQLite cannot return them from a
+    // multi-row insert through diesel, and the order of RETURNING rows is not promised.
+    let chapter_ids: Vec<i64> = chapters::table
+        .filter(chapters::version_id.eq(version_id))
+        .order(chapters::position)
+        .select(chapters::id)
+        .load(conn)?;
 
-    let mut clause_total = 0;
+    let article_rows: Vec<NewArticle<'_>> = draft
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(index, article)| NewArticle {
+            version_id,
+            chapter_id: article.chapter.and_then(|c| chapter_ids.get(c).copied()),
+            position: position(index),
+            number: article.number.as_str(),
+            label: &article.label,
+            title: article.title.as_deref(),
+            notes: join_notes(&article.notes),
+        })
+        .collect();
+    insert_in_chunks!(conn, articles::table, article_rows, NewArticle::COLUMNS);
+    let article_ids: Vec<i64> = articles::table
+        .filter(articles::version_id.eq(version_id))
+        .order(articles::position)
+        .select(articles::id)
+        .load(conn)?;
+
     let mut unchanged = 0;
-    for (index, article) in draft.articles.iter().enumerate() {
-        let article_id: i64 = diesel::insert_into(articles::table)
-            .values(NewArticle {
-                version_id,
-                chapter_id: article.chapter.and_then(|c| chapter_ids.get(c).copied()),
-                position: position(index),
-                number: article.number.as_str(),
-                label: &article.label,
-                title: article.title.as_deref(),
-                notes: join_notes(&article.notes),
-            })
-            .returning(articles::id)
-            .get_result(conn)?;
-        let rows: Vec<NewClause<'_>> = article
-            .clauses
-            .iter()
-            .enumerate()
-            .map(|(clause_index, clause)| {
-                let reference = article.reference(clause).to_string();
-                let lineage = match lineage_by_text.get(&(reference.clone(), clause.text.clone())) {
-                    Some(existing) => {
-                        unchanged += 1;
-                        existing.clone()
-                    }
-                    None => uuid::Uuid::new_v4().to_string(),
-                };
-                NewClause {
-                    version_id,
-                    article_id,
-                    position: position(clause_index),
-                    number: clause.number.as_str(),
-                    reference,
-                    body: &clause.text,
-                    notes: join_notes(&clause.notes),
-                    lineage,
+    let mut clause_rows: Vec<NewClause<'_>> = Vec::with_capacity(draft.clause_count());
+    for (article, &article_id) in draft.articles.iter().zip(&article_ids) {
+        for (clause_index, clause) in article.clauses.iter().enumerate() {
+            let reference = article.reference(clause).to_string();
+            let lineage = match lineage_by_text.get(&(reference.clone(), clause.text.clone())) {
+                Some(existing) => {
+                    unchanged += 1;
+                    existing.clone()
                 }
-            })
-            .collect();
-        clause_total += rows.len();
-        if !rows.is_empty() {
-            // diesel's multi-backend has no batch insert; each backend has its own.
-            match conn {
-                AnyConnection::Postgres(pg) => diesel::insert_into(clauses::table)
-                    .values(&rows)
-                    .execute(pg)?,
-                AnyConnection::Sqlite(lite) => diesel::insert_into(clauses::table)
-                    .values(&rows)
-                    .execute(lite)?,
+                None => uuid::Uuid::new_v4().to_string(),
             };
+            clause_rows.push(NewClause {
+                version_id,
+                article_id,
+                position: position(clause_index),
+                number: clause.number.as_str(),
+                reference,
+                body: &clause.text,
+                notes: join_notes(&clause.notes),
+                lineage,
+            });
         }
     }
+    let clause_total = match conn {
+        AnyConnection::Postgres(pg) => insert_clauses_unnest(pg, &clause_rows)?,
+        AnyConnection::Sqlite(_) => {
+            insert_in_chunks!(conn, clauses::table, clause_rows, NewClause::COLUMNS)
+        }
+    };
     let version = document_versions::table
         .find(version_id)
         .select(DocumentVersion::as_select())

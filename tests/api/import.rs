@@ -16,7 +16,375 @@ on_both_backends!(
     polis_comments_and_votes_import_as_suggestions,
     bad_comment_rows_are_reported_by_line,
     seed_generates_consistent_skewed_data,
+    each_import_error_is_printed_once,
+    oversized_files_are_refused_before_they_are_read,
+    a_100000_clause_draft_imports_in_one_go,
+    malformed_numbering_and_control_characters_name_the_line,
+    comment_files_with_open_quotes_and_control_characters_import_nothing,
+    a_flood_of_bad_rows_lists_the_first_hundred_and_the_total,
+    the_declaration_imports_in_kazakh_russian_and_english,
 );
+
+/// Run the real binary with extra environment variables.
+async fn cli_env(app: &TestApp, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+    command
+        .args(args)
+        .env("DATABASE_URL", &app.db.url)
+        .env("KENES_DATA_DIR", app.db_dir())
+        .env("KENES_LOG", "warn");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().await.unwrap()
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The command failed, saying each of `needles`; returns what it said.
+fn refused_saying(out: &std::process::Output, needles: &[&str]) -> String {
+    let stderr = stderr_of(out);
+    assert!(!out.status.success(), "{stderr}");
+    for needle in needles {
+        assert!(stderr.contains(needle), "expected {needle:?} in {stderr}");
+    }
+    stderr
+}
+
+/// Versions, clauses and suggestions stored: what "nothing was imported" is checked on.
+async fn stored_rows(app: &TestApp) -> (i64, i64, i64) {
+    use kenes::schema::suggestions;
+    app.query(|conn| {
+        (
+            document_versions::table.count().get_result(conn).unwrap(),
+            clauses::table.count().get_result(conn).unwrap(),
+            suggestions::table.count().get_result(conn).unwrap(),
+        )
+    })
+    .await
+}
+
+/// `kenes import-comments FILE --consultation us --clause I.1 [EXTRA...]`.
+async fn comments_cli(app: &TestApp, file: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "import-comments",
+        file,
+        "--consultation",
+        "us",
+        "--clause",
+        "I.1",
+    ];
+    args.extend_from_slice(extra);
+    app.cli(&args).await
+}
+
+/// `kenes import-draft FILE --consultation SLUG`.
+async fn draft_cli(app: &TestApp, file: &str, slug: &str) -> std::process::Output {
+    app.cli(&["import-draft", file, "--consultation", slug])
+        .await
+}
+
+async fn each_import_error_is_printed_once(app: TestApp) {
+    let dir = app.db_dir();
+    let bad = dir.join("dup.txt");
+    std::fs::write(&bad, "Article 1\n\n1. A.\n\nArticle 1\n\n1. B.\n").unwrap();
+    let out = draft_cli(&app, bad.to_str().unwrap(), "dup").await;
+    assert!(!out.status.success());
+    let stderr = stderr_of(&out);
+    assert_eq!(
+        stderr.matches("Article 1 appears twice").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("dup.txt:5:").count(), 1, "{stderr}");
+
+    import_open(&app, "constitution-us.txt", "us").await;
+    let csv = dir.join("comments.csv");
+    std::fs::write(
+        &csv,
+        "timestamp,comment-id,author-id,moderated,comment-body\nx,1,1,1,a\n",
+    )
+    .unwrap();
+    let out = comments_cli(&app, csv.to_str().unwrap(), &[]).await;
+    let stderr = stderr_of(&out);
+    assert_eq!(
+        stderr
+            .matches("comments.csv:2: expected `timestamp`")
+            .count(),
+        1,
+        "{stderr}"
+    );
+}
+
+async fn oversized_files_are_refused_before_they_are_read(app: TestApp) {
+    let dir = app.db_dir();
+    // Sparse files: 3 GiB on paper, nothing on disk; reading them would need gigabytes.
+    let draft = dir.join("huge.txt");
+    std::fs::File::create(&draft)
+        .unwrap()
+        .set_len(3 << 30)
+        .unwrap();
+    let out = draft_cli(&app, draft.to_str().unwrap(), "huge").await;
+    let stderr = stderr_of(&out);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("huge.txt: the file is 3221225472 bytes (3072.0 MiB); an import file may be at most 8388608 bytes (8.0 MiB) (use --max-bytes or KENES_IMPORT_MAX_BYTES to allow more)"),
+        "{stderr}"
+    );
+    import_open(&app, "constitution-us.txt", "us").await;
+    let csv = dir.join("huge.csv");
+    std::fs::File::create(&csv)
+        .unwrap()
+        .set_len(3 << 30)
+        .unwrap();
+    refused_saying(
+        &comments_cli(&app, csv.to_str().unwrap(), &[]).await,
+        &[
+            "huge.csv: the file is 3221225472 bytes",
+            "at most 67108864 bytes (64.0 MiB)",
+        ],
+    );
+
+    // The limit can be lowered or raised: by the variable (empty means unset), then the flag.
+    let us = data("constitution-us.txt");
+    for (env, flag, refused) in [
+        ("1KiB", None, Some("at most 1024 bytes")),
+        ("1KiB", Some("1MiB"), None),
+        ("", None, None),
+        (
+            "lots",
+            None,
+            Some("KENES_IMPORT_MAX_BYTES: expected a size in bytes"),
+        ),
+    ] {
+        let mut args = vec!["import-draft", &us, "--consultation", "us"];
+        args.extend(flag.iter().flat_map(|f| ["--max-bytes", f]));
+        let out = cli_env(&app, &[("KENES_IMPORT_MAX_BYTES", env)], &args).await;
+        match refused {
+            Some(message) => assert!(
+                stderr_of(&out).contains(message),
+                "{env:?}: {}",
+                stderr_of(&out)
+            ),
+            None => assert!(out.status.success(), "{env:?}: {}", stderr_of(&out)),
+        }
+    }
+    assert_eq!(
+        stored_rows(&app).await,
+        (3, 3 * 78, 0),
+        "only the three good imports"
+    );
+}
+
+/// 100,000 clauses: article 1 alone has 10,000 (one INSERT of them all needed 80,000
+/// bind parameters, over PostgreSQL's 65,535), and 9,000 more articles have 10 each
+/// (more articles than one statement of 32,766 parameters holds, so they go in two).
+fn big_draft() -> String {
+    let mut text = String::with_capacity(4 << 20);
+    for article in 1..=9001 {
+        text.push_str(&format!("Article {article}\n\n"));
+        let clauses = if article == 1 { 10_000 } else { 10 };
+        for clause in 1..=clauses {
+            text.push_str(&format!(
+                "{clause}. Clause {clause} of article {article}.\n\n"
+            ));
+        }
+    }
+    text
+}
+
+async fn a_100000_clause_draft_imports_in_one_go(app: TestApp) {
+    use std::io::Write;
+    let file = app.db_dir().join("big.txt");
+    std::fs::write(&file, big_draft()).unwrap();
+    let path = file.to_str().unwrap().to_owned();
+    for expected in [
+        "100000 clauses (0 unchanged",
+        "100000 clauses (100000 unchanged",
+    ] {
+        let started = std::time::Instant::now();
+        let out = draft_cli(&app, &path, "big").await;
+        let seconds = started.elapsed().as_secs_f64();
+        // Reported, not asserted (timings depend on the machine); see the README.
+        let backend = if app.db.url.starts_with("postgres") {
+            "PostgreSQL"
+        } else {
+            "SQLite"
+        };
+        let _ = writeln!(
+            std::io::stderr(),
+            "100,000-clause import on {backend}: {seconds:.2} s (debug build)"
+        );
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains(&format!("9001 articles, {expected}")),
+            "{stdout}"
+        );
+    }
+    let (first_article, last) = app
+        .query(|conn| {
+            let first_ids: Vec<i64> = articles::table
+                .filter(articles::number.eq("1"))
+                .select(articles::id)
+                .load(conn)
+                .unwrap();
+            let first: i64 = clauses::table
+                .filter(clauses::article_id.eq_any(first_ids))
+                .count()
+                .get_result(conn)
+                .unwrap();
+            let last: String = clauses::table
+                .filter(clauses::reference.eq("9001.10"))
+                .select(clauses::body)
+                .first(conn)
+                .unwrap();
+            (first, last)
+        })
+        .await;
+    assert_eq!(
+        first_article, 20_000,
+        "10,000 clauses in article 1 of each version"
+    );
+    assert_eq!(last, "Clause 10 of article 9001.");
+}
+
+async fn malformed_numbering_and_control_characters_name_the_line(app: TestApp) {
+    let dir = app.db_dir();
+    for (name, text, expected) in [
+        (
+            "nul.txt",
+            "Article 1\n\n1. A\u{0}B.\n",
+            "nul.txt:3: expected text; found the control character U+0000 (NUL) at column 5",
+        ),
+        (
+            "huge.txt",
+            "Article 1\n\n1. A.\n\n99999999999999999999999999. B.\n",
+            "huge.txt:5: expected a clause number",
+        ),
+        (
+            "dash.txt",
+            "Article 1\n\n1. A.\n\n1--2. B.\n",
+            "dash.txt:5: expected a clause number",
+        ),
+        (
+            "minus.txt",
+            "Article 1\n\n1. A.\n\n-1. B.\n",
+            "minus.txt:5: expected a clause number",
+        ),
+        (
+            "zero.txt",
+            "Article 1\n\n1. A.\n\nArticle 01\n\n1. B.\n",
+            "zero.txt:5: in the heading `Article 01`: `01` has a leading zero",
+        ),
+        (
+            "year.txt",
+            "Article 1\n\n1. A.\n\n1995. The year.\n",
+            "year.txt:5: clause 1995 follows clause 1 in Article 1",
+        ),
+    ] {
+        let file = dir.join(name);
+        std::fs::write(&file, text).unwrap();
+        let out = draft_cli(&app, file.to_str().unwrap(), "bad").await;
+        assert!(!out.status.success(), "{name}");
+        let stderr = stderr_of(&out);
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+    }
+    assert_eq!(stored_rows(&app).await, (0, 0, 0), "nothing imported");
+}
+
+async fn comment_files_with_open_quotes_and_control_characters_import_nothing(app: TestApp) {
+    import_open(&app, "constitution-us.txt", "us").await;
+    let file = app.db_dir().join("comments.csv");
+    std::fs::write(
+        &file,
+        "timestamp,comment-id,author-id,moderated,comment-body\n\
+         1651071094558,1,10,1,Fine\n\
+         1651071094558,2,11,1,NUL\u{0}here\n\
+         1651071094558,3,12,1,\"An open quote\nthat never closes\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    refused_saying(
+        &comments_cli(&app, path, &[]).await,
+        &[
+            "2 bad rows; nothing was imported",
+            "comments.csv:3: in `comment-body`: expected text; found the control character U+0000 (NUL)",
+            "comments.csv:4: this row ends inside a quoted field: the `\"` opened on line 4 is never closed",
+        ],
+    );
+    assert_eq!(stored_rows(&app).await.2, 0);
+    let out = comments_cli(&app, path, &["--skip-bad-rows"]).await;
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert_eq!(stored_rows(&app).await.2, 1, "only the good row");
+}
+
+async fn a_flood_of_bad_rows_lists_the_first_hundred_and_the_total(app: TestApp) {
+    import_open(&app, "constitution-us.txt", "us").await;
+    let mut text = String::from("timestamp,comment-id,author-id,moderated,comment-body\n");
+    for n in 0..50_000 {
+        text.push_str(&format!("1651071094558,{n},1,9,body\n"));
+    }
+    let file = app.db_dir().join("comments.csv");
+    std::fs::write(&file, text).unwrap();
+    let stderr = refused_saying(
+        &comments_cli(&app, file.to_str().unwrap(), &[]).await,
+        &[
+            "50000 bad rows; nothing was imported",
+            "… and 49900 more bad rows",
+        ],
+    );
+    assert_eq!(
+        stderr.matches("expected 1, 0 or -1 in `moderated`").count(),
+        100
+    );
+    assert!(stderr.len() < 20_000, "{} bytes of errors", stderr.len());
+}
+
+async fn the_declaration_imports_in_kazakh_russian_and_english(app: TestApp) {
+    let mut references = Vec::new();
+    for (lang, first_clause) in [
+        ("kk", "Барлық адамдар тумысынан азат"),
+        ("ru", "Все люди рождаются свободными"),
+        ("en", "All human beings are born free"),
+    ] {
+        let slug = format!("udhr-{lang}");
+        let file = format!(
+            "{}/samples/udhr/udhr-{lang}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let out = app
+            .cli(&["import-draft", &file, "--consultation", &slug])
+            .await;
+        assert!(out.status.success(), "{}", stderr_of(&out));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("0 chapters, 30 articles"), "{stdout}");
+        let slug_q = slug.clone();
+        let refs: Vec<(String, String)> = app
+            .query(move |conn| {
+                let version: i64 = document_versions::table
+                    .inner_join(consultations::table)
+                    .filter(consultations::slug.eq(slug_q))
+                    .select(document_versions::id)
+                    .first(conn)
+                    .unwrap();
+                clauses::table
+                    .filter(clauses::version_id.eq(version))
+                    .order(clauses::id)
+                    .select((clauses::reference, clauses::body))
+                    .load(conn)
+                    .unwrap()
+            })
+            .await;
+        let one = refs.iter().find(|(r, _)| r == "1.1").unwrap();
+        assert!(one.1.starts_with(first_clause), "{lang}: {}", one.1);
+        references.push(refs.into_iter().map(|(r, _)| r).collect::<Vec<_>>());
+    }
+    assert_eq!(references[0], references[1]);
+    assert_eq!(references[0], references[2]);
+}
 
 async fn seed_generates_consistent_skewed_data(app: TestApp) {
     use kenes::schema::{suggestions, upvotes};
@@ -176,16 +544,7 @@ async fn bad_comment_rows_are_reported_by_line(app: TestApp) {
     )
     .unwrap();
     let path = file.to_str().unwrap();
-    let out = app
-        .cli(&[
-            "import-comments",
-            path,
-            "--consultation",
-            "us",
-            "--clause",
-            "I.1",
-        ])
-        .await;
+    let out = comments_cli(&app, path, &[]).await;
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -208,17 +567,7 @@ async fn bad_comment_rows_are_reported_by_line(app: TestApp) {
         .query(|conn| suggestions::table.count().get_result(conn).unwrap())
         .await;
     assert_eq!(rows, 0);
-    let out = app
-        .cli(&[
-            "import-comments",
-            path,
-            "--consultation",
-            "us",
-            "--clause",
-            "I.1",
-            "--skip-bad-rows",
-        ])
-        .await;
+    let out = comments_cli(&app, path, &["--skip-bad-rows"]).await;
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("skipped "), "{stdout}");
