@@ -568,7 +568,13 @@ fn parse_time(text: &str) -> anyhow::Result<NaiveDateTime> {
 
 fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
-    let stored = import::import_draft(&mut conn, request)?;
+    let stored = crate::services::drafts::import(
+        &mut conn,
+        request,
+        crate::services::Actor::CommandLine {
+            how: "import-draft",
+        },
+    )?;
     say(&format!(
         "Imported {} as version {} of {}: {} chapters, {} articles, {} clauses ({} unchanged from the previous version){}.",
         request.file_name,

@@ -15,18 +15,18 @@ use crate::auth::session::{self as sessions, RequireUser};
 use crate::auth::throttle::{self, Limit};
 use crate::auth::token::{hash_token, looks_like_token, random_token};
 use crate::db::{self, AnyConnection};
-use crate::domain::{DisplayName, Email, NewPassword, Region, Role};
+use crate::domain::{DisplayName, Email, NewPassword, Region};
 use crate::error::AppError;
 use crate::mail::messages;
 use crate::models::token::Purpose;
 use crate::models::{audit, outbox, session, token, user};
+use crate::services::accounts;
 use crate::views::account::{
     AccountPage, MessagePage, RegisterPage, ResetPage, ResetRequestPage, SignInPage,
 };
 use crate::views::forms::{region_choices, FormErrors};
 use crate::views::{Ctx, Link, PageContext};
 
-const CONFIRM_LIFETIME_HOURS: i64 = 48;
 const RESET_LIFETIME_HOURS: i64 = 1;
 
 /// Count a hit against a limit; over it, the request is refused with 429.
@@ -80,6 +80,29 @@ pub struct RegisterForm {
     terms: String,
 }
 
+impl RegisterForm {
+    /// The form's fields as domain values, or the messages per field.
+    fn parse(&self) -> Result<(Email, DisplayName, NewPassword, Option<Region>), FormErrors> {
+        let mut errors = FormErrors::default();
+        let email = errors.check("email", Email::parse(&self.email));
+        let name = errors.check("display_name", DisplayName::parse(&self.display_name));
+        let password = errors.check(
+            "password",
+            NewPassword::parse(&self.password, email.as_ref()),
+        );
+        let region = errors.check("region", Region::parse(&self.region));
+        if self.terms.is_empty() {
+            errors.add("terms", "form.terms.required");
+        }
+        match (email, name, password, region, errors.is_empty()) {
+            (Some(email), Some(name), Some(password), Some(region), true) => {
+                Ok((email, name, password, region))
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
 fn register_page(
     ctx: PageContext,
     form: &RegisterForm,
@@ -130,24 +153,12 @@ pub async fn register(
     })
     .await?;
 
-    let mut errors = FormErrors::default();
-    let email = errors.check("email", Email::parse(&form.email));
-    let name = errors.check("display_name", DisplayName::parse(&form.display_name));
-    let password = errors.check(
-        "password",
-        NewPassword::parse(&form.password, email.as_ref()),
-    );
-    let region = errors.check("region", Region::parse(&form.region));
-    if form.terms.is_empty() {
-        errors.add("terms", "form.terms.required");
-    }
-    let (Some(email), Some(name), Some(password), Some(region), true) =
-        (email, name, password, region, errors.is_empty())
-    else {
-        return html_with_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &register_page(ctx, &form, errors, ""),
-        );
+    let (email, name, password, region) = match form.parse() {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let page = register_page(ctx, &form, errors, "");
+            return html_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
+        }
     };
 
     // Per address: so that nobody floods a mailbox with "already registered" notices.
@@ -158,68 +169,18 @@ pub async fn register(
     .await?;
     // Hash first in every case, so a known email answers as slowly as a new one.
     let hash = state.passwords.hash(password.expose().to_owned()).await?;
-    let base = state.public_url.clone();
-    let lang = ctx.lang;
+    let (base, lang) = (state.public_url.clone(), ctx.lang);
     with_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            if let Some(existing) = user::find_by_email(conn, &email)? {
-                // Tell the mailbox's owner, not the person at the keyboard.
-                outbox::enqueue(
-                    conn,
-                    &messages::already_registered(
-                        lang,
-                        email.as_str(),
-                        &existing.display_name,
-                        format!("{base}/sign-in"),
-                        format!("{base}/reset"),
-                    ),
-                )?;
-                return Ok(());
-            }
-            let created = user::create(
-                conn,
-                &user::Registration {
-                    email: &email,
-                    display_name: &name,
-                    password_hash: &hash,
-                    region,
-                    role: Role::Citizen,
-                    confirmed: false,
-                },
-            )?;
-            send_confirmation(conn, lang, &base, &created)
-        })
+        let new = accounts::NewAccount {
+            email: &email,
+            display_name: &name,
+            password_hash: &hash,
+            region,
+        };
+        Ok(accounts::register(conn, &new, lang, &base)?)
     })
     .await?;
     Ok(see_other("/register/sent", None))
-}
-
-/// Queue a confirmation email with a fresh token (older ones stop working).
-fn send_confirmation(
-    conn: &mut AnyConnection,
-    lang: crate::i18n::Lang,
-    base: &str,
-    account: &user::User,
-) -> Result<(), AppError> {
-    let secret = random_token();
-    token::revoke_all(conn, account.id, Purpose::Confirm)?;
-    token::create(
-        conn,
-        account.id,
-        Purpose::Confirm,
-        &hash_token(&secret),
-        chrono::Duration::hours(CONFIRM_LIFETIME_HOURS),
-    )?;
-    outbox::enqueue(
-        conn,
-        &messages::confirm_email(
-            lang,
-            &account.email,
-            &account.display_name,
-            format!("{base}/confirm?token={secret}"),
-        ),
-    )?;
-    Ok(())
 }
 
 pub async fn register_sent(Ctx(ctx): Ctx) -> Result<HttpResponse, AppError> {
@@ -292,9 +253,12 @@ pub async fn resend_confirmation(
     with_db(&state, move |conn| {
         throttled(conn, throttle::RESEND_PER_IP, &ip)?;
         throttled(conn, throttle::RESEND_PER_ACCOUNT, &signed_in.user.email)?;
-        db::write_transaction(conn, |conn| {
-            send_confirmation(conn, lang, &base, &signed_in.user)
-        })
+        Ok(accounts::resend_confirmation(
+            conn,
+            lang,
+            &base,
+            &signed_in.user,
+        )?)
     })
     .await?;
     Ok(see_other("/account", Some("flash.confirmation_sent")))
@@ -336,26 +300,7 @@ pub async fn sign_in(
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let next = crate::urls::return_path_or_home(&form.next);
-    let email = Email::parse(&form.email).ok();
-    let ip = state.client_ip(&request);
-    let account_key = email
-        .as_ref()
-        .map_or_else(|| form.email.trim().to_lowercase(), |e| e.to_string());
-    let lookup = email.clone();
-    let account = with_db(&state, move |conn| {
-        throttled(
-            conn,
-            throttle::SIGN_IN_PER_ACCOUNT_AND_ADDRESS,
-            &format!("{account_key}\n{ip}"),
-        )?;
-        throttled(conn, throttle::SIGN_IN_PER_IP, &ip)?;
-        throttled(conn, throttle::SIGN_IN_PER_ACCOUNT, &account_key)?;
-        Ok(match lookup {
-            Some(email) => user::find_by_email(conn, &email)?.filter(user::User::can_sign_in),
-            None => None,
-        })
-    })
-    .await?;
+    let account = account_to_check(&state, &request, &form.email).await?;
     // Unknown accounts are checked against a dummy hash: same answer, same time.
     let verified = state
         .passwords
@@ -366,15 +311,13 @@ pub async fn sign_in(
         .await?;
     let Some(account) = account.filter(|_| verified.ok) else {
         let error = ctx.t("sign_in.failed");
-        return html_with_status(
-            StatusCode::UNAUTHORIZED,
-            &SignInPage {
-                ctx,
-                email: form.email,
-                next,
-                error,
-            },
-        );
+        let page = SignInPage {
+            ctx,
+            email: form.email,
+            next,
+            error,
+        };
+        return html_with_status(StatusCode::UNAUTHORIZED, &page);
     };
     let rehash = if verified.needs_rehash {
         Some(state.passwords.hash(form.password).await?)
@@ -386,16 +329,9 @@ pub async fn sign_in(
         .map(|c| hash_token(c.value()));
     let settings = state.sessions;
     let cookie = with_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            // A new session id at every sign-in; the old one, if any, ends.
-            if let Some(old) = previous {
-                session::delete(conn, &old)?;
-            }
-            if let Some(hash) = rehash {
-                user::set_password_hash(conn, account.id, &hash)?;
-            }
-            Ok::<_, AppError>(sessions::start(conn, &settings, account.id)?)
-        })
+        Ok(accounts::start_session(
+            conn, &settings, &account, previous, rehash,
+        )?)
     })
     .await?;
     let mut response = see_other(&next, Some("flash.signed_in"));
@@ -405,6 +341,31 @@ pub async fn sign_in(
         .add_cookie(&csrf::new_cookie(settings.secure_cookies))
         .map_err(AppError::internal)?;
     Ok(response)
+}
+
+/// Count the attempt against the sign-in throttles (per account and address, per
+/// address, per account), then find the account that may sign in with this email.
+async fn account_to_check(
+    state: &AppState,
+    request: &HttpRequest,
+    typed_email: &str,
+) -> Result<Option<user::User>, AppError> {
+    let email = Email::parse(typed_email).ok();
+    let ip = state.client_ip(request);
+    let account_key = email
+        .as_ref()
+        .map_or_else(|| typed_email.trim().to_lowercase(), |e| e.to_string());
+    with_db(state, move |conn| {
+        let pair = format!("{account_key}\n{ip}");
+        throttled(conn, throttle::SIGN_IN_PER_ACCOUNT_AND_ADDRESS, &pair)?;
+        throttled(conn, throttle::SIGN_IN_PER_IP, &ip)?;
+        throttled(conn, throttle::SIGN_IN_PER_ACCOUNT, &account_key)?;
+        Ok(match email {
+            Some(email) => user::find_by_email(conn, &email)?.filter(user::User::can_sign_in),
+            None => None,
+        })
+    })
+    .await
 }
 
 pub async fn sign_out(
@@ -577,28 +538,13 @@ pub async fn reset(
         );
     };
     let new_hash = state.passwords.hash(password.expose().to_owned()).await?;
-    let base = state.public_url.clone();
-    let lang = ctx.lang;
-    let hash = hash_token(&secret);
+    let (base, lang, token_hash) = (state.public_url.clone(), ctx.lang, hash_token(&secret));
     let done = with_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            // Used here, in the same transaction as the change it authorises.
-            let Some(user_id) = token::consume(conn, Purpose::Reset, &hash)? else {
-                return Ok(false);
-            };
-            user::set_password_hash(conn, user_id, &new_hash)?;
-            session::delete_all_for_user(conn, user_id)?;
-            outbox::enqueue(
-                conn,
-                &messages::password_changed(
-                    lang,
-                    &owner.email,
-                    &owner.display_name,
-                    format!("{base}/reset"),
-                ),
-            )?;
-            Ok::<_, AppError>(true)
-        })
+        let new = accounts::NewPassword {
+            token_hash: &token_hash,
+            password_hash: &new_hash,
+        };
+        Ok(accounts::reset_password(conn, &new, &owner, lang, &base)?)
     })
     .await?;
     if !done {
@@ -739,24 +685,11 @@ pub async fn change_password(
         return html_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     };
     let hash = state.passwords.hash(password.expose().to_owned()).await?;
-    let base = state.public_url.clone();
-    let lang = ctx.lang;
+    let (base, lang) = (state.public_url.clone(), ctx.lang);
     with_db(&state, move |conn| {
-        db::write_transaction(conn, |conn| {
-            user::set_password_hash(conn, account.id, &hash)?;
-            // Every session ends, this one too: whoever knew the old password is out.
-            session::delete_all_for_user(conn, account.id)?;
-            outbox::enqueue(
-                conn,
-                &messages::password_changed(
-                    lang,
-                    &account.email,
-                    &account.display_name,
-                    format!("{base}/reset"),
-                ),
-            )?;
-            Ok::<_, AppError>(())
-        })
+        Ok(accounts::change_password(
+            conn, &account, &hash, lang, &base,
+        )?)
     })
     .await?;
     signed_out_redirect(&state, "/sign-in", "flash.password_changed")
@@ -787,43 +720,7 @@ pub async fn download_data(
         Ok((account, own, votes))
     })
     .await?;
-    let format =
-        |t: Option<chrono::NaiveDateTime>| t.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-    let suggestions: Vec<serde_json::Value> = own
-        .iter()
-        .map(|o| {
-            let s = &o.suggestion;
-            serde_json::json!({
-                "tracking_number": s.tracking_number,
-                "consultation": o.consultation_slug,
-                "clause": o.clause_reference,
-                "kind": s.kind,
-                "body": s.body,
-                "proposed_text": s.proposed_text,
-                "status": s.status,
-                "upvotes": s.upvotes,
-                "official_response": s.official_response,
-                "created_at": format(Some(s.created_at)),
-            })
-        })
-        .collect();
-    let votes: Vec<serde_json::Value> = votes
-        .iter()
-        .map(|(number, at)| serde_json::json!({"suggestion": number, "at": format(Some(*at))}))
-        .collect();
-    let body = serde_json::json!({
-        "profile": {
-            "email": account.email,
-            "display_name": account.display_name,
-            "region": account.region,
-            "role": account.role,
-            "created_at": format(Some(account.created_at)),
-            "email_confirmed_at": format(account.email_confirmed_at),
-            "terms_accepted_at": format(account.terms_accepted_at),
-        },
-        "suggestions": suggestions,
-        "votes": votes,
-    });
+    let body = crate::views::account::personal_data(&account, &own, &votes);
     Ok(HttpResponse::Ok()
         .content_type("application/json")
         .insert_header((

@@ -14,10 +14,11 @@ use crate::auth::policy::{Admins, Staff};
 use crate::db;
 use crate::domain::{text, ConsultationStatus, ModerationMode, Role, Slug};
 use crate::error::AppError;
-use crate::import::{self, ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
+use crate::import::{ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
 use crate::models::consultation::{self, ConsultationFields};
 use crate::models::{audit, document, outbox, user};
 use crate::services::accounts::{self, Actor, RoleError};
+use crate::services::drafts;
 use crate::views::admin::{
     mode_choices, status_choices, AdminHome, AuditLine, ConsultationEditPage, ConsultationRow,
     ConsultationValues, ConsultationsPage, PreviewArticle, PreviewClause, PreviewPage,
@@ -450,23 +451,26 @@ pub async fn update_consultation(
 
 /// Upload a draft file: imported by the same importer as `kenes import-draft`, as an
 /// unpublished version to preview. A bad file shows the importer's message.
-pub async fn upload_draft(
-    state: web::Data<AppState>,
-    Staff(admin, _): Staff<Admins>,
-    Ctx(ctx): Ctx,
-    path: web::Path<String>,
-    mut payload: Multipart,
-) -> Result<HttpResponse, AppError> {
-    let slug = parse_slug(&path)?;
-    let mut file_name = String::from("upload.txt");
-    let mut bytes = Vec::new();
-    let mut changelog = String::new();
+/// The draft upload form's fields.
+struct Upload {
+    file_name: String,
+    bytes: Vec<u8>,
+    changelog: String,
+}
+
+/// Read the multipart form, refusing a draft over the import limit as it arrives.
+async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
+    let mut upload = Upload {
+        file_name: String::from("upload.txt"),
+        bytes: Vec::new(),
+        changelog: String::new(),
+    };
     while let Some(mut field) = payload.try_next().await.map_err(|_| AppError::BadRequest)? {
         let name = field.name().map(str::to_owned).unwrap_or_default();
         if name == "draft" {
             if let Some(given) = field.content_disposition().and_then(|cd| cd.get_filename()) {
                 if !given.is_empty() {
-                    file_name = given.to_owned();
+                    upload.file_name = given.to_owned();
                 }
             }
         }
@@ -483,68 +487,61 @@ pub async fn upload_draft(
             data.extend_from_slice(&chunk);
         }
         match name.as_str() {
-            "draft" => bytes = data,
-            "changelog" => changelog = String::from_utf8_lossy(&data).trim().to_owned(),
+            "draft" => upload.bytes = data,
+            "changelog" => upload.changelog = String::from_utf8_lossy(&data).trim().to_owned(),
             _ => {}
         }
     }
-    let actor = admin.user.id;
-    let target = slug.clone();
-    let name = file_name.clone();
+    Ok(upload)
+}
+
+pub async fn upload_draft(
+    state: web::Data<AppState>,
+    Staff(admin, _): Staff<Admins>,
+    Ctx(ctx): Ctx,
+    path: web::Path<String>,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    let slug = parse_slug(&path)?;
+    let upload = read_upload(payload).await?;
+    let (admin, target) = (admin.user, slug.clone());
     let outcome = with_db(&state, move |conn| {
-        let request = ImportRequest {
-            consultation: &target,
-            file_name: &name,
-            bytes: &bytes,
-            title: None,
-            summary: None,
-            changelog: &changelog,
-            publish: false,
-        };
         if consultation::find_by_slug(conn, &target)?.is_none() {
             return Err(AppError::NotFound);
         }
-        match import::import_draft(conn, &request) {
-            Ok(stored) => {
-                db::write_transaction(conn, |conn| {
-                    audit::record(
-                        conn,
-                        Some(actor),
-                        "version_import",
-                        &format!("consultation:{target}"),
-                        &serde_json::json!({
-                            "version": stored.version.number,
-                            "file": name,
-                            "articles": stored.articles,
-                            "clauses": stored.clauses,
-                        }),
-                    )
-                })?;
-                Ok(Ok(stored.version.number))
-            }
+        let request = ImportRequest {
+            consultation: &target,
+            file_name: &upload.file_name,
+            bytes: &upload.bytes,
+            title: None,
+            summary: None,
+            changelog: &upload.changelog,
+            publish: false,
+        };
+        match drafts::import(conn, &request, Actor::Admin(&admin)) {
+            Ok(stored) => Ok(Ok(stored.version.number)),
             Err(ImportFailure::Parse(error)) => Ok(Err(error.to_string())),
             Err(ImportFailure::Database(error)) => Err(error.into()),
         }
     })
     .await?;
-    match outcome {
-        Ok(number) => Ok(see_other(
-            &format!("/admin/consultations/{slug}/versions/{number}"),
-            None,
-        )),
-        Err(message) => {
-            let data = load_edit_data(&state, slug.clone()).await?;
-            let page = edit_page(
-                ctx,
-                Some(slug.to_string()),
-                data.values,
-                FormErrors::default(),
-                data.versions,
-                message,
-            );
-            html_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+    let message = match outcome {
+        Ok(number) => {
+            let preview = format!("/admin/consultations/{slug}/versions/{number}");
+            return Ok(see_other(&preview, None));
         }
-    }
+        Err(message) => message,
+    };
+    let data = load_edit_data(&state, slug.clone()).await?;
+    let page = edit_page(
+        ctx,
+        Some(slug.to_string()),
+        data.values,
+        FormErrors::default(),
+        data.versions,
+        message,
+    );
+    html_with_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 
 pub async fn preview_version(

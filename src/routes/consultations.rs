@@ -11,9 +11,8 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::reading;
 use crate::models::suggestion::{Cursor, Sort};
-use crate::views::consultation::paths;
 use crate::views::consultation::ConsultationSummary;
-use crate::views::suggestion::{clause_sort_href, SortLink, SuggestionList, SuggestionView};
+use crate::views::suggestion::SuggestionList;
 use crate::views::{ArticlePage, ClausePage, ConsultationPage, HomePage};
 
 /// `?version=N` selects a published version other than the current one.
@@ -148,51 +147,13 @@ pub async fn clause(
         })
         .await?
         .ok_or(AppError::NotFound)?;
+        let may_vote_as = viewer
+            .as_ref()
+            .filter(|v| policy::may_participate(v))
+            .map(|v| v.id);
+        let now = crate::models::now();
+        let list = SuggestionList::build(&data, may_vote_as, sort, requested, return_to, now);
         let c = &data.clause;
-        let accepting = c.consultation.status().accepts_participation(
-            c.consultation.opens_at,
-            c.consultation.closes_at,
-            crate::models::now(),
-        ) && data.clause.is_current;
-        let may_vote = viewer.as_ref().is_some_and(policy::may_participate);
-        let base = paths::clause(&c.consultation.slug, &c.clause.reference);
-        let version_part = requested
-            .map(|v| format!("&version={v}"))
-            .unwrap_or_default();
-        let list = SuggestionList {
-            items: data
-                .suggestions
-                .iter()
-                .map(|l| {
-                    let upvoted = data.upvoted.contains(&l.suggestion.id);
-                    let view_as = if may_vote { viewer_id } else { None };
-                    SuggestionView::from_listed(l, &c.clause.body, view_as, upvoted, accepting)
-                })
-                .collect(),
-            sorts: [
-                (Sort::Top, "suggestions.sort.top"),
-                (Sort::Newest, "suggestions.sort.newest"),
-                (Sort::Status, "suggestions.sort.status"),
-            ]
-            .into_iter()
-            .map(|(s, label_key)| SortLink {
-                href: clause_sort_href(&c.consultation.slug, &c.clause.reference, s.as_str()),
-                label_key,
-                current: s == sort,
-            })
-            .collect(),
-            next_href: data.next.as_ref().map(|next| {
-                format!(
-                    "{base}?sort={}&after={}{version_part}#suggestions",
-                    sort.as_str(),
-                    next.encode()
-                )
-            }),
-            total: data.total,
-            return_to,
-            suggest_href: format!("{base}/suggest"),
-            accepting,
-        };
         render(&ClausePage::new(
             &ctx,
             &c.consultation,

@@ -19,6 +19,7 @@ use crate::domain::{ClauseRef, Slug, SuggestionInput, TrackingNumber};
 use crate::error::AppError;
 use crate::models::reading::{self, ClauseData};
 use crate::models::suggestion::{self, DraftKept};
+use crate::models::user::User;
 use crate::services::suggestions::{self, Submitted, Target};
 use crate::views::consultation::{paths, ConsultationSummary};
 use crate::views::forms::FormErrors;
@@ -187,16 +188,7 @@ pub async fn submit(
         return keep_for_sign_in(&state, &request, ctx, &data, &form, input).await;
     };
     let author = signed_in.user;
-    let refusal = if !accepting(&data) {
-        Some((StatusCode::CONFLICT, "suggest.closed"))
-    } else if author.blocked_at.is_some() {
-        Some((StatusCode::FORBIDDEN, "suggest.blocked"))
-    } else if !policy::may_participate(&author) {
-        Some((StatusCode::FORBIDDEN, "suggest.confirm_first"))
-    } else {
-        None
-    };
-    if let Some((status, key)) = refusal {
+    if let Some((status, key)) = refusal(&data, &author) {
         return refuse(ctx, &data, &form, status, key);
     }
     let idempotency_key = idempotency_key(&form.idempotency_key);
@@ -218,16 +210,63 @@ pub async fn submit(
             ));
         }
     }
+    let outcome = store(&state, &data, author, input, idempotency_key, ctx.lang).await?;
+    match outcome {
+        Submitted::Stored(number) => {
+            Ok(see_other(&format!("{}?new=1", receipt_href(&number)), None))
+        }
+        Submitted::Throttled(wait) => throttled(ctx, &data, &form, wait),
+    }
+}
+
+/// The form again after the hourly limit, saying when to try again.
+fn throttled(
+    ctx: PageContext,
+    data: &ClauseData,
+    form: &SuggestForm,
+    wait: i64,
+) -> Result<HttpResponse, AppError> {
+    let status = StatusCode::TOO_MANY_REQUESTS;
+    let mut response = refuse(ctx, data, form, status, "suggest.throttled")?;
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from_str(&wait.to_string()).map_err(AppError::internal)?,
+    );
+    Ok(response)
+}
+
+/// Why this citizen may not suggest on this clause now, if they may not.
+fn refusal(data: &ClauseData, author: &User) -> Option<(StatusCode, &'static str)> {
+    if !accepting(data) {
+        Some((StatusCode::CONFLICT, "suggest.closed"))
+    } else if author.blocked_at.is_some() {
+        Some((StatusCode::FORBIDDEN, "suggest.blocked"))
+    } else if !policy::may_participate(author) {
+        Some((StatusCode::FORBIDDEN, "suggest.confirm_first"))
+    } else {
+        None
+    }
+}
+
+/// Submit through the service, off the executor.
+async fn store(
+    state: &AppState,
+    data: &ClauseData,
+    author: User,
+    input: SuggestionInput,
+    idempotency_key: String,
+    lang: crate::i18n::Lang,
+) -> Result<Submitted, AppError> {
     let base = state.public_url.clone();
-    let lang = ctx.lang;
     let (consultation, clause_id) = (data.consultation.clone(), data.clause.id);
     let lineage = data.clause.lineage.clone();
-    let outcome = with_db(&state, move |conn| {
+    with_db(state, move |conn| {
         let target = Target {
             consultation: &consultation,
             clause_id,
             clause_lineage: &lineage,
         };
+        let receipt_url = |n: &str| format!("{base}{}", receipt_href(n));
         Ok(suggestions::submit(
             conn,
             &author,
@@ -235,29 +274,10 @@ pub async fn submit(
             &input,
             &idempotency_key,
             lang,
-            |n| format!("{base}{}", receipt_href(n)),
+            receipt_url,
         )?)
     })
-    .await?;
-    match outcome {
-        Submitted::Stored(number) => {
-            Ok(see_other(&format!("{}?new=1", receipt_href(&number)), None))
-        }
-        Submitted::Throttled(wait) => {
-            let mut response = refuse(
-                ctx,
-                &data,
-                &form,
-                StatusCode::TOO_MANY_REQUESTS,
-                "suggest.throttled",
-            )?;
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                header::HeaderValue::from_str(&wait.to_string()).map_err(AppError::internal)?,
-            );
-            Ok(response)
-        }
-    }
+    .await
 }
 
 /// The form again, with the text kept and a notice saying why nothing was saved.
@@ -448,30 +468,31 @@ pub async fn upvote(
     } else {
         // The suggestion's checks, the limit's counter and the vote commit together,
         // batched with whatever other votes arrive meanwhile.
-        state
-            .votes
-            .run(VoteRequest {
-                number,
-                voter_id: voter.id,
-                voter_email: voter.email.clone(),
-                wanted,
-            })
-            .await
+        let request = VoteRequest {
+            number,
+            voter_id: voter.id,
+            voter_email: voter.email.clone(),
+            wanted,
+        };
+        state.votes.run(request).await
     };
+    vote_answer(&ctx, outcome, wants_json, &back)
+}
+
+/// The answer to a vote: JSON for the in-place button, else back where it was.
+fn vote_answer(
+    ctx: &PageContext,
+    outcome: Result<Voted, AppError>,
+    wants_json: bool,
+    back: &str,
+) -> Result<HttpResponse, AppError> {
     match (outcome, wants_json) {
-        (
-            Ok(Voted {
-                number,
-                upvoted,
-                count,
-            }),
-            true,
-        ) => Ok(HttpResponse::Ok().json(serde_json::json!({
-            "number": number,
-            "upvoted": upvoted,
-            "upvotes": count,
-            "label": ctx.t(if upvoted { "suggestion.upvoted" } else { "suggestion.upvote" }),
-            "count_text": ctx.supporters(count),
+        (Ok(voted), true) => Ok(HttpResponse::Ok().json(serde_json::json!({
+            "number": voted.number,
+            "upvoted": voted.upvoted,
+            "upvotes": voted.count,
+            "label": ctx.t(if voted.upvoted { "suggestion.upvoted" } else { "suggestion.upvote" }),
+            "count_text": ctx.supporters(voted.count),
         }))),
         (Ok(Voted { number, .. }), false) => {
             let location = format!("{}#s-{number}", back.split('#').next().unwrap_or("/"));

@@ -6,6 +6,7 @@ use super::consultation::{paths, ConsultationSummary};
 use super::forms::FormErrors;
 use super::{paragraphs, DateView, PageContext};
 use crate::domain::{SuggestionKind, SuggestionStatus};
+use crate::models::suggestion::Sort;
 use crate::models::suggestion::{Listed, Suggestion};
 
 /// A run of words in an amendment's diff against the clause.
@@ -192,6 +193,62 @@ pub struct SuggestionList {
     pub return_to: String,
     pub suggest_href: String,
     pub accepting: bool,
+}
+
+impl SuggestionList {
+    /// The list on a clause page. `may_vote_as`: the viewer, when they may support.
+    pub fn build(
+        data: &crate::models::reading::ClauseWithSuggestions,
+        may_vote_as: Option<i64>,
+        sort: Sort,
+        requested_version: Option<i32>,
+        return_to: String,
+        now: chrono::NaiveDateTime,
+    ) -> Self {
+        let c = &data.clause;
+        let accepting = c.consultation.status().accepts_participation(
+            c.consultation.opens_at,
+            c.consultation.closes_at,
+            now,
+        ) && c.is_current;
+        let base = paths::clause(&c.consultation.slug, &c.clause.reference);
+        let version_part = requested_version
+            .map(|v| format!("&version={v}"))
+            .unwrap_or_default();
+        Self {
+            items: data
+                .suggestions
+                .iter()
+                .map(|l| {
+                    let upvoted = data.upvoted.contains(&l.suggestion.id);
+                    SuggestionView::from_listed(l, &c.clause.body, may_vote_as, upvoted, accepting)
+                })
+                .collect(),
+            sorts: [
+                (Sort::Top, "suggestions.sort.top"),
+                (Sort::Newest, "suggestions.sort.newest"),
+                (Sort::Status, "suggestions.sort.status"),
+            ]
+            .into_iter()
+            .map(|(s, label_key)| SortLink {
+                href: clause_sort_href(&c.consultation.slug, &c.clause.reference, s.as_str()),
+                label_key,
+                current: s == sort,
+            })
+            .collect(),
+            next_href: data.next.as_ref().map(|next| {
+                format!(
+                    "{base}?sort={}&after={}{version_part}#suggestions",
+                    sort.as_str(),
+                    next.encode()
+                )
+            }),
+            total: data.total,
+            return_to,
+            suggest_href: format!("{base}/suggest"),
+            accepting,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -54,6 +54,29 @@ impl BulkForm {
         })
     }
 
+    /// The tracking numbers chosen: ticked rows (`ids`) and a cluster's members.
+    fn numbers(&self, pairs: &[(String, String)]) -> Vec<String> {
+        let ticked = pairs
+            .iter()
+            .filter(|(k, _)| k == "ids")
+            .map(|(_, v)| v.clone());
+        let members = self
+            .members
+            .split(',')
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned);
+        ticked.chain(members).collect()
+    }
+
+    /// The queue filter the action applies to (scope = filter).
+    fn filter(&self) -> Result<RawFilter, AppError> {
+        form_from_pairs(
+            &url::form_urlencoded::parse(self.query.as_bytes())
+                .into_owned()
+                .collect::<Vec<_>>(),
+        )
+    }
+
     /// The fields to send again from the confirmation page.
     fn resent(&self) -> Vec<(String, String)> {
         [
@@ -93,24 +116,9 @@ pub async fn bulk(
     // hold; the pairs are read directly.
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
     let form: BulkForm = form_from_pairs(&pairs)?;
-    let mut numbers: Vec<String> = pairs
-        .iter()
-        .filter(|(k, _)| k == "ids")
-        .map(|(_, v)| v.clone())
-        .collect();
-    numbers.extend(
-        form.members
-            .split(',')
-            .filter(|n| !n.is_empty())
-            .map(str::to_owned),
-    );
+    let numbers = form.numbers(&pairs);
     let me_id = me.user.id;
-    let raw: RawFilter = form_from_pairs(
-        &url::form_urlencoded::parse(form.query.as_bytes())
-            .into_owned()
-            .collect::<Vec<_>>(),
-    )?;
-    let (filter, _) = QueueFilter::parse(&raw);
+    let (filter, _) = QueueFilter::parse(&form.filter()?);
     let queue_href = format!("/moderation?{}", filter.query_string());
     let action = form.action(me_id)?;
     let by_filter = form.scope == "filter";
@@ -134,15 +142,11 @@ pub async fn bulk(
     }
     let public_url = state.public_url.clone();
     let (done, skipped) = with_db(&state, move |conn| {
-        let ids: Vec<i64> = if by_filter {
+        let ids = if by_filter {
             let resolved = data::resolve(conn, &filter, me_id)?;
             data::matching_ids(conn, &resolved)?
         } else {
-            let mut ids = Vec::new();
-            for n in numbers.iter().filter_map(|n| TrackingNumber::parse(n)) {
-                ids.extend(data::id_by_number(conn, n.as_str())?);
-            }
-            ids
+            ids_of(conn, &numbers)?
         };
         let done = decisions::apply_bulk(conn, me_id, &ids, &action, &public_url, now())
             .map_err(bulk_error)?;
@@ -153,6 +157,15 @@ pub async fn bulk(
         &format!("{queue_href}&done={done}&skipped={skipped}"),
         None,
     ))
+}
+
+/// The ids of the suggestions with these tracking numbers (unknown ones left out).
+fn ids_of(conn: &mut crate::db::AnyConnection, numbers: &[String]) -> Result<Vec<i64>, AppError> {
+    let mut ids = Vec::new();
+    for n in numbers.iter().filter_map(|n| TrackingNumber::parse(n)) {
+        ids.extend(data::id_by_number(conn, n.as_str())?);
+    }
+    Ok(ids)
 }
 
 /// Deserialize a struct from form pairs (unknown and repeated names ignored).
