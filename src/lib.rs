@@ -3,6 +3,7 @@
 //! The binary in `main.rs` only parses the command line; everything else lives here so
 //! that the integration tests can start the real application.
 
+pub mod assets;
 pub mod auth;
 pub mod batch;
 pub mod cache;
@@ -23,6 +24,7 @@ pub mod schema;
 pub mod seed;
 pub mod services;
 pub mod startup;
+pub mod state;
 pub mod telemetry;
 pub mod tlog;
 pub mod urls;

@@ -25,7 +25,8 @@ use crate::error::AppError;
 use crate::mail::transport::Transport;
 use crate::mail::worker::{self, WorkerHandle};
 use crate::models::secret;
-use crate::routes::{self, AppState};
+use crate::routes;
+use crate::state::AppState;
 
 /// Largest request body accepted anywhere (forms are far smaller; uploads set their own).
 const BODY_LIMIT_BYTES: usize = 64 * 1024;

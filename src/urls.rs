@@ -1,9 +1,58 @@
-//! Addresses on this site that come from outside: where to go back to after a form.
+//! Addresses on this site, built in one place: pages, assets, and the return
+//! addresses that come from outside.
 //!
 //! A return address (`next`, `return_to`) is followed only when it is a relative path
 //! on this site, judged *after* percent-decoding: browsers drop tab, CR and LF from
 //! URLs and some proxies decode, so `/%09/evil.example` or `/%2F/evil.example` could
 //! otherwise become `//evil.example`, another site. Anything else means "go home".
+
+pub fn consultation(slug: &str) -> String {
+    format!("/consultations/{slug}")
+}
+
+pub fn article(slug: &str, number: &str) -> String {
+    format!("/consultations/{slug}/articles/{number}")
+}
+
+/// A clause's permalink.
+pub fn clause(slug: &str, reference: &str) -> String {
+    format!("/consultations/{slug}/clauses/{reference}")
+}
+
+/// A clause page's suggestions in another order.
+pub fn clause_sorted(slug: &str, reference: &str, sort: &str) -> String {
+    format!("{}?sort={sort}#suggestions", clause(slug, reference))
+}
+
+/// `?version=N` when showing a version other than the current one.
+pub fn version_query(old_version: Option<i32>) -> String {
+    old_version
+        .map(|n| format!("?version={n}"))
+        .unwrap_or_default()
+}
+
+/// A suggestion's public receipt.
+pub fn receipt(number: &str) -> String {
+    format!("/receipt/{number}")
+}
+
+/// A suggestion in the moderation workbench.
+pub fn review(number: &str) -> String {
+    format!("/moderation/suggestions/{number}")
+}
+
+/// A near-duplicate cluster in the workbench.
+pub fn cluster(id: i64) -> String {
+    format!("/moderation/clusters/{id}")
+}
+
+/// The URL of a static asset, versioned by its content (so it may be cached for good).
+pub fn asset(path: &str) -> String {
+    match crate::assets::find(path) {
+        Some((_, hash)) => format!("/static/{path}?v={hash}"),
+        None => format!("/static/{path}"),
+    }
+}
 
 /// Longest return address kept; longer ones are not ours.
 const MAX_LENGTH: usize = 2048;

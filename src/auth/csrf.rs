@@ -33,7 +33,7 @@ use subtle::ConstantTimeEq;
 use super::session::SignedIn;
 use super::token::{looks_like_token, random_token};
 use crate::error::AppError;
-use crate::routes::AppState;
+use crate::state::AppState;
 
 pub const CSRF_COOKIE: &str = "kenes_csrf";
 pub const FIELD: &str = "csrf_token";

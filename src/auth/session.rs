@@ -15,7 +15,7 @@ use crate::db::AnyConnectionManager;
 use crate::error::AppError;
 use crate::models::session;
 use crate::models::user::User;
-use crate::routes::AppState;
+use crate::state::AppState;
 
 /// The signed-in user of this request, with the hash of their session token.
 #[derive(Debug, Clone)]
@@ -68,7 +68,7 @@ pub async fn load(
         .cookie(cookie_name)
         .map(|c| c.value().to_owned())
         .filter(|_| !req.path().starts_with("/static/"));
-    let had_flash = req.cookie(crate::routes::FLASH_COOKIE).is_some();
+    let had_flash = req.cookie(FLASH_COOKIE).is_some();
     let mut stale = false;
     if let Some(token) = token {
         let state = req.app_data::<web::Data<AppState>>().cloned();
@@ -110,7 +110,7 @@ pub async fn load(
     if had_flash && response.status().is_success() {
         response
             .response_mut()
-            .add_removal_cookie(&removal(crate::routes::FLASH_COOKIE, false))?;
+            .add_removal_cookie(&removal(FLASH_COOKIE, false))?;
     }
     Ok(response)
 }
@@ -171,6 +171,9 @@ pub struct SessionSettings {
     pub lifetime: chrono::Duration,
     pub secure_cookies: bool,
 }
+
+/// A one-time message for the next page (a translation key), set before a redirect.
+pub const FLASH_COOKIE: &str = "kenes_flash";
 
 /// The session cookie's name over plain HTTP (a local demo, the tests).
 const PLAIN_COOKIE: &str = "kenes_session";

@@ -18,51 +18,13 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use actix_web::middleware::from_fn;
 
-use crate::auth::password::Passwords;
 use crate::auth::policy::{self, Area};
-use crate::auth::session::SessionSettings;
-use crate::cache::PageCache;
-use crate::db::{AnyConnection, DbPool};
+use crate::auth::session::FLASH_COOKIE;
+use crate::db::AnyConnection;
 use crate::error::AppError;
 use crate::i18n::Lang;
+pub use crate::state::AppState;
 use crate::views::PageContext;
-
-/// A one-time message for the next page (a translation key), set before a redirect.
-pub const FLASH_COOKIE: &str = "kenes_flash";
-
-/// What every handler can reach.
-pub struct AppState {
-    pub pool: DbPool,
-    pub page_cache: PageCache,
-    pub passwords: Passwords,
-    /// Key for signing CSRF tokens (generated once, kept in the database).
-    pub csrf_key: Vec<u8>,
-    pub sessions: SessionSettings,
-    /// Base for links in emails, without a trailing slash.
-    pub public_url: String,
-    /// How to find the client's address behind proxies.
-    pub client_address: crate::auth::client::ClientAddress,
-    /// Distinct reports that hide a suggestion pending review.
-    pub flag_threshold: i32,
-    /// Upvotes are written in batches by one thread (see `crate::votes`).
-    pub votes: crate::votes::VoteWriter,
-    /// Sessions are loaded in batches by one thread (see `crate::batch`).
-    pub session_loader: crate::auth::session::SessionLoader,
-}
-
-impl AppState {
-    /// The client's address, for throttling (see [`crate::auth::client`]).
-    pub fn client_ip(&self, request: &HttpRequest) -> String {
-        let forwarded: Vec<&str> = request
-            .headers()
-            .get_all("x-forwarded-for")
-            .filter_map(|v| v.to_str().ok())
-            .collect();
-        self.client_address
-            .client(request.peer_addr().map(|a| a.ip()), &forwarded)
-            .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
-    }
-}
 
 /// One route of [`ROUTES`]: its method, full path pattern, and protected area.
 #[derive(Debug, Clone, Copy)]

@@ -4,70 +4,11 @@
 //! content does, responses may be cached for a year (`immutable`). A request without
 //! the current hash still works, but is cached only briefly.
 
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-use std::sync::LazyLock;
-
 use actix_web::http::header::{self, CacheControl, CacheDirective, ETag, EntityTag};
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use crate::assets::find;
 use crate::error::AppError;
-
-struct Asset {
-    path: &'static str,
-    content_type: &'static str,
-    body: &'static [u8],
-}
-
-const ASSETS: &[Asset] = &[
-    Asset {
-        path: "css/kenes.css",
-        content_type: "text/css; charset=utf-8",
-        body: include_bytes!("../../static/css/kenes.css"),
-    },
-    Asset {
-        path: "js/upvote.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../../static/js/upvote.js"),
-    },
-    Asset {
-        path: "js/triage.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../../static/js/triage.js"),
-    },
-    Asset {
-        path: "img/favicon.svg",
-        content_type: "image/svg+xml",
-        body: include_bytes!("../../static/img/favicon.svg"),
-    },
-];
-
-static HASHES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    ASSETS
-        .iter()
-        .map(|asset| {
-            let mut hasher = DefaultHasher::new();
-            asset.body.hash(&mut hasher);
-            format!("{:016x}", hasher.finish())
-        })
-        .collect()
-});
-
-fn find(path: &str) -> Option<(&'static Asset, &'static str)> {
-    let index = ASSETS.iter().position(|a| a.path == path)?;
-    Some((
-        &ASSETS[index],
-        HASHES.get(index).map(String::as_str).unwrap_or(""),
-    ))
-}
-
-/// The URL of an asset, versioned by its content.
-pub fn url(path: &str) -> String {
-    match find(path) {
-        Some((_, hash)) => format!("/static/{path}?v={hash}"),
-        None => format!("/static/{path}"),
-    }
-}
 
 #[derive(serde::Deserialize)]
 pub struct Version {

@@ -21,11 +21,11 @@ use crate::models::reading::{self, ClauseData};
 use crate::models::suggestion::{self, DraftKept};
 use crate::models::user::User;
 use crate::services::suggestions::{self, Submitted, Target};
-use crate::views::consultation::{paths, ConsultationSummary};
+use crate::views::consultation::ConsultationSummary;
 use crate::views::forms::FormErrors;
 use crate::views::suggestion::{
-    kind_choices, kind_key, receipt_href, status_key, MySuggestionsPage, OwnRow, ReceiptPage,
-    SuggestFormPage, SuggestionView,
+    kind_choices, kind_key, status_key, MySuggestionsPage, OwnRow, ReceiptPage, SuggestFormPage,
+    SuggestionView,
 };
 use crate::views::{paragraphs, Ctx, DateView, PageContext};
 use crate::votes::{VoteRequest, Voted};
@@ -86,9 +86,9 @@ fn form_page(
     SuggestFormPage {
         consultation: ConsultationSummary::new(&data.consultation),
         clause_reference: reference.clone(),
-        clause_href: paths::clause(slug, reference),
+        clause_href: crate::urls::clause(slug, reference),
         clause_text: paragraphs(&data.clause.body),
-        action: format!("{}/suggest", paths::clause(slug, reference)),
+        action: format!("{}/suggest", crate::urls::clause(slug, reference)),
         editing: false,
         kinds: kind_choices(if form.kind.is_empty() {
             "amend"
@@ -212,9 +212,10 @@ pub async fn submit(
     }
     let outcome = store(&state, &data, author, input, idempotency_key, ctx.lang).await?;
     match outcome {
-        Submitted::Stored(number) => {
-            Ok(see_other(&format!("{}?new=1", receipt_href(&number)), None))
-        }
+        Submitted::Stored(number) => Ok(see_other(
+            &format!("{}?new=1", crate::urls::receipt(&number)),
+            None,
+        )),
         Submitted::Throttled(wait) => throttled(ctx, &data, &form, wait),
     }
 }
@@ -266,7 +267,7 @@ async fn store(
             clause_id,
             clause_lineage: &lineage,
         };
-        let receipt_url = |n: &str| format!("{base}{}", receipt_href(n));
+        let receipt_url = |n: &str| format!("{base}{}", crate::urls::receipt(n));
         Ok(suggestions::submit(
             conn,
             &author,
@@ -358,7 +359,7 @@ async fn keep_for_sign_in(
     }
     let back = format!(
         "{}/suggest",
-        paths::clause(&data.consultation.slug, &data.clause.reference)
+        crate::urls::clause(&data.consultation.slug, &data.clause.reference)
     );
     let mut cookie = Cookie::new(DRAFT_COOKIE, token);
     cookie.set_path("/");
@@ -381,7 +382,7 @@ pub struct ReceiptQuery {
 /// `/receipt?number=kz 7f3k 9qx2`: the lookup form, forgiving about how it is typed.
 pub async fn receipt_lookup(query: web::Query<ReceiptQuery>) -> Result<HttpResponse, AppError> {
     let number = TrackingNumber::parse(&query.number).ok_or(AppError::NotFound)?;
-    Ok(see_other(&receipt_href(number.as_str()), None))
+    Ok(see_other(&crate::urls::receipt(number.as_str()), None))
 }
 
 pub async fn receipt(
@@ -393,7 +394,7 @@ pub async fn receipt(
 ) -> Result<HttpResponse, AppError> {
     let number = TrackingNumber::parse(&path).ok_or(AppError::NotFound)?;
     if number.as_str() != path.as_str() {
-        return Ok(see_other(&receipt_href(number.as_str()), None));
+        return Ok(see_other(&crate::urls::receipt(number.as_str()), None));
     }
     let found = with_db(&state, move |conn| {
         Ok(suggestion::find_by_number(conn, &number)?)
@@ -411,9 +412,9 @@ pub async fn receipt(
         status_class: s.status().as_str(),
         kind_key: kind_key(s.kind()),
         consultation_title: found.consultation_title.clone(),
-        consultation_href: paths::consultation(&found.consultation_slug),
+        consultation_href: crate::urls::consultation(&found.consultation_slug),
         clause_reference: found.clause_reference.clone(),
-        clause_href: paths::clause(&found.consultation_slug, &found.clause_reference),
+        clause_href: crate::urls::clause(&found.consultation_slug, &found.clause_reference),
         date: DateView::new(s.created_at),
         suggestion: shown
             .then(|| SuggestionView::new(s, author, &found.clause_body, None, false, false)),
@@ -521,12 +522,12 @@ pub async fn mine(
             let excerpt: String = s.body.chars().take(200).collect();
             OwnRow {
                 number: s.tracking_number.clone(),
-                receipt_href: receipt_href(&s.tracking_number),
+                receipt_href: crate::urls::receipt(&s.tracking_number),
                 status_key: status_key(s.status()),
                 status_class: s.status().as_str(),
                 kind_key: kind_key(s.kind()),
                 clause_reference: o.clause_reference.clone(),
-                clause_href: paths::clause(&o.consultation_slug, &o.clause_reference),
+                clause_href: crate::urls::clause(&o.consultation_slug, &o.clause_reference),
                 consultation_title: o.consultation_title.clone(),
                 date: DateView::new(s.created_at),
                 excerpt: if s.body.chars().count() > 200 {

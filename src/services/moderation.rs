@@ -13,7 +13,6 @@ use crate::i18n::Lang;
 use crate::mail::messages;
 use crate::models::moderation::{self, Applied, BulkOutcome, DecideError};
 use crate::models::{outbox, user};
-use crate::views::suggestion::receipt_href;
 
 /// Addresses that can receive mail: imported and synthetic accounts use `.invalid`.
 fn deliverable(email: &str) -> bool {
@@ -43,7 +42,7 @@ fn notify(
                 &author.display_name,
                 &s.tracking_number,
                 &canonical,
-                format!("{public_url}{}", receipt_href(&canonical)),
+                format!("{public_url}{}", crate::urls::receipt(&canonical)),
             )
         }
         Decision::Respond(outcome, response) => messages::official_response(
@@ -57,7 +56,7 @@ fn notify(
                 Outcome::NotAccepted => "email.response.not_accepted",
             },
             response.as_str(),
-            format!("{public_url}{}", receipt_href(&s.tracking_number)),
+            format!("{public_url}{}", crate::urls::receipt(&s.tracking_number)),
         ),
         _ => return Ok(()),
     };

@@ -14,27 +14,6 @@ use crate::models::document::{
 };
 
 /// Paths of the reading pages, in one place.
-pub mod paths {
-    pub fn consultation(slug: &str) -> String {
-        format!("/consultations/{slug}")
-    }
-
-    pub fn article(slug: &str, number: &str) -> String {
-        format!("/consultations/{slug}/articles/{number}")
-    }
-
-    pub fn clause(slug: &str, reference: &str) -> String {
-        format!("/consultations/{slug}/clauses/{reference}")
-    }
-
-    /// `?version=N` when showing a version other than the current one.
-    pub fn version_query(old_version: Option<i32>) -> String {
-        old_version
-            .map(|n| format!("?version={n}"))
-            .unwrap_or_default()
-    }
-}
-
 /// A consultation as listed and as headed on its pages.
 #[derive(Debug, Clone)]
 pub struct ConsultationSummary {
@@ -53,7 +32,7 @@ impl ConsultationSummary {
         let status = c.status();
         Self {
             slug: c.slug.clone(),
-            href: paths::consultation(&c.slug),
+            href: crate::urls::consultation(&c.slug),
             title: c.title.clone(),
             summary: paragraphs(&c.summary),
             status_key: status_key(status),
@@ -144,9 +123,9 @@ impl<'a> ConsultationPage<'a> {
     ) -> Self {
         let slug = consultation.slug.as_str();
         let is_old = version.is_some_and(|(_, current)| !current);
-        let query = paths::version_query(version.filter(|_| is_old).map(|(v, _)| v.number));
+        let query = crate::urls::version_query(version.filter(|_| is_old).map(|(v, _)| v.number));
         let entry = |a: &ArticleSummary| TocEntry {
-            href: format!("{}{query}", paths::article(slug, &a.article.number)),
+            href: format!("{}{query}", crate::urls::article(slug, &a.article.number)),
             label: a.article.label.clone(),
             title: a.article.title.clone(),
             clauses: match a.clause_count {
@@ -194,7 +173,7 @@ impl<'a> ConsultationPage<'a> {
             version: version.map(|(v, _)| VersionView::new(v)),
             old_version: version.filter(|_| is_old).map(|(v, _)| OldVersionNotice {
                 number: v.number,
-                current_href: paths::consultation(slug),
+                current_href: crate::urls::consultation(slug),
             }),
             preamble: version
                 .map(|(v, _)| paragraphs(&v.preamble))
@@ -238,7 +217,7 @@ impl ClauseView {
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
-            permalink: format!("{}{query}", paths::clause(slug, &clause.reference)),
+            permalink: format!("{}{query}", crate::urls::clause(slug, &clause.reference)),
         }
     }
 }
@@ -270,18 +249,18 @@ impl<'a> ArticlePage<'a> {
     ) -> Self {
         let slug = consultation.slug.as_str();
         let old = (!is_current).then_some(version.number);
-        let query = paths::version_query(old);
+        let query = crate::urls::version_query(old);
         let link = |(number, label): &(String, String)| Link {
-            href: format!("{}{query}", paths::article(slug, number)),
+            href: format!("{}{query}", crate::urls::article(slug, number)),
             text: label.clone(),
         };
         Self {
             ctx,
             consultation: ConsultationSummary::new(consultation),
-            contents_href: format!("{}{query}", paths::consultation(slug)),
+            contents_href: format!("{}{query}", crate::urls::consultation(slug)),
             old_version: old.map(|number| OldVersionNotice {
                 number,
-                current_href: paths::article(slug, &view.article.number),
+                current_href: crate::urls::article(slug, &view.article.number),
             }),
             chapter: view.chapter.as_ref().map(|c| match &c.title {
                 Some(title) => format!("{}. {title}", c.heading),
@@ -334,7 +313,7 @@ impl<'a> ClausePage<'a> {
         list: SuggestionList,
     ) -> Self {
         let slug = consultation.slug.as_str();
-        let query = paths::version_query((!is_current).then_some(version.number));
+        let query = crate::urls::version_query((!is_current).then_some(version.number));
         let view = ClauseView::new(slug, clause, &query);
         Self {
             ctx,
@@ -342,7 +321,7 @@ impl<'a> ClausePage<'a> {
             article_label: article.label.clone(),
             article_href: format!(
                 "{}{query}#{}",
-                paths::article(slug, &article.number),
+                crate::urls::article(slug, &article.number),
                 view.anchor
             ),
             clause: view,

@@ -16,11 +16,11 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use askama::Template;
 
 use crate::auth::csrf::CsrfToken;
+use crate::auth::session::FLASH_COOKIE;
 use crate::auth::SignedIn;
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::i18n::{self, Lang};
-use crate::routes::FLASH_COOKIE;
 
 /// Extractor: the [`PageContext`] of this request.
 pub struct Ctx(pub PageContext);
@@ -56,10 +56,6 @@ pub struct UserBadge {
 }
 
 impl UserBadge {
-    pub fn is_staff(&self) -> bool {
-        self.role != Role::Citizen
-    }
-
     pub fn may_moderate(&self) -> bool {
         matches!(self.role, Role::Moderator | Role::Admin)
     }
@@ -130,7 +126,7 @@ impl PageContext {
 
     /// The URL of a static asset, with its content hash for caching.
     pub fn asset(&self, path: &str) -> String {
-        crate::routes::static_files::url(path)
+        crate::urls::asset(path)
     }
 }
 

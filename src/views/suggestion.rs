@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::consultation::{paths, ConsultationSummary};
+use super::consultation::ConsultationSummary;
 use super::forms::FormErrors;
 use super::{paragraphs, DateView, PageContext};
 use crate::domain::{SuggestionKind, SuggestionStatus};
@@ -70,10 +70,6 @@ pub fn status_key(status: SuggestionStatus) -> &'static str {
         SuggestionStatus::Hidden => "suggestion.status.hidden",
         SuggestionStatus::Withdrawn => "suggestion.status.withdrawn",
     }
-}
-
-pub fn receipt_href(number: &str) -> String {
-    format!("/receipt/{number}")
 }
 
 /// A suggestion in a list.
@@ -153,7 +149,7 @@ impl SuggestionView {
                 .as_deref()
                 .map(paragraphs)
                 .unwrap_or_default(),
-            receipt_href: receipt_href(&suggestion.tracking_number),
+            receipt_href: crate::urls::receipt(&suggestion.tracking_number),
             upvote_action: format!("/suggestions/{}/upvote", suggestion.tracking_number),
             upvoted,
             can_vote: viewer.is_some() && !is_own && voting_open && status.accepts_votes(),
@@ -211,7 +207,7 @@ impl SuggestionList {
             c.consultation.closes_at,
             now,
         ) && c.is_current;
-        let base = paths::clause(&c.consultation.slug, &c.clause.reference);
+        let base = crate::urls::clause(&c.consultation.slug, &c.clause.reference);
         let version_part = requested_version
             .map(|v| format!("&version={v}"))
             .unwrap_or_default();
@@ -231,7 +227,11 @@ impl SuggestionList {
             ]
             .into_iter()
             .map(|(s, label_key)| SortLink {
-                href: clause_sort_href(&c.consultation.slug, &c.clause.reference, s.as_str()),
+                href: crate::urls::clause_sorted(
+                    &c.consultation.slug,
+                    &c.clause.reference,
+                    s.as_str(),
+                ),
                 label_key,
                 current: s == sort,
             })
@@ -346,9 +346,4 @@ pub struct OwnRow {
 pub struct MySuggestionsPage {
     pub ctx: PageContext,
     pub rows: Vec<OwnRow>,
-}
-
-/// Helper for links to a clause page with a sort.
-pub fn clause_sort_href(slug: &str, reference: &str, sort: &str) -> String {
-    format!("{}?sort={sort}#suggestions", paths::clause(slug, reference))
 }

@@ -10,7 +10,8 @@ use crate::on_both_backends;
 
 on_both_backends!(
     admin_creates_uploads_previews_and_publishes,
-    admin_changes_roles_but_not_their_own
+    admin_changes_roles_but_not_their_own,
+    role_changes_write_the_audit_and_moderation_logs_on_every_path
 );
 
 async fn upload(
@@ -260,4 +261,96 @@ async fn admin_changes_roles_but_not_their_own(app: TestApp) {
         )
         .await;
     assert_eq!(bogus.status, 400);
+}
+
+/// The audit and moderation-log rows about one account's role: (audit actions, log
+/// (from, to) pairs).
+async fn role_records(app: &TestApp, user_id: i64) -> (Vec<String>, Vec<(String, String)>) {
+    use kenes::schema::moderation_log;
+    app.query(move |conn| {
+        let audits = audit_log::table
+            .filter(audit_log::subject.eq(format!("user:{user_id}")))
+            .filter(audit_log::action.eq("user_role"))
+            .order(audit_log::id)
+            .select(audit_log::details)
+            .load::<String>(conn)
+            .unwrap();
+        let logged = moderation_log::table
+            .filter(moderation_log::subject_user_id.eq(user_id))
+            .filter(moderation_log::action.eq("role"))
+            .order(moderation_log::id)
+            .select((moderation_log::from_value, moderation_log::to_value))
+            .load::<(Option<String>, Option<String>)>(conn)
+            .unwrap()
+            .into_iter()
+            .map(|(f, t)| (f.unwrap_or_default(), t.unwrap_or_default()))
+            .collect();
+        (audits, logged)
+    })
+    .await
+}
+
+async fn role_changes_write_the_audit_and_moderation_logs_on_every_path(app: TestApp) {
+    let admin = app.signed_in_as(Role::Admin).await;
+    let id = app
+        .create_user(
+            "both@example.kz",
+            "Both Paths",
+            "correct horse battery",
+            Role::Citizen,
+        )
+        .await;
+    // The admin page.
+    let changed = admin
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{id}/role"),
+            &[("role", "moderator")],
+        )
+        .await;
+    assert_eq!(changed.status, 303);
+    // The command line, both ways.
+    let grant = app
+        .cli(&[
+            "user",
+            "grant",
+            "--email",
+            "both@example.kz",
+            "--role",
+            "analyst",
+        ])
+        .await;
+    assert!(
+        grant.status.success(),
+        "{}",
+        String::from_utf8_lossy(&grant.stderr)
+    );
+    let revoke = app
+        .cli(&[
+            "user",
+            "revoke",
+            "--email",
+            "both@example.kz",
+            "--role",
+            "analyst",
+        ])
+        .await;
+    assert!(
+        revoke.status.success(),
+        "{}",
+        String::from_utf8_lossy(&revoke.stderr)
+    );
+    let (audits, logged) = role_records(&app, id).await;
+    assert_eq!(audits.len(), 3, "{audits:?}");
+    assert!(audits[0].contains(r#""via":"web""#), "{}", audits[0]);
+    assert!(audits[1].contains(r#""via":"cli grant""#), "{}", audits[1]);
+    assert!(audits[2].contains(r#""via":"cli revoke""#), "{}", audits[2]);
+    assert_eq!(
+        logged,
+        vec![
+            ("citizen".to_owned(), "moderator".to_owned()),
+            ("moderator".to_owned(), "analyst".to_owned()),
+            ("analyst".to_owned(), "citizen".to_owned()),
+        ]
+    );
 }

@@ -633,7 +633,7 @@ async fn wait_for_row(browser: &Browser, number: &str) {
 }
 
 async fn moderator_triages_five_suggestions_with_the_keyboard(app: TestApp) {
-    use crate::moderation::{fixture, status_of};
+    use crate::fixtures::{status_of, suggestion as fixture};
     use kenes::domain::{Role, SuggestionStatus};
     let Some(browser) = Browser::start().await else {
         return;
@@ -741,7 +741,7 @@ async fn moderator_triages_five_suggestions_with_the_keyboard(app: TestApp) {
 }
 
 async fn analyst_downloads_the_suggestions_export(app: TestApp) {
-    use crate::moderation::fixture;
+    use crate::fixtures::suggestion as fixture;
     use kenes::domain::{Role, SuggestionStatus};
     let Some(browser) = Browser::start().await else {
         return;

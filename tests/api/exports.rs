@@ -9,8 +9,8 @@ use kenes::domain::{Role, SuggestionStatus};
 use kenes::schema::{audit_log, suggestions, upvotes, users};
 use sha2::Digest;
 
+use crate::fixtures::suggestion as fixture;
 use crate::helpers::{TestApp, Visitor, US_TEXT};
-use crate::moderation::fixture;
 use crate::on_both_backends;
 
 on_both_backends!(

@@ -2,6 +2,7 @@
 //! test on SQLite and on PostgreSQL with a database of its own.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod fixtures;
 mod helpers;
 mod smtp;
 

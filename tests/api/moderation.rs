@@ -3,11 +3,11 @@
 //! full-text search in three scripts, clusters and campaigns, and access rules.
 
 use diesel::prelude::*;
-use kenes::domain::{Role, SuggestionKind, SuggestionStatus};
-use kenes::models::suggestion::{self, NewSuggestion};
+use kenes::domain::{Role, SuggestionStatus};
 use kenes::schema::{clusters, moderation_log, suggestions, upvotes, users};
 
-use crate::helpers::{Page, TestApp, Visitor, US_TEXT};
+use crate::fixtures::{open_us, status_of, suggestion as fixture};
+use crate::helpers::{Page, TestApp, Visitor};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -26,78 +26,12 @@ on_both_backends!(
 
 const CLAUSE: &str = "/consultations/us/clauses/I.1";
 
-async fn open_us(app: &TestApp) {
-    app.import("us", "constitution-us.txt", US_TEXT, true).await;
-}
-
 /// The tracking numbers of the queue rows on a page, in order.
 fn numbers(body: &str) -> Vec<String> {
     body.split("data-number=\"")
         .skip(1)
         .map(|p| p[..12].to_owned())
         .collect()
-}
-
-/// A suggestion created directly (a fixture), on clause `reference`, by `author`.
-pub async fn fixture(
-    app: &TestApp,
-    author: i64,
-    reference: &'static str,
-    body: &str,
-    status: SuggestionStatus,
-) -> String {
-    let body = body.to_owned();
-    app.query(move |conn| {
-        let (consultation_id, clause_id, lineage): (i64, i64, String) =
-            kenes::schema::clauses::table
-                .inner_join(kenes::schema::document_versions::table.on(
-                    kenes::schema::document_versions::id.eq(kenes::schema::clauses::version_id),
-                ))
-                .filter(kenes::schema::clauses::reference.eq(reference))
-                .select((
-                    kenes::schema::document_versions::consultation_id,
-                    kenes::schema::clauses::id,
-                    kenes::schema::clauses::lineage,
-                ))
-                .first(conn)
-                .unwrap();
-        let key = uuid::Uuid::new_v4().to_string();
-        // As the application does: inside a write transaction (on SQLite, BEGIN
-        // IMMEDIATE, so that the background housekeeping's writes queue behind it).
-        kenes::db::write_transaction(conn, |conn| {
-            suggestion::create(
-                conn,
-                &NewSuggestion {
-                    consultation_id,
-                    clause_id,
-                    clause_lineage: &lineage,
-                    author_id: author,
-                    kind: SuggestionKind::Comment,
-                    body: &body,
-                    proposed_text: None,
-                    status,
-                    idempotency_key: &key,
-                    created_at: None,
-                },
-            )
-        })
-        .unwrap()
-        .0
-        .tracking_number
-    })
-    .await
-}
-
-pub async fn status_of(app: &TestApp, number: &str) -> String {
-    let number = number.to_owned();
-    app.query(move |conn| {
-        suggestions::table
-            .filter(suggestions::tracking_number.eq(number))
-            .select(suggestions::status)
-            .first(conn)
-            .unwrap()
-    })
-    .await
 }
 
 async fn log_rows(app: &TestApp, number: &str) -> Vec<(String, Option<String>, Option<String>)> {

@@ -11,10 +11,10 @@ use kenes::domain::{Role, SuggestionStatus};
 use kenes::routes::ROUTES;
 use kenes::schema::{consultations, suggestions, users};
 
+use crate::fixtures::{block, open_us, status_of, suggestion as fixture, unconfirm};
 use crate::helpers::{
     cookie_header, raw_request, session_for, RawResponse, TestApp, Visitor, US_TEXT,
 };
-use crate::moderation::{fixture, status_of};
 use crate::{on_both_backends, on_both_backends_with};
 
 on_both_backends!(no_spelling_of_a_protected_path_gets_past_its_guard,);
@@ -372,30 +372,6 @@ on_both_backends_with!(
 
 const CLAUSE: &str = "/consultations/us/clauses/I.1";
 const FORM: &str = "/consultations/us/clauses/I.1/suggest";
-
-async fn open_us(app: &TestApp) {
-    app.import("us", "constitution-us.txt", US_TEXT, true).await;
-}
-
-async fn unconfirm(app: &TestApp, id: i64) {
-    app.query(move |conn| {
-        diesel::update(users::table.find(id))
-            .set(users::email_confirmed_at.eq(None::<chrono::NaiveDateTime>))
-            .execute(conn)
-            .unwrap()
-    })
-    .await;
-}
-
-async fn block(app: &TestApp, id: i64) {
-    app.query(move |conn| {
-        diesel::update(users::table.find(id))
-            .set(users::blocked_at.eq(Some(kenes::models::now())))
-            .execute(conn)
-            .unwrap()
-    })
-    .await;
-}
 
 async fn report(visitor: &Visitor, number: &str) -> crate::helpers::Page {
     let token = visitor.csrf_token(CLAUSE).await;

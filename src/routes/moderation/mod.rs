@@ -27,7 +27,6 @@ use crate::domain::TrackingNumber;
 use crate::error::AppError;
 use crate::models::moderation as data;
 use crate::services::moderation::BulkFailure;
-use crate::views::moderation::review_href;
 
 /// Rows on a page of the queue and of the logs.
 const PAGE_SIZE: i64 = 50;
@@ -69,7 +68,7 @@ where
 fn review_with_return(number: &str, return_to: &str) -> String {
     format!(
         "{}?return_to={}",
-        review_href(number),
+        crate::urls::review(number),
         url::form_urlencoded::byte_serialize(back_to(return_to).as_bytes()).collect::<String>()
     )
 }

@@ -23,14 +23,6 @@ use crate::i18n::{self, Lang};
 use crate::models::moderation::LoggedAction;
 use crate::models::suggestion::Suggestion;
 
-pub fn review_href(number: &str) -> String {
-    format!("/moderation/suggestions/{number}")
-}
-
-pub fn cluster_href(id: i64) -> String {
-    format!("/moderation/clusters/{id}")
-}
-
 /// The first `max` characters of a text, on one line.
 pub fn excerpt(text: &str, max: usize) -> String {
     let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -249,9 +241,9 @@ impl LogLine {
             href: if number.is_empty() {
                 String::new()
             } else if with_names {
-                review_href(&number)
+                crate::urls::review(&number)
             } else {
-                super::suggestion::receipt_href(&number)
+                crate::urls::receipt(&number)
             },
             number,
             subject_user: if with_names {
@@ -347,7 +339,7 @@ pub fn cluster_page(ctx: PageContext, size: i32, members: &[Suggestion]) -> Clus
             .map(|m| MemberRow {
                 id: m.id,
                 number: m.tracking_number.clone(),
-                href: review_href(&m.tracking_number),
+                href: crate::urls::review(&m.tracking_number),
                 status_key: status_key(m.status()),
                 status_class: m.status().as_str(),
                 excerpt: excerpt(&m.body, 200),
@@ -414,7 +406,7 @@ pub fn dashboard_page(
             .clusters
             .into_iter()
             .map(|(id, size, number, body)| ClusterLine {
-                href: cluster_href(id),
+                href: crate::urls::cluster(id),
                 size,
                 number,
                 excerpt: excerpt(&body, 120),

@@ -3,8 +3,8 @@
 use askama::Template;
 
 use super::{
-    cluster_href, excerpt, kind_filter_choices, reason_choices, review_href, reviewer_choices,
-    sort_choices, status_choices, PersonChoice,
+    excerpt, kind_filter_choices, reason_choices, reviewer_choices, sort_choices, status_choices,
+    PersonChoice,
 };
 use crate::domain::queue::{QueueFilter, RawFilter};
 use crate::domain::{FieldError, SuggestionStatus};
@@ -63,7 +63,7 @@ impl QueueRow {
         let status = s.status();
         Self {
             number: s.tracking_number.clone(),
-            href: review_href(&s.tracking_number),
+            href: crate::urls::review(&s.tracking_number),
             status_key: status_key(status),
             status_class: status.as_str(),
             kind_key: kind_key(s.kind()),
@@ -73,7 +73,7 @@ impl QueueRow {
             date: DateView::new(s.created_at),
             author,
             cluster_size,
-            cluster_href: s.cluster_id.map(cluster_href).unwrap_or_default(),
+            cluster_href: s.cluster_id.map(crate::urls::cluster).unwrap_or_default(),
             flagged: s.flagged,
             flag_count: s.flag_count,
             campaign: s.campaign,

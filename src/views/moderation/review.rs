@@ -3,16 +3,12 @@
 
 use askama::Template;
 
-use super::{
-    clock_time, cluster_href, outcome_choices, reason_choices, review_href, reviewer_choices,
-    LogLine, PersonChoice,
-};
+use super::{clock_time, outcome_choices, reason_choices, reviewer_choices, LogLine, PersonChoice};
 use crate::auth::policy;
 use crate::domain::moderation::{Decision, DecisionAction};
 use crate::models::moderation::{LoggedAction, ResponseTemplate, Surroundings};
 use crate::models::suggestion::SuggestionContext;
 use crate::models::user::User;
-use crate::views::consultation::paths;
 use crate::views::forms::{Choice, FormErrors};
 use crate::views::suggestion::SuggestionView;
 use crate::views::{paragraphs, DateView, PageContext};
@@ -160,9 +156,9 @@ pub fn review_page(
             false,
         ),
         number: s.tracking_number.clone(),
-        action_base: review_href(&s.tracking_number),
+        action_base: crate::urls::review(&s.tracking_number),
         place: format!("{} · {}", found.consultation_title, found.clause_reference),
-        clause_href: paths::clause(&found.consultation_slug, &found.clause_reference),
+        clause_href: crate::urls::clause(&found.consultation_slug, &found.clause_reference),
         clause_text: paragraphs(&found.clause_body),
         author: author.display_name.clone(),
         author_id: author.id,
@@ -201,7 +197,7 @@ pub fn review_page(
         flagged: s.flagged,
         campaign: s.campaign,
         cluster_size: around.cluster_size(s),
-        cluster_href: s.cluster_id.map(cluster_href).unwrap_or_default(),
+        cluster_href: s.cluster_id.map(crate::urls::cluster).unwrap_or_default(),
         duplicate_of,
         reason: match (&s.reason_code, &s.reason_text) {
             (Some(code), Some(text)) if !text.is_empty() => format!("{code}: {text}"),
