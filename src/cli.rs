@@ -517,7 +517,7 @@ fn moderate(
     let english = |key| crate::i18n::t(crate::i18n::Lang::default(), key);
     match moderation::decide(
         &mut conn,
-        moderator.id,
+        crate::domain::UserId(moderator.id),
         &number,
         &request,
         &settings.public_url(),

@@ -7,6 +7,7 @@ pub mod account;
 pub mod consultation;
 pub mod draft;
 pub mod export;
+pub mod ids;
 pub mod lineage;
 pub mod moderation;
 pub mod queue;
@@ -57,6 +58,7 @@ stored_as_text!(
 
 pub use account::{DisplayName, Email, FieldError, NewPassword, Region, Role};
 pub use consultation::{ConsultationStatus, ModerationMode, Slug};
+pub use ids::{ClauseId, ConsultationId, SuggestionId, UserId};
 pub use reference::{ArticleNumber, ClauseNumber, ClauseRef};
 pub use suggestion::{
     ProposedText, SuggestionBody, SuggestionInput, SuggestionKind, SuggestionStatus, TrackingNumber,

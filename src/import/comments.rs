@@ -641,8 +641,12 @@ pub fn import_comments(
                 &mut accounts,
                 &mut summary.accounts,
             )?;
-            summary.upvotes +=
-                crate::models::upvote::insert_upvote(conn, *suggestion_id, voter_id, *at)?;
+            summary.upvotes += crate::models::upvote::insert_upvote(
+                conn,
+                crate::domain::SuggestionId(*suggestion_id),
+                crate::domain::UserId(voter_id),
+                *at,
+            )?;
         }
         // The stored counts follow the rows, recomputed in SQL (not read into Rust and
         // written back: a vote arriving meanwhile would be lost).

@@ -14,7 +14,7 @@ use super::document::{
 };
 use super::suggestion;
 use crate::db::AnyConnection;
-use crate::domain::{ArticleNumber, ClauseRef, Slug};
+use crate::domain::{ArticleNumber, ClauseRef, Slug, SuggestionId, UserId};
 
 pub struct Contents {
     pub consultation: Consultation,
@@ -179,8 +179,11 @@ pub fn clause_with_suggestions(
         .sum();
     let upvoted = match viewer {
         Some(user_id) => {
-            let ids: Vec<i64> = suggestions.iter().map(|l| l.suggestion.id).collect();
-            super::upvote::upvoted_by(conn, user_id, &ids)?
+            let ids: Vec<SuggestionId> = suggestions
+                .iter()
+                .map(|l| SuggestionId(l.suggestion.id))
+                .collect();
+            super::upvote::upvoted_by(conn, UserId(user_id), &ids)?
         }
         None => HashSet::new(),
     };

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::{SuggestionId, UserId};
+
 use crate::db::AnyConnection;
 use crate::domain::similarity;
 use crate::domain::{SuggestionKind, SuggestionStatus, TrackingNumber};
@@ -511,12 +513,14 @@ pub fn by_author(conn: &mut AnyConnection, author_id: i64) -> QueryResult<Vec<Ow
 /// Edit a pending suggestion of this author; false if it is not (or no longer) pending.
 pub fn update_pending(
     conn: &mut AnyConnection,
-    id: i64,
-    author_id: i64,
+    id: SuggestionId,
+    author_id: UserId,
     kind: SuggestionKind,
     body: &str,
     proposed_text: Option<&str>,
 ) -> QueryResult<bool> {
+    let id = id.get();
+    let author_id = author_id.get();
     let text = match proposed_text {
         Some(proposed) => format!("{body} {proposed}"),
         None => body.to_owned(),
@@ -539,7 +543,13 @@ pub fn update_pending(
 }
 
 /// Withdraw a pending suggestion of this author (it is kept, as withdrawn).
-pub fn withdraw(conn: &mut AnyConnection, id: i64, author_id: i64) -> QueryResult<bool> {
+pub fn withdraw(
+    conn: &mut AnyConnection,
+    id: SuggestionId,
+    author_id: UserId,
+) -> QueryResult<bool> {
+    let id = id.get();
+    let author_id = author_id.get();
     let updated = diesel::update(
         suggestions::table
             .find(id)

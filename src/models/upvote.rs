@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
+
+use crate::domain::{SuggestionId, UserId};
 use diesel::sql_types::{Array, BigInt, Integer, Text, Timestamp};
 
 use crate::db::fixed::{fixed_query, in_json_list, json_array};
@@ -291,10 +293,12 @@ pub fn add_counted(
 /// multi-backend has no ON CONFLICT, so each backend gets its own statement.
 pub fn insert_upvote(
     conn: &mut AnyConnection,
-    suggestion_id: i64,
-    user_id: i64,
+    suggestion_id: SuggestionId,
+    user_id: UserId,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
+    let suggestion_id = suggestion_id.get();
+    let user_id = user_id.get();
     let row = (
         upvotes::suggestion_id.eq(suggestion_id),
         upvotes::user_id.eq(user_id),
@@ -348,9 +352,11 @@ pub fn recount_upvotes(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<usi
 /// Which of these suggestions the user has upvoted.
 pub fn upvoted_by(
     conn: &mut AnyConnection,
-    user_id: i64,
-    ids: &[i64],
+    user_id: UserId,
+    ids: &[SuggestionId],
 ) -> QueryResult<HashSet<i64>> {
+    let user_id = user_id.get();
+    let ids = &crate::domain::ids::raw(ids);
     Ok(upvotes::table
         .filter(upvotes::user_id.eq(user_id))
         .filter(upvotes::suggestion_id.eq_any(ids))

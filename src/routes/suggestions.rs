@@ -15,7 +15,7 @@ use crate::auth::session::RequireUser;
 use crate::auth::token::{hash_token, looks_like_token, random_token};
 use crate::auth::{policy, CurrentUser};
 use crate::db;
-use crate::domain::{ClauseRef, Slug, SuggestionInput, TrackingNumber};
+use crate::domain::{ClauseRef, Slug, SuggestionId, SuggestionInput, TrackingNumber, UserId};
 use crate::error::AppError;
 use crate::models::reading::{self, ClauseData};
 use crate::models::suggestion::{self, DraftKept};
@@ -650,7 +650,12 @@ pub async fn edit(
     };
     let id = found.suggestion.id;
     let saved = with_db(&state, move |conn| {
-        Ok(suggestions::edit(conn, id, author, &input)?)
+        Ok(suggestions::edit(
+            conn,
+            SuggestionId(id),
+            UserId(author),
+            &input,
+        )?)
     })
     .await?;
     if !saved {
@@ -669,7 +674,11 @@ pub async fn withdraw(
     let id = found.suggestion.id;
     with_db(&state, move |conn| {
         db::write_transaction(conn, |conn| {
-            Ok::<_, AppError>(suggestion::withdraw(conn, id, author)?)
+            Ok::<_, AppError>(suggestion::withdraw(
+                conn,
+                SuggestionId(id),
+                UserId(author),
+            )?)
         })
     })
     .await?;

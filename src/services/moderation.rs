@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 
 use crate::db::{self, AnyConnection};
 use crate::domain::moderation::{Decision, DecisionFields, Outcome};
-use crate::domain::{FieldError, TrackingNumber};
+use crate::domain::{FieldError, SuggestionId, TrackingNumber, UserId};
 use crate::i18n::Lang;
 use crate::mail::messages;
 use crate::models::moderation::{self, Applied, BulkOutcome, DecideError};
@@ -114,7 +114,7 @@ impl From<DecideError> for DecideFailure {
 /// response it names) and take it on the suggestion `number`, as `actor_id`.
 pub fn decide(
     conn: &mut AnyConnection,
-    actor_id: i64,
+    actor_id: UserId,
     number: &TrackingNumber,
     request: &DecisionRequest,
     public_url: &str,
@@ -143,14 +143,21 @@ pub fn decide(
     }
     .parse()
     .map_err(DecideFailure::Form)?;
-    Ok(decide_one(conn, actor_id, id, &decision, public_url, now)?)
+    Ok(decide_one(
+        conn,
+        actor_id,
+        SuggestionId(id),
+        &decision,
+        public_url,
+        now,
+    )?)
 }
 
 /// One decision on one suggestion.
 pub fn decide_one(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    suggestion_id: i64,
+    actor_id: UserId,
+    suggestion_id: SuggestionId,
     decision: &Decision,
     public_url: &str,
     now: NaiveDateTime,
@@ -165,8 +172,8 @@ pub fn decide_one(
 /// One decision on many suggestions, in one transaction.
 pub fn decide_many(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    ids: &[i64],
+    actor_id: UserId,
+    ids: &[SuggestionId],
     decision: &Decision,
     public_url: &str,
     now: NaiveDateTime,
@@ -187,7 +194,7 @@ pub enum BulkAction {
     /// Mark each as a duplicate of the suggestion with this tracking number.
     Merge(String),
     Tag(String),
-    Assign(Option<i64>),
+    Assign(Option<UserId>),
 }
 
 /// Why a bulk action was not applied.
@@ -201,9 +208,13 @@ pub enum BulkFailure {
 }
 
 /// Staff who may be assigned work: moderators and admins only.
-pub fn check_reviewer(conn: &mut AnyConnection, id: Option<i64>) -> Result<(), BulkFailure> {
+pub fn check_reviewer(conn: &mut AnyConnection, id: Option<UserId>) -> Result<(), BulkFailure> {
     match id {
-        Some(id) if !moderation::reviewers(conn)?.iter().any(|(r, _)| *r == id) => {
+        Some(id)
+            if !moderation::reviewers(conn)?
+                .iter()
+                .any(|(r, _)| *r == id.get()) =>
+        {
             Err(BulkFailure::Refused("moderation.assign.not_staff"))
         }
         _ => Ok(()),
@@ -214,8 +225,8 @@ pub fn check_reviewer(conn: &mut AnyConnection, id: Option<i64>) -> Result<(), B
 /// returns how many it applied to (the others were skipped by the state machine).
 pub fn apply_bulk(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    ids: &[i64],
+    actor_id: UserId,
+    ids: &[SuggestionId],
     action: &BulkAction,
     public_url: &str,
     now: NaiveDateTime,
@@ -227,10 +238,10 @@ pub fn apply_bulk(
                 .transpose()?
                 .flatten()
                 .ok_or(BulkFailure::Refused("moderation.canonical.unknown"))?;
-            let others: Vec<i64> = ids
+            let others: Vec<SuggestionId> = ids
                 .iter()
                 .copied()
-                .filter(|id| *id != canonical_id)
+                .filter(|id| id.get() != canonical_id)
                 .collect();
             let merge = Decision::MarkDuplicate(canonical_id);
             decide_many(conn, actor_id, &others, &merge, public_url, now)?

@@ -5,7 +5,7 @@
 
 use crate::auth::throttle;
 use crate::db::{self, AnyConnection};
-use crate::domain::{ModerationMode, SuggestionInput, SuggestionStatus};
+use crate::domain::{ModerationMode, SuggestionId, SuggestionInput, SuggestionStatus, UserId};
 use crate::i18n::Lang;
 use crate::mail::messages;
 use crate::models::suggestion::{self, DraftKept, NewSuggestion, Suggestion};
@@ -107,8 +107,8 @@ pub fn similar(
 /// (or is not `author_id`'s).
 pub fn edit(
     conn: &mut AnyConnection,
-    suggestion_id: i64,
-    author_id: i64,
+    suggestion_id: SuggestionId,
+    author_id: UserId,
     input: &SuggestionInput,
 ) -> diesel::QueryResult<bool> {
     db::write_transaction(conn, |conn| {

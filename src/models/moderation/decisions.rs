@@ -6,6 +6,8 @@ use super::log::{log, LogEntry};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::{SuggestionId, UserId};
+
 use super::super::suggestion::Suggestion;
 use crate::db::AnyConnection;
 use crate::domain::moderation::{is_public, Decision, Refusal};
@@ -52,11 +54,13 @@ pub(super) fn holder_name(conn: &mut AnyConnection, id: i64) -> QueryResult<Stri
 /// Call inside a write transaction.
 pub fn decide(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    suggestion_id: i64,
+    actor_id: UserId,
+    suggestion_id: SuggestionId,
     decision: &Decision,
     now: NaiveDateTime,
 ) -> Result<Applied, DecideError> {
+    let actor_id = actor_id.get();
+    let suggestion_id = suggestion_id.get();
     let s = suggestions::table
         .find(suggestion_id)
         .select(Suggestion::as_select())
@@ -245,8 +249,8 @@ pub struct BulkOutcome {
 /// per changed suggestion; those it does not apply to are counted and left alone.
 pub fn decide_many(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    ids: &[i64],
+    actor_id: UserId,
+    ids: &[SuggestionId],
     decision: &Decision,
     now: NaiveDateTime,
 ) -> QueryResult<BulkOutcome> {

@@ -5,6 +5,8 @@ use super::log::{log, LogEntry};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::{SuggestionId, UserId};
+
 use super::super::suggestion::Suggestion;
 use crate::db::AnyConnection;
 use crate::domain::SuggestionStatus;
@@ -25,12 +27,14 @@ pub enum Reported {
 /// suggestion is hidden until a moderator clears or upholds them.
 pub fn report(
     conn: &mut AnyConnection,
-    user_id: i64,
-    suggestion_id: i64,
+    user_id: UserId,
+    suggestion_id: SuggestionId,
     reason: &str,
     threshold: i32,
     now: NaiveDateTime,
 ) -> QueryResult<Reported> {
+    let user_id = user_id.get();
+    let suggestion_id = suggestion_id.get();
     let already = flags::table
         .find((suggestion_id, user_id))
         .count()
@@ -114,12 +118,14 @@ pub fn open_reports(
 /// review (flagged); one log row for the block itself.
 pub fn set_blocked(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    user_id: i64,
+    actor_id: UserId,
+    user_id: UserId,
     blocked: bool,
     reason: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    let actor_id = actor_id.get();
+    let user_id = user_id.get();
     let changed = diesel::update(users::table.find(user_id))
         .filter(users::blocked_at.is_null().eq(blocked))
         .set(users::blocked_at.eq(blocked.then_some(now)))

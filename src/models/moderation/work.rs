@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::domain::{SuggestionId, UserId};
+
 use crate::db::AnyConnection;
 use crate::schema::{
     moderation_notes, response_templates, suggestion_tags, suggestions, tags, users,
@@ -19,10 +21,12 @@ use super::CLAIM_MINUTES;
 /// the holder's name and expiry when someone else has it.
 pub fn claim(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    suggestion_id: i64,
+    actor_id: UserId,
+    suggestion_id: SuggestionId,
     now: NaiveDateTime,
 ) -> QueryResult<Result<NaiveDateTime, (String, NaiveDateTime)>> {
+    let actor_id = actor_id.get();
+    let suggestion_id = suggestion_id.get();
     let until = now + Duration::minutes(CLAIM_MINUTES);
     let taken = diesel::update(
         suggestions::table
@@ -54,7 +58,13 @@ pub fn claim(
 }
 
 /// Give a claim back (only one's own).
-pub fn release(conn: &mut AnyConnection, actor_id: i64, suggestion_id: i64) -> QueryResult<()> {
+pub fn release(
+    conn: &mut AnyConnection,
+    actor_id: UserId,
+    suggestion_id: SuggestionId,
+) -> QueryResult<()> {
+    let actor_id = actor_id.get();
+    let suggestion_id = suggestion_id.get();
     diesel::update(
         suggestions::table
             .filter(suggestions::id.eq(suggestion_id))
@@ -71,11 +81,14 @@ pub fn release(conn: &mut AnyConnection, actor_id: i64, suggestion_id: i64) -> Q
 /// Assign suggestions to a reviewer (or to nobody); one log row per changed suggestion.
 pub fn assign(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    ids: &[i64],
-    assignee: Option<i64>,
+    actor_id: UserId,
+    ids: &[SuggestionId],
+    assignee: Option<UserId>,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    let actor_id = actor_id.get();
+    let ids = &crate::domain::ids::raw(ids);
+    let assignee = assignee.map(UserId::get);
     let assignee_name = match assignee {
         Some(id) => Some(holder_name(conn, id)?),
         None => None,
@@ -131,11 +144,13 @@ pub fn reviewers(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String)>> {
 /// per suggestion that did not have it.
 pub fn tag(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    ids: &[i64],
+    actor_id: UserId,
+    ids: &[SuggestionId],
     name: &str,
     now: NaiveDateTime,
 ) -> QueryResult<usize> {
+    let actor_id = actor_id.get();
+    let ids = &crate::domain::ids::raw(ids);
     let mut tag_ids: HashMap<i64, i64> = HashMap::new();
     let mut changed = 0;
     for id in ids {
@@ -192,11 +207,13 @@ pub fn tag(
 /// Remove a tag from a suggestion, with its log row.
 pub fn untag(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    suggestion_id: i64,
+    actor_id: UserId,
+    suggestion_id: SuggestionId,
     name: &str,
     now: NaiveDateTime,
 ) -> QueryResult<bool> {
+    let actor_id = actor_id.get();
+    let suggestion_id = suggestion_id.get();
     let tag_ids = tags::table
         .filter(tags::name.eq(name))
         .select(tags::id)
@@ -263,11 +280,13 @@ pub fn tag_names(conn: &mut AnyConnection) -> QueryResult<Vec<String>> {
 /// A staff note on a suggestion, with its log row.
 pub fn add_note(
     conn: &mut AnyConnection,
-    actor_id: i64,
-    suggestion_id: i64,
+    actor_id: UserId,
+    suggestion_id: SuggestionId,
     body: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
+    let actor_id = actor_id.get();
+    let suggestion_id = suggestion_id.get();
     diesel::insert_into(moderation_notes::table)
         .values((
             moderation_notes::suggestion_id.eq(suggestion_id),

@@ -8,7 +8,7 @@ use super::{bulk_error, parse_assignee, with_db, AppState};
 use crate::auth::policy::{Moderators, Staff};
 use crate::domain::moderation::{self as rules, Decision, DecisionAction, Reason};
 use crate::domain::queue::{QueueFilter, RawFilter};
-use crate::domain::TrackingNumber;
+use crate::domain::{SuggestionId, TrackingNumber, UserId};
 use crate::error::AppError;
 use crate::models::moderation as data;
 use crate::models::now;
@@ -36,7 +36,7 @@ pub struct BulkForm {
 }
 
 impl BulkForm {
-    fn action(&self, me: i64) -> Result<BulkAction, AppError> {
+    fn action(&self, me: UserId) -> Result<BulkAction, AppError> {
         Ok(match self.action.as_str() {
             "tag" => BulkAction::Tag(
                 rules::parse_tag(&self.tag).map_err(|_| AppError::Refused("form.tag.required"))?,
@@ -117,7 +117,7 @@ pub async fn bulk(
     let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
     let form: BulkForm = form_from_pairs(&pairs)?;
     let numbers = form.numbers(&pairs);
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     let (filter, _) = QueueFilter::parse(&form.filter()?);
     let queue_href = format!("/moderation?{}", filter.query_string());
     let action = form.action(me_id)?;
@@ -128,7 +128,7 @@ pub async fn bulk(
     if by_filter && form.confirmed.is_empty() {
         let f = filter.clone();
         let count = with_db(&state, move |conn| {
-            let resolved = data::resolve(conn, &f, me_id)?;
+            let resolved = data::resolve(conn, &f, me_id.get())?;
             Ok(data::count_matching(conn, &resolved)?)
         })
         .await?;
@@ -143,8 +143,11 @@ pub async fn bulk(
     let public_url = state.public_url.clone();
     let (done, skipped) = with_db(&state, move |conn| {
         let ids = if by_filter {
-            let resolved = data::resolve(conn, &filter, me_id)?;
+            let resolved = data::resolve(conn, &filter, me_id.get())?;
             data::matching_ids(conn, &resolved)?
+                .into_iter()
+                .map(SuggestionId)
+                .collect()
         } else {
             ids_of(conn, &numbers)?
         };
@@ -160,10 +163,13 @@ pub async fn bulk(
 }
 
 /// The ids of the suggestions with these tracking numbers (unknown ones left out).
-fn ids_of(conn: &mut crate::db::AnyConnection, numbers: &[String]) -> Result<Vec<i64>, AppError> {
+fn ids_of(
+    conn: &mut crate::db::AnyConnection,
+    numbers: &[String],
+) -> Result<Vec<SuggestionId>, AppError> {
     let mut ids = Vec::new();
     for n in numbers.iter().filter_map(|n| TrackingNumber::parse(n)) {
-        ids.extend(data::id_by_number(conn, n.as_str())?);
+        ids.extend(data::id_by_number(conn, n.as_str())?.map(SuggestionId));
     }
     Ok(ids)
 }

@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use super::{with_db, AppState};
 use crate::db;
-use crate::domain::TrackingNumber;
+use crate::domain::{SuggestionId, TrackingNumber, UserId};
 use crate::error::AppError;
 use crate::models::moderation as data;
 use crate::services::moderation::BulkFailure;
@@ -55,11 +55,11 @@ async fn change_suggestion<F>(
     work: F,
 ) -> Result<(), AppError>
 where
-    F: FnOnce(&mut crate::db::AnyConnection, i64) -> Result<(), AppError> + Send + 'static,
+    F: FnOnce(&mut crate::db::AnyConnection, SuggestionId) -> Result<(), AppError> + Send + 'static,
 {
     with_db(state, move |conn| {
         let id = data::id_by_number(conn, number.as_str())?.ok_or(AppError::NotFound)?;
-        db::write_transaction(conn, |conn| work(conn, id))
+        db::write_transaction(conn, |conn| work(conn, SuggestionId(id)))
     })
     .await
 }
@@ -74,11 +74,14 @@ fn review_with_return(number: &str, return_to: &str) -> String {
 }
 
 /// The assignee a form names: `me`, nobody, or a user id.
-fn parse_assignee(value: &str, me: i64) -> Result<Option<i64>, AppError> {
+fn parse_assignee(value: &str, me: UserId) -> Result<Option<UserId>, AppError> {
     match value {
         "me" => Ok(Some(me)),
         "nobody" | "" => Ok(None),
-        id => id.parse().map(Some).map_err(|_| AppError::BadRequest),
+        id => id
+            .parse()
+            .map(|id| Some(UserId(id)))
+            .map_err(|_| AppError::BadRequest),
     }
 }
 

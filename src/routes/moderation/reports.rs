@@ -8,6 +8,7 @@ use crate::auth::policy;
 use crate::auth::CurrentUser;
 use crate::db;
 use crate::domain::moderation as rules;
+use crate::domain::{SuggestionId, UserId};
 use crate::error::AppError;
 use crate::models::moderation::{self as data, Reported};
 use crate::models::{now, suggestion};
@@ -52,7 +53,14 @@ pub async fn report(
             return Err(AppError::Refused("suggest.confirm_first"));
         }
         Ok(db::write_transaction(conn, |conn| {
-            data::report(conn, user.id, s.id, &reason, threshold, now())
+            data::report(
+                conn,
+                UserId(user.id),
+                SuggestionId(s.id),
+                &reason,
+                threshold,
+                now(),
+            )
         })?)
     })
     .await?;

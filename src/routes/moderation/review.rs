@@ -13,7 +13,7 @@ use super::{
 use crate::auth::policy::{self, Moderators, Staff};
 use crate::db;
 use crate::domain::moderation as rules;
-use crate::domain::{FieldError, TrackingNumber};
+use crate::domain::{FieldError, TrackingNumber, UserId};
 use crate::error::AppError;
 use crate::i18n;
 use crate::models::moderation as data;
@@ -108,7 +108,7 @@ pub async fn review(
     query: web::Query<ReturnQuery>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     change_suggestion(&state, number.clone(), move |conn, id| {
         // Taken or not, the page shows who holds it.
         let _ = data::claim(conn, me_id, id, now())?;
@@ -130,7 +130,7 @@ pub async fn decide(
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
     let form = form.into_inner();
-    let (me_id, public_url) = (me.user.id, state.public_url.clone());
+    let (me_id, public_url) = (UserId(me.user.id), state.public_url.clone());
     let (n, request) = (number.clone(), form.request());
     let outcome = with_db(&state, move |conn| {
         match decisions::decide(conn, me_id, &n, &request, &public_url, now()) {
@@ -180,7 +180,7 @@ pub async fn claim(
     form: web::Form<ReturnQuery>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     change_suggestion(&state, number, move |conn, id| {
         // Taken or not, the review page shows who holds it.
         let _ = data::claim(conn, me_id, id, now())?;
@@ -200,7 +200,7 @@ pub async fn release(
     form: web::Form<ReturnQuery>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     change_suggestion(&state, number, move |conn, id| {
         data::release(conn, me_id, id)?;
         Ok(())
@@ -223,7 +223,7 @@ pub async fn assign(
     form: web::Form<AssignForm>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     let assignee = parse_assignee(&form.assignee, me_id)?;
     change_suggestion(&state, number, move |conn, id| {
         decisions::check_reviewer(conn, assignee).map_err(bulk_error)?;
@@ -248,7 +248,7 @@ pub async fn tag(
     form: web::Form<TagForm>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     let name = rules::parse_tag(&form.tag).map_err(|_| AppError::Refused("form.tag.required"))?;
     change_suggestion(&state, number, move |conn, id| {
         data::tag(conn, me_id, &[id], &name, now())?;
@@ -268,7 +268,7 @@ pub async fn untag(
     form: web::Form<TagForm>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     let name = form.tag.clone();
     change_suggestion(&state, number, move |conn, id| {
         data::untag(conn, me_id, id, &name, now())?;
@@ -296,7 +296,7 @@ pub async fn note(
     form: web::Form<NoteForm>,
 ) -> Result<HttpResponse, AppError> {
     let number = number_of(&path)?;
-    let me_id = me.user.id;
+    let me_id = UserId(me.user.id);
     let body = match rules::parse_note(&form.note) {
         Ok(body) => body,
         Err(FieldError(key)) => {
@@ -354,7 +354,14 @@ pub async fn block(
             return Err(AppError::Forbidden);
         }
         db::write_transaction(conn, |conn| {
-            data::set_blocked(conn, actor.id, target.id, blocked, &reason, now())
+            data::set_blocked(
+                conn,
+                UserId(actor.id),
+                UserId(target.id),
+                blocked,
+                &reason,
+                now(),
+            )
         })?;
         Ok(())
     })
