@@ -1,8 +1,13 @@
 //! The database: which backend, the connection pool, migrations, and the few places
 //! where SQLite and PostgreSQL must be told apart.
 //!
-//! The backend is chosen at run time from `DATABASE_URL` ([`Backend::from_url`]); all
-//! queries are written once against [`AnyConnection`].
+//! The backend is chosen at run time from `DATABASE_URL` ([`Backend::from_url`]).
+//! Queries are written once against [`AnyConnection`], except where the two backends'
+//! SQL must differ (full-text search, upserts, lists bound as arrays or JSON, bulk
+//! statements): there the data layer matches on the variant, in the model function
+//! itself, never in a handler. Write transactions take SQLite's lock up front
+//! ([`write_transaction`]); exports read from one snapshot ([`read_snapshot`]); the
+//! batch threads get connections of their own ([`AnyConnectionManager::for_batches`]).
 
 pub mod fixed;
 

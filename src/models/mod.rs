@@ -1,5 +1,8 @@
-//! The data layer: row types and named query functions, one file per aggregate.
-//! The only place, with `db/`, that knows SQL.
+//! The data layer: row types and named query functions, one file per aggregate
+//! (`moderation/` is a folder with one file per job; `reading` and `statistics` are
+//! read models that span tables). The only place, with `db/`, that knows SQL: callers
+//! use these functions and never build queries. Writes run inside the caller's
+//! transaction (`db::write_transaction`), so a service decides what commits together.
 
 pub mod audit;
 pub mod consultation;
