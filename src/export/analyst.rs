@@ -293,13 +293,25 @@ fn log(
     Ok(())
 }
 
-#[derive(Default)]
-struct ClauseTally {
-    by_kind: HashMap<SuggestionKind, i64>,
-    by_status: HashMap<SuggestionStatus, i64>,
-    upvotes: i64,
-    authors: HashSet<i64>,
-    total: i64,
+/// Per-clause totals named by consultation and clause reference, in that order (ties
+/// in the order of each clause's first suggestion).
+pub(super) fn clauses_in_order(
+    conn: &mut AnyConnection,
+    resolved: &Resolved,
+) -> Result<Vec<(String, data::ClauseTotals)>, ExportError> {
+    let slugs = data::consultation_slugs(conn)?;
+    let mut named: Vec<(String, data::ClauseTotals)> = data::clause_totals(conn, resolved)?
+        .into_iter()
+        .map(|t| {
+            (
+                slugs.get(&t.consultation_id).cloned().unwrap_or_default(),
+                t,
+            )
+        })
+        .collect();
+    // Sorted here, in byte order: the databases' collations differ.
+    named.sort_by(|a, b| (&a.0, &a.1.reference).cmp(&(&b.0, &b.1.reference)));
+    Ok(named)
 }
 
 fn clauses(
@@ -307,62 +319,29 @@ fn clauses(
     resolved: &Resolved,
     out: &mut Output<'_>,
 ) -> Result<(), ExportError> {
-    // Keyed by (consultation, clause reference as last seen), in document order of
-    // first appearance.
-    let slugs = data::consultation_slugs(conn)?;
-    let mut tallies: Vec<((String, String), ClauseTally)> = Vec::new();
-    let mut index: HashMap<(i64, String), usize> = HashMap::new();
-    let mut places: HashMap<i64, data::Place> = HashMap::new();
-    each_chunk(conn, resolved, |conn, chunk| {
-        learn_places(conn, chunk, &mut places)?;
-        for s in chunk {
-            let key = (s.consultation_id, s.clause_lineage.clone());
-            let at = *index.entry(key).or_insert_with(|| {
-                tallies.push((
-                    (
-                        slugs.get(&s.consultation_id).cloned().unwrap_or_default(),
-                        places
-                            .get(&s.clause_id)
-                            .map(|p| p.reference.clone())
-                            .unwrap_or_default(),
-                    ),
-                    ClauseTally::default(),
-                ));
-                tallies.len() - 1
-            });
-            let tally = &mut tallies[at].1;
-            *tally.by_kind.entry(s.kind()).or_default() += 1;
-            *tally.by_status.entry(s.status()).or_default() += 1;
-            tally.upvotes += i64::from(s.upvotes);
-            tally.authors.insert(s.author_id);
-            tally.total += 1;
-        }
-        Ok(())
-    })?;
-    tallies.sort_by(|a, b| a.0.cmp(&b.0));
-    for ((consultation, clause), t) in tallies {
-        let kind = |k| t.by_kind.get(&k).copied().unwrap_or(0);
-        let status = |s| t.by_status.get(&s).copied().unwrap_or(0);
+    use SuggestionKind as K;
+    use SuggestionStatus as S;
+    for (consultation, t) in clauses_in_order(conn, resolved)? {
         out.row(&ClauseRow {
             consultation,
-            clause: text(&clause),
-            suggestions: t.total,
-            amend: kind(SuggestionKind::Amend),
-            delete: kind(SuggestionKind::Delete),
-            add: kind(SuggestionKind::Add),
-            comment: kind(SuggestionKind::Comment),
-            pending: status(SuggestionStatus::Pending),
-            published: status(SuggestionStatus::Published),
-            rejected: status(SuggestionStatus::Rejected),
-            under_review: status(SuggestionStatus::UnderReview),
-            accepted: status(SuggestionStatus::Accepted),
-            partly_accepted: status(SuggestionStatus::PartlyAccepted),
-            not_accepted: status(SuggestionStatus::NotAccepted),
-            duplicate: status(SuggestionStatus::Duplicate),
-            hidden: status(SuggestionStatus::Hidden),
-            withdrawn: status(SuggestionStatus::Withdrawn),
+            clause: text(&t.reference),
+            suggestions: t.suggestions,
+            amend: t.of_kind(K::Amend),
+            delete: t.of_kind(K::Delete),
+            add: t.of_kind(K::Add),
+            comment: t.of_kind(K::Comment),
+            pending: t.in_status(S::Pending),
+            published: t.in_status(S::Published),
+            rejected: t.in_status(S::Rejected),
+            under_review: t.in_status(S::UnderReview),
+            accepted: t.in_status(S::Accepted),
+            partly_accepted: t.in_status(S::PartlyAccepted),
+            not_accepted: t.in_status(S::NotAccepted),
+            duplicate: t.in_status(S::Duplicate),
+            hidden: t.in_status(S::Hidden),
+            withdrawn: t.in_status(S::Withdrawn),
             upvotes: t.upvotes,
-            distinct_authors: i64::try_from(t.authors.len()).unwrap_or(i64::MAX),
+            distinct_authors: t.distinct_authors,
         })?;
     }
     Ok(())
@@ -373,45 +352,21 @@ fn regions(
     resolved: &Resolved,
     out: &mut Output<'_>,
 ) -> Result<(), ExportError> {
-    #[derive(Default)]
-    struct Tally {
-        authors: HashSet<i64>,
-        suggestions: i64,
-        upvotes: i64,
-    }
-    let mut by_region: HashMap<String, Tally> = HashMap::new();
-    each_chunk(conn, resolved, |conn, chunk| {
-        let authors: Vec<i64> = chunk.iter().map(|s| s.author_id).collect();
-        let regions = data::regions(conn, &authors)?;
-        for s in chunk {
-            let region = regions.get(&s.author_id).cloned().unwrap_or_default();
-            let tally = by_region.entry(region).or_default();
-            tally.authors.insert(s.author_id);
-            tally.suggestions += 1;
-            tally.upvotes += i64::from(s.upvotes);
-        }
-        Ok(())
-    })?;
-    let mut rows: Vec<(String, Tally)> = by_region.into_iter().collect();
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    for (region, t) in rows {
-        let participants = i64::try_from(t.authors.len()).unwrap_or(i64::MAX);
+    for t in data::region_totals(conn, resolved)? {
         // Fewer than SMALL_COUNT people could be recognised: withhold the whole row's
         // numbers, and any other count under the threshold.
-        let shown =
-            |n: i64| (participants >= SMALL_COUNT && !(1..SMALL_COUNT).contains(&n)).then_some(n);
+        let small = |n: i64| (1..SMALL_COUNT).contains(&n);
+        let shown = |n: i64| (t.participants >= SMALL_COUNT && !small(n)).then_some(n);
         out.row(&RegionRow {
-            region: if region.is_empty() {
+            region: if t.region.is_empty() {
                 "unknown".to_owned()
             } else {
-                region
+                t.region.clone()
             },
-            participants: shown(participants),
+            participants: shown(t.participants),
             suggestions: shown(t.suggestions),
             upvotes_received: shown(t.upvotes),
-            suppressed: participants < SMALL_COUNT
-                || (1..SMALL_COUNT).contains(&t.suggestions)
-                || (1..SMALL_COUNT).contains(&t.upvotes),
+            suppressed: t.participants < SMALL_COUNT || small(t.suggestions) || small(t.upvotes),
         })?;
     }
     Ok(())

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::analyst::{each_chunk, learn_places};
+use super::analyst::{clauses_in_order, each_chunk, learn_places};
 use super::output::{iso, text, Format, Records, Sink};
 use super::ExportError;
 use crate::db::AnyConnection;
@@ -61,69 +61,49 @@ pub fn write(
         Format::Csv => text(value),
         Format::Json => value.to_owned(),
     };
-    let slugs = data::consultation_slugs(conn)?;
     let mut records = match which {
         OpenData::Suggestions => Records::new::<OpenSuggestion>(format, sink)?,
         OpenData::Clauses => Records::new::<OpenClause>(format, sink)?,
     };
+    if which == OpenData::Clauses {
+        for (consultation, t) in clauses_in_order(conn, resolved)? {
+            records.push(&OpenClause {
+                consultation,
+                clause: csv_text(&t.reference),
+                suggestions: t.suggestions,
+                amend: t.of_kind(SuggestionKind::Amend),
+                delete: t.of_kind(SuggestionKind::Delete),
+                add: t.of_kind(SuggestionKind::Add),
+                comment: t.of_kind(SuggestionKind::Comment),
+                upvotes: t.upvotes,
+            })?;
+        }
+        return records.finish();
+    }
+    let slugs = data::consultation_slugs(conn)?;
     let mut places: HashMap<i64, data::Place> = HashMap::new();
-    let mut clauses: Vec<((String, String), [i64; 6])> = Vec::new();
-    let mut index: HashMap<(i64, String), usize> = HashMap::new();
     each_chunk(conn, resolved, |conn, chunk| {
         learn_places(conn, chunk, &mut places)?;
         for s in chunk {
-            let consultation = slugs.get(&s.consultation_id).cloned().unwrap_or_default();
             let clause = places
                 .get(&s.clause_id)
-                .map(|p| p.reference.clone())
+                .map(|p| p.reference.as_str())
                 .unwrap_or_default();
-            match which {
-                OpenData::Suggestions => records.push(&OpenSuggestion {
-                    tracking_number: s.tracking_number.clone(),
-                    consultation,
-                    clause: csv_text(&clause),
-                    kind: s.kind().as_str(),
-                    body: csv_text(&s.body),
-                    proposed_text: csv_text(s.proposed_text.as_deref().unwrap_or("")),
-                    status: s.status().as_str(),
-                    official_response: csv_text(s.official_response.as_deref().unwrap_or("")),
-                    upvotes: s.upvotes,
-                    created_at: iso(s.created_at),
-                    decided_at: s.decided_at.map(iso).unwrap_or_default(),
-                })?,
-                OpenData::Clauses => {
-                    let at = *index
-                        .entry((s.consultation_id, s.clause_lineage.clone()))
-                        .or_insert_with(|| {
-                            clauses.push(((consultation, clause), [0; 6]));
-                            clauses.len() - 1
-                        });
-                    let counts = &mut clauses[at].1;
-                    counts[0] += 1;
-                    counts[match s.kind() {
-                        SuggestionKind::Amend => 1,
-                        SuggestionKind::Delete => 2,
-                        SuggestionKind::Add => 3,
-                        SuggestionKind::Comment => 4,
-                    }] += 1;
-                    counts[5] += i64::from(s.upvotes);
-                }
-            }
+            records.push(&OpenSuggestion {
+                tracking_number: s.tracking_number.clone(),
+                consultation: slugs.get(&s.consultation_id).cloned().unwrap_or_default(),
+                clause: csv_text(clause),
+                kind: s.kind().as_str(),
+                body: csv_text(&s.body),
+                proposed_text: csv_text(s.proposed_text.as_deref().unwrap_or("")),
+                status: s.status().as_str(),
+                official_response: csv_text(s.official_response.as_deref().unwrap_or("")),
+                upvotes: s.upvotes,
+                created_at: iso(s.created_at),
+                decided_at: s.decided_at.map(iso).unwrap_or_default(),
+            })?;
         }
         records.flush()
     })?;
-    clauses.sort_by(|a, b| a.0.cmp(&b.0));
-    for ((consultation, clause), c) in clauses {
-        records.push(&OpenClause {
-            consultation,
-            clause: csv_text(&clause),
-            suggestions: c[0],
-            amend: c[1],
-            delete: c[2],
-            add: c[3],
-            comment: c[4],
-            upvotes: c[5],
-        })?;
-    }
     records.finish()
 }

@@ -247,7 +247,8 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
     query
 }
 
-fn matching<'a>(r: &Resolved) -> Boxed<'a> {
+/// Every suggestion the filter matches, as a query to select from or aggregate over.
+pub fn matching<'a>(r: &Resolved) -> Boxed<'a> {
     let query = narrowed(suggestions::table.into_boxed(), r);
     match r.filter.status {
         Some(status) => query.filter(suggestions::status.eq(status.as_str())),
