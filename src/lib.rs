@@ -21,6 +21,7 @@ pub mod models;
 pub mod routes;
 pub mod schema;
 pub mod seed;
+pub mod services;
 pub mod startup;
 pub mod telemetry;
 pub mod tlog;

@@ -1,7 +1,8 @@
 //! The analysts' exports, the five kinds of [`ExportKind`]: suggestions, their upvotes
-//! and moderation log row by row, and per-clause and per-region totals. Rows are read
-//! in id order, [`CHUNK`] at a time, and written as they come, so memory stays flat
-//! whatever the row count; the caller holds the snapshot they are read in. Each file's
+//! and moderation log row by row, read in id order, [`CHUNK`] at a time, and written
+//! as they come, so memory stays flat whatever the row count; per-clause and
+//! per-region totals, counted by the database; and the statistics charts' tables.
+//! The caller holds the snapshot they are read in. Each file's
 //! columns are the fields of its row struct below, described in
 //! [`super::dictionary::DICTIONARY`].
 
@@ -9,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::output::{header_of, iso, text, Output};
+use super::output::{header_of, iso, text, Output, Sink, Written};
 use super::ExportError;
 use crate::db::AnyConnection;
 use crate::domain::export::{ExportKind, Pseudonyms, SMALL_COUNT};
@@ -126,6 +127,29 @@ pub(super) struct RegionRow {
     suggestions: Option<i64>,
     upvotes_received: Option<i64>,
     suppressed: bool,
+}
+
+/// A row of a statistics chart's CSV: a label and its count, empty when withheld.
+#[derive(Serialize, Default)]
+struct StatisticsRow {
+    label: String,
+    count: Option<i64>,
+}
+
+/// A statistics chart's table as CSV (the charts are a few dozen rows, counted by
+/// [`crate::models::statistics`]).
+pub fn statistics(
+    sink: Sink<'_>,
+    rows: Vec<(String, Option<i64>)>,
+) -> Result<Written, ExportError> {
+    let mut out = Output::csv(sink, false, &header_of::<StatisticsRow>()?)?;
+    for (label, count) in rows {
+        out.row(&StatisticsRow {
+            label: text(&label),
+            count,
+        })?;
+    }
+    out.finish()
 }
 
 /// Every matching suggestion, a chunk at a time.
