@@ -2,6 +2,7 @@
 //! The only place, with `db/`, that knows SQL.
 
 pub mod audit;
+pub mod bulk;
 pub mod consultation;
 pub mod document;
 pub mod export;
