@@ -443,27 +443,25 @@ fn export(
     excel: bool,
     out: &std::path::Path,
 ) -> anyhow::Result<()> {
+    use crate::services::exports::{self, ExportError, ExportRequest};
     use std::io::Write as _;
-    let kind: crate::domain::export::ExportKind = kind.parse().map_err(anyhow::Error::msg)?;
-    let filter = crate::domain::queue::export_filter(filter, consultation)
-        .map_err(|field| anyhow::anyhow!("--filter: the value of `{field}` is not valid"))?;
-    let pool = startup::prepare_database(settings)?;
-    let mut conn = pool.get()?;
-    let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let request = ExportRequest::parse(kind, filter, consultation, excel, None)
+        .map_err(|error| match error {
+            ExportError::InvalidFilter(_) => anyhow!("--filter: {error}"),
+            other => other.into(),
+        })?
+        .saved_as(name);
+    let pool = startup::prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
     let mut failed = None;
-    let report = crate::export::run(
+    let receipt = exports::run_export(
         &mut conn,
-        &crate::export::ExportRequest {
-            kind,
-            filter,
-            excel,
-        },
-        None,
-        &name,
+        &request,
         &mut |bytes| match file.write_all(&bytes) {
             Ok(()) => true,
             Err(e) => {
@@ -475,14 +473,14 @@ fn export(
     if let Some(error) = failed {
         return Err(error.into());
     }
-    let report = report?;
+    let receipt = receipt?;
     file.flush()?;
     say(&format!(
         "Wrote {} rows to {} ({} bytes). SHA-256: {}",
-        report.rows,
+        receipt.rows,
         out.display(),
-        report.bytes,
-        report.sha256
+        receipt.bytes,
+        receipt.sha256
     ))
 }
 

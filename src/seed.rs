@@ -1,24 +1,22 @@
 //! Synthetic load for benchmarks and demos: `kenes seed`.
 //!
-//! Citizens, suggestions and votes are written with multi-row INSERTs (1,000 rows per
-//! statement) inside one write transaction, the same SQL on both backends; vote
+//! Citizens, suggestions and votes are written through [`crate::models::bulk`], 1,000
+//! rows per statement with every value bound, inside one write transaction; vote
 //! counts are then recomputed in SQL. The text mixes Kazakh, Russian and English
 //! sentences of varied length, and popularity is skewed (a power law over
 //! suggestions), so that a few suggestions get most of the votes, as in real
 //! consultations. A fixed random seed makes runs repeatable.
 
-use std::fmt::Write as _;
 use std::time::Instant;
 
-use diesel::prelude::*;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
 use crate::db::{self, AnyConnection};
 use crate::domain::similarity;
 use crate::domain::{ClauseRef, Slug, TrackingNumber};
+use crate::models::bulk::{self, NewCitizen, NewSuggestion};
 use crate::models::{consultation, document, now};
-use crate::schema::{clauses, suggestions, users};
 
 pub struct SeedRequest<'a> {
     pub consultation: &'a Slug,
@@ -77,14 +75,6 @@ const NAMES: [&str; 12] = [
     "Бекзат",
 ];
 
-fn sql_text(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
-fn sql_time(t: chrono::NaiveDateTime) -> String {
-    format!("'{}'", t.format("%Y-%m-%d %H:%M:%S"))
-}
-
 fn sentences(rng: &mut StdRng, min: usize, max: usize) -> String {
     let n = rng.gen_range(min..=max);
     let mut text = String::new();
@@ -111,23 +101,13 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
         .ok_or_else(|| anyhow::anyhow!("no consultation {}", request.consultation))?;
     let version = document::latest_published(conn, found.id)?
         .ok_or_else(|| anyhow::anyhow!("{} has no published version", request.consultation))?;
-    let mut targets: Vec<(i64, String)> = clauses::table
-        .filter(clauses::version_id.eq(version.id))
-        .order(clauses::id)
-        .select((clauses::id, clauses::lineage))
-        .load(conn)?;
+    let targets = bulk::clauses_of(conn, version.id, request.clause)?;
     if let Some(reference) = request.clause {
-        let wanted: Vec<(i64, String)> = clauses::table
-            .filter(clauses::version_id.eq(version.id))
-            .filter(clauses::reference.eq(reference.to_string()))
-            .select((clauses::id, clauses::lineage))
-            .load(conn)?;
         anyhow::ensure!(
-            !wanted.is_empty(),
+            !targets.is_empty(),
             "no clause {reference} in {}",
             request.consultation
         );
-        targets = wanted;
     }
     anyhow::ensure!(
         !targets.is_empty(),
@@ -136,41 +116,24 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
     );
     let run: u32 = rng.gen();
     let stamp = now();
-    // A bulk load into B-trees far larger than SQLite's default 2 MB page cache thrashes
-    // it; a large cache for this one connection keeps the load in minutes.
-    if let AnyConnection::Sqlite(lite) = conn {
-        diesel::connection::SimpleConnection::batch_execute(lite, "PRAGMA cache_size = -524288")?;
-    }
+    bulk::prepare_connection(conn)?;
     let mut summary = SeedSummary::default();
 
     db::write_transaction(conn, |conn| -> anyhow::Result<()> {
         // Citizens: imported-style accounts (no password), confirmed.
         for start in (0..request.citizens).step_by(BATCH) {
             let end = (start + BATCH).min(request.citizens);
-            let mut sql = String::from(
-                "INSERT INTO users (email, display_name, password_hash, region, role, email_confirmed_at, created_at, updated_at) VALUES ",
-            );
-            for i in start..end {
-                if i > start {
-                    sql.push(',');
-                }
-                let name = format!("{} {}", NAMES[i % NAMES.len()], i);
-                let region = crate::domain::Region::ALL[i % crate::domain::Region::ALL.len()];
-                let _ = write!(
-                    sql,
-                    "('seed-{run:08x}-{i}@seed.invalid',{},'',{},'citizen',{t},{t},{t})",
-                    sql_text(&name),
-                    sql_text(region),
-                    t = sql_time(stamp)
-                );
-            }
-            diesel::sql_query(sql).execute(conn)?;
+            let rows: Vec<NewCitizen> = (start..end)
+                .map(|i| NewCitizen {
+                    email: format!("seed-{run:08x}-{i}@seed.invalid"),
+                    display_name: format!("{} {}", NAMES[i % NAMES.len()], i),
+                    region: crate::domain::Region::ALL[i % crate::domain::Region::ALL.len()]
+                        .to_owned(),
+                })
+                .collect();
+            bulk::insert_citizens(conn, &rows, stamp)?;
         }
-        let citizens: Vec<i64> = users::table
-            .filter(users::email.like(format!("seed-{run:08x}-%")))
-            .order(users::id)
-            .select(users::id)
-            .load(conn)?;
+        let citizens = bulk::citizens_by_email_prefix(conn, &format!("seed-{run:08x}-"))?;
         summary.citizens = citizens.len();
         anyhow::ensure!(
             !citizens.is_empty() || request.suggestions == 0,
@@ -180,13 +143,8 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
         // Suggestions.
         for start in (0..request.suggestions).step_by(BATCH) {
             let end = (start + BATCH).min(request.suggestions);
-            let mut sql = String::from(
-                "INSERT INTO suggestions (tracking_number, consultation_id, clause_id, clause_lineage, author_id, kind, body, proposed_text, status, visible, upvotes, signature, text_hash, idempotency_key, created_at, updated_at, published_at) VALUES ",
-            );
+            let mut rows = Vec::with_capacity(end - start);
             for i in start..end {
-                if i > start {
-                    sql.push(',');
-                }
                 let (clause_id, lineage) = &targets[skewed(&mut rng, targets.len())];
                 let author = citizens[rng.gen_range(0..citizens.len())];
                 let kind = match rng.gen_range(0..10) {
@@ -207,34 +165,28 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
                     Some(p) => format!("{body} {p}"),
                     None => body.clone(),
                 };
-                let signature = similarity::encode(&similarity::signature(&text));
-                let hash = similarity::text_hash(&text);
-                let _ = write!(
-                    sql,
-                    "({},{},{},{},{},'{kind}',{},{},'{status}',{},0,'{signature}','{hash}','seed-{run:08x}-{i}',{t},{t},{})",
-                    sql_text(TrackingNumber::generate().as_str()),
-                    found.id,
-                    clause_id,
-                    sql_text(lineage),
-                    author,
-                    sql_text(&body),
-                    proposed.as_deref().map_or_else(|| "NULL".to_owned(), sql_text),
-                    if visible { "TRUE" } else { "FALSE" },
-                    if visible { sql_time(created) } else { "NULL".to_owned() },
-                    t = sql_time(created),
-                );
+                rows.push(NewSuggestion {
+                    tracking_number: TrackingNumber::generate().as_str().to_owned(),
+                    clause_id: *clause_id,
+                    clause_lineage: lineage.clone(),
+                    author_id: author,
+                    kind,
+                    signature: similarity::encode(&similarity::signature(&text)),
+                    text_hash: similarity::text_hash(&text),
+                    body,
+                    proposed_text: proposed,
+                    status,
+                    visible,
+                    idempotency_key: format!("seed-{run:08x}-{i}"),
+                    created_at: created,
+                    published_at: visible.then_some(created),
+                });
             }
-            sql.push_str(" ON CONFLICT DO NOTHING");
-            summary.suggestions += diesel::sql_query(sql).execute(conn)?;
+            summary.suggestions += bulk::insert_suggestions(conn, found.id, &rows)?;
         }
 
         // Votes, on published suggestions, skewed towards a few popular ones.
-        let mut visible: Vec<i64> = suggestions::table
-            .filter(suggestions::consultation_id.eq(found.id))
-            .filter(suggestions::visible.eq(true))
-            .filter(suggestions::idempotency_key.like(format!("seed-{run:08x}-%")))
-            .select(suggestions::id)
-            .load(conn)?;
+        let mut visible = bulk::visible_by_key_prefix(conn, found.id, &format!("seed-{run:08x}-"))?;
         // Shuffle so that popularity does not follow creation order.
         for i in (1..visible.len()).rev() {
             visible.swap(i, rng.gen_range(0..=i));
@@ -253,25 +205,9 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
             pairs.sort_unstable();
             pairs.dedup();
             for chunk in pairs.chunks(BATCH) {
-                let mut sql = String::from(
-                    "INSERT INTO upvotes (suggestion_id, user_id, created_at) VALUES ",
-                );
-                for (i, (suggestion, voter)) in chunk.iter().enumerate() {
-                    if i > 0 {
-                        sql.push(',');
-                    }
-                    let _ = write!(sql, "({suggestion},{voter},{})", sql_time(stamp));
-                }
-                sql.push_str(" ON CONFLICT DO NOTHING");
-                summary.votes += diesel::sql_query(sql).execute(conn)?;
+                summary.votes += bulk::insert_upvotes(conn, chunk, stamp)?;
             }
-            diesel::sql_query(format!(
-                "UPDATE suggestions SET upvotes = \
-                 (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
-                 WHERE consultation_id = {} AND idempotency_key LIKE 'seed-{run:08x}-%'",
-                found.id
-            ))
-            .execute(conn)?;
+            bulk::recount_upvotes(conn, found.id, &format!("seed-{run:08x}-"))?;
         }
         Ok(())
     })?;

@@ -5,6 +5,7 @@
 //! transaction (`db::write_transaction`), so a service decides what commits together.
 
 pub mod audit;
+pub mod bulk;
 pub mod consultation;
 pub mod document;
 pub mod export;

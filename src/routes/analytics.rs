@@ -8,13 +8,13 @@ use serde::Deserialize;
 
 use super::{html, streamed, with_db, AppState};
 use crate::auth::policy::{Analysts, Staff};
-use crate::domain::export::{file_name, ExportKind};
-use crate::domain::queue::export_filter;
+use crate::domain::export::ExportKind;
 use crate::domain::Slug;
 use crate::error::AppError;
-use crate::export::{self, ExportRequest};
+use crate::export;
 use crate::models::statistics;
 use crate::models::{audit, now, user};
+use crate::services::exports::{self, ExportError, ExportRequest};
 use crate::views::analytics::{
     bar_chart, column_chart, AnalyticsPage, Chart, ChartRow, DictionaryPage, DictionarySection,
     ExportLine, StatisticsPage,
@@ -88,51 +88,51 @@ pub async fn download(
     let query = web::Query::<ExportQuery>::from_query(request.query_string())
         .map_err(|_| AppError::BadRequest)?
         .into_inner();
-    let kind: ExportKind = query.export.parse().map_err(|_| AppError::BadRequest)?;
-    let filter_query = url::form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(
-            url::form_urlencoded::parse(request.query_string().as_bytes())
-                .filter(|(k, _)| k != "export" && k != "excel"),
-        )
-        .finish();
-    let filter = export_filter(&filter_query, None)
-        .map_err(|_| AppError::Refused("analytics.filter.invalid"))?;
-    let name = file_name(
-        kind,
-        filter.consultation.as_ref().map(|s| s.as_str()),
-        now(),
-    );
-    let export_request = ExportRequest {
-        kind,
-        filter,
-        excel: matches!(query.excel.as_str(), "1" | "on" | "yes"),
-    };
-    let actor = me.user.id;
-    let file = name.clone();
+    // The filter is the rest of the address (`export` and `excel` are no filter's).
+    let export = ExportRequest::parse(
+        &query.export,
+        request.query_string(),
+        None,
+        matches!(query.excel.as_str(), "1" | "on" | "yes"),
+        Some(me.user.id),
+    )
+    .map_err(|error| match error {
+        ExportError::InvalidFilter(_) => AppError::Refused("analytics.filter.invalid"),
+        _ => AppError::BadRequest,
+    })?;
+    let name = export.file_name.clone();
     let body = streamed(&state, move |conn, sink| {
-        match export::run(conn, &export_request, Some(actor), &file, sink) {
-            Ok(report) => {
+        let file = &export.file_name;
+        match exports::run_export(conn, &export, sink) {
+            Ok(receipt) => {
                 tracing::info!(
                     file,
-                    rows = report.rows,
-                    sha256 = report.sha256,
+                    rows = receipt.rows,
+                    sha256 = receipt.sha256,
                     "export done"
                 );
             }
-            Err(export::ExportError::Disconnected) => {
+            Err(ExportError::Disconnected) => {
                 tracing::info!(file, "export stopped: the client went away");
             }
             Err(error) => tracing::error!(file, %error, "export failed part-way"),
         }
     });
-    Ok(HttpResponse::Ok()
+    Ok(csv_attachment(&name)
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .streaming(body))
+}
+
+/// A CSV file to download under this name.
+fn csv_attachment(name: &str) -> actix_web::HttpResponseBuilder {
+    let mut response = HttpResponse::Ok();
+    response
         .content_type("text/csv; charset=utf-8")
         .insert_header((
             header::CONTENT_DISPOSITION,
             format!("attachment; filename=\"{name}\""),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .streaming(body))
+        ));
+    response
 }
 
 /// What each column of each export means.
@@ -308,43 +308,15 @@ pub async fn statistics_csv(
         .into_iter()
         .find(|(id, _, _)| *id == chart)
         .ok_or(AppError::NotFound)?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let record = |w: &mut csv::Writer<Vec<u8>>, a: &str, b: &str| w.write_record([a, b]);
-    record(&mut writer, "label", "count").map_err(AppError::internal)?;
-    for (label, value) in &rows {
-        let value = value.map(|v| v.to_string()).unwrap_or_default();
-        record(
-            &mut writer,
-            &crate::domain::export::neutralise(label),
-            &value,
+    let (actor, filters) = (me.user.id, query.into_inner().consultation);
+    let (bytes, receipt) = with_db(&state, move |conn| {
+        exports::statistics_csv(conn, &chart, slug.as_ref(), &filters, rows, actor).map_err(
+            |error| match error {
+                ExportError::Db(error) => AppError::from(error),
+                other => AppError::internal(other),
+            },
         )
-        .map_err(AppError::internal)?;
-    }
-    let bytes = writer.into_inner().map_err(AppError::internal)?;
-    let name = format!(
-        "kenes-statistics-{chart}-{}-{}.csv",
-        slug.as_ref().map_or("all", |s| s.as_str()),
-        now().format("%Y%m%dT%H%M%SZ")
-    );
-    let sha256 = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes));
-    let (actor, details) = (
-        me.user.id,
-        serde_json::json!({"file": name, "filters": query.consultation, "rows": rows.len(), "bytes": bytes.len(), "sha256": sha256}),
-    );
-    with_db(&state, move |conn| {
-        crate::db::write_transaction(conn, |conn| {
-            audit::record(conn, Some(actor), "export", "statistics", &details)
-        })?;
-        Ok(())
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(bytes))
+    Ok(csv_attachment(&receipt.file_name).body(bytes))
 }

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{html, streamed, AppState};
 use crate::domain::Slug;
 use crate::error::AppError;
-use crate::export::{self, Format, OpenData};
+use crate::services::exports::{self, ExportError, Format, OpenData};
 use crate::views::analytics::OpenDataPage;
 use crate::views::Ctx;
 
@@ -49,8 +49,8 @@ pub async fn file(
         path.as_str()
     );
     let body = streamed(&state, move |conn, sink| {
-        if let Err(error) = export::open_data(conn, which, format, consultation, sink) {
-            if !matches!(error, export::ExportError::Disconnected) {
+        if let Err(error) = exports::open_data(conn, which, format, consultation, sink) {
+            if !matches!(error, ExportError::Disconnected) {
                 tracing::error!(%error, "open data failed part-way");
             }
         }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod drafts;
+pub mod exports;
 pub mod moderation;
 pub mod suggestions;
 

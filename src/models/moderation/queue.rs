@@ -131,7 +131,8 @@ pub fn resolve(conn: &mut AnyConnection, filter: &QueueFilter, me: i64) -> Query
     })
 }
 
-type Boxed<'a> = suggestions::BoxedQuery<'a, MultiBackend>;
+/// A query over suggestions, built up filter by filter.
+pub type Boxed<'a> = suggestions::BoxedQuery<'a, MultiBackend>;
 
 /// The full-text condition: FTS5 on SQLite, the GIN-indexed tsvector on PostgreSQL
 /// (whose planner weighs the index against the queue's order from its statistics).
@@ -238,7 +239,8 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
     query
 }
 
-fn matching<'a>(r: &Resolved) -> Boxed<'a> {
+/// Every suggestion the filter matches, as a query to select from or aggregate over.
+pub fn matching<'a>(r: &Resolved) -> Boxed<'a> {
     let query = narrowed(suggestions::table.into_boxed(), r);
     match r.filter.status {
         Some(status) => query.filter(suggestions::status.eq(status.as_str())),
