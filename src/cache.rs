@@ -39,9 +39,12 @@ impl PageCache {
         if !self.is_enabled() {
             return None;
         }
-        let entries = self.entries.read().ok()?;
-        let (stored_at, body) = entries.get(key)?;
-        (stored_at.elapsed() < self.ttl).then(|| body.clone())
+        let found = self.entries.read().ok().and_then(|entries| {
+            let (stored_at, body) = entries.get(key)?;
+            (stored_at.elapsed() < self.ttl).then(|| body.clone())
+        });
+        crate::metrics::page_cache(found.is_some());
+        found
     }
 
     pub fn insert(&self, key: String, body: Bytes) {

@@ -193,6 +193,19 @@ pub enum Command {
         /// `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`.
         reference: String,
     },
+    /// Write a consistent copy of the SQLite database to FILE while the server runs,
+    /// and check it. For PostgreSQL it says how to use pg_dump instead.
+    Backup {
+        /// The new file (it must not exist yet).
+        file: PathBuf,
+    },
+    /// Put a backup made by `kenes backup` in place of the SQLite database, after
+    /// checking that it is a Kenes database of a schema this version knows. Stop every
+    /// server using the database first; the database replaced is kept beside it.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -416,6 +429,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 summary.accounts
             ))
         }
+        Command::Backup { file } => backup(&settings, &file),
+        Command::Restore { file } => restore(&settings, &file),
         Command::Show {
             consultation,
             reference,
@@ -432,6 +447,64 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             ))
         }
     }
+}
+
+/// What to do for PostgreSQL instead of `kenes backup` and `kenes restore`.
+const POSTGRES_BACKUP_ADVICE: &str = "kenes backup and restore copy SQLite databases. For \
+PostgreSQL use its own tools, which take a consistent snapshot while the servers run: \
+`pg_dump --format=custom --file=kenes.dump \"$DATABASE_URL\"` and `pg_restore --clean \
+--if-exists --dbname=\"$DATABASE_URL\" kenes.dump`, or base backups with WAL archiving \
+(pg_basebackup) for point-in-time recovery. See docs/deployment.md, \"Backups\".";
+
+/// `kenes backup FILE`: an online, consistent copy of the SQLite database.
+fn backup(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    settings.validate()?;
+    let backend = settings.backend();
+    let db::Backend::Sqlite(path) = &backend else {
+        anyhow::bail!(POSTGRES_BACKUP_ADVICE);
+    };
+    anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
+    let mut conn = db::AnyConnectionManager::new(backend.clone())
+        .establish()
+        .with_context(|| format!("opening {}", backend.describe()))?;
+    let summary = db::backup::sqlite_backup(&mut conn, file)?;
+    say(&format!(
+        "Backed up {} to {} ({} bytes): {} suggestions, {} upvotes, {} accounts, schema of {} migrations. Checked: it restores.",
+        path.display(),
+        file.display(),
+        summary.bytes,
+        summary.suggestions,
+        summary.upvotes,
+        summary.users,
+        summary.migrations
+    ))
+}
+
+/// `kenes restore FILE`: a checked backup in place of the SQLite database.
+fn restore(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
+    settings.validate()?;
+    let backend = settings.backend();
+    let db::Backend::Sqlite(path) = &backend else {
+        anyhow::bail!(POSTGRES_BACKUP_ADVICE);
+    };
+    let known = db::embedded_migration_versions(&backend)?;
+    let (summary, kept) = db::backup::sqlite_restore(file, path, &known)?;
+    say(&format!(
+        "Restored {} to {}: {} suggestions, {} upvotes, {} accounts, schema of {} migrations (the next start applies any newer ones).",
+        file.display(),
+        path.display(),
+        summary.suggestions,
+        summary.upvotes,
+        summary.users,
+        summary.migrations
+    ))?;
+    if let Some(kept) = kept {
+        say(&format!(
+            "The database it replaced is kept at {}.",
+            kept.display()
+        ))?;
+    }
+    Ok(())
 }
 
 /// `kenes export`: the same export as `/analytics`, into a file.

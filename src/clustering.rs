@@ -51,6 +51,9 @@ pub fn run(conn: &mut AnyConnection, all: bool) -> diesel::QueryResult<ClusterRe
             .sum::<usize>();
         report.campaign += changes.campaign.len();
         db::write_transaction(conn, |conn| {
+            // Rows in id order first, as every writer of several suggestions does
+            // (`models::upvote`): the votes of other processes go on meanwhile.
+            crate::models::upvote::lock_for_clustering(conn, &lineage, &changes, max_id)?;
             moderation::store_clusters(conn, &lineage, &changes, max_id)
         })?;
     }

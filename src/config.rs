@@ -1,7 +1,14 @@
 //! Settings: documented defaults, overridden by `KENES_*` environment variables (and
 //! `DATABASE_URL`) or the matching command-line flags. `kenes --help` lists them all.
 //! Secrets (the database password) are never logged: see [`crate::db::Backend::describe`].
+//!
+//! Settings forgive and refuse in the same place: a variable set to the empty string
+//! counts as unset (`KENES_PUBLIC_URL=` in a unit file or a container means "the
+//! default", not "relative links"), see [`parse_args`]; a value that is set but
+//! malformed stops start-up with a message naming the variable and what it expects,
+//! see [`Settings::validate`], instead of being quietly replaced by a default.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -131,6 +138,61 @@ pub struct Settings {
     #[arg(long, env = "KENES_CLUSTER_SECS", default_value_t = 30, global = true)]
     pub cluster_secs: u64,
 
+    /// Requests that may wait for a database connection beyond the pool's size; past
+    /// that a request is answered 503 with `Retry-After` at once.
+    #[arg(long, env = "KENES_DB_QUEUE", default_value_t = 32, global = true)]
+    pub db_queue: usize,
+
+    /// Milliseconds a request may wait for its turn at the database before it is
+    /// answered 503 with `Retry-After`.
+    #[arg(long, env = "KENES_DB_QUEUE_MS", default_value_t = 500, global = true)]
+    pub db_queue_ms: u64,
+
+    /// Seconds a client has to send a request's headers; slower ones are cut.
+    #[arg(
+        long,
+        env = "KENES_HEADER_TIMEOUT_SECS",
+        default_value_t = 5,
+        global = true
+    )]
+    pub header_timeout_secs: u64,
+
+    /// Seconds a client has to send a request's body (from its first byte of headers);
+    /// slower ones get 408 and the connection is closed.
+    #[arg(
+        long,
+        env = "KENES_BODY_TIMEOUT_SECS",
+        default_value_t = 15,
+        global = true
+    )]
+    pub body_timeout_secs: u64,
+
+    /// Open connections the server accepts at once, all workers together. Unset: the
+    /// process's file-descriptor limit less a reserve for the database, files and
+    /// mail, so that accepting never runs out of descriptors.
+    #[arg(long, env = "KENES_MAX_CONNECTIONS", global = true)]
+    pub max_connections: Option<usize>,
+
+    /// Connections the kernel may queue before the server accepts them.
+    #[arg(long, env = "KENES_BACKLOG", default_value_t = 1024, global = true)]
+    pub backlog: u32,
+
+    /// Address and port of a separate listener for `/metrics` (Prometheus text
+    /// format), e.g. `127.0.0.1:9090`. Unset: `/metrics` is not served there.
+    #[arg(long, env = "KENES_METRICS_BIND", global = true)]
+    pub metrics_bind: Option<String>,
+
+    /// A bearer token that lets `/metrics` be read on the public address
+    /// (`Authorization: Bearer TOKEN`); at least 16 characters. Unset: the public
+    /// address has no `/metrics`.
+    #[arg(
+        long,
+        env = "KENES_METRICS_TOKEN",
+        global = true,
+        hide_env_values = true
+    )]
+    pub metrics_token: Option<String>,
+
     /// Log filter, in `tracing` syntax (`info`, `kenes=debug,actix_web=info`).
     #[arg(long, env = "KENES_LOG", default_value = "info", global = true)]
     pub log: String,
@@ -172,6 +234,14 @@ impl Settings {
             trusted_proxies: crate::auth::client::DEFAULT_TRUSTED.into(),
             flag_threshold: 3,
             cluster_secs: 30,
+            db_queue: 32,
+            db_queue_ms: 500,
+            header_timeout_secs: 5,
+            body_timeout_secs: 15,
+            max_connections: None,
+            backlog: 1024,
+            metrics_bind: None,
+            metrics_token: None,
             log: "info".into(),
             log_format: LogFormat::Text,
             log_mail_links: false,
@@ -197,6 +267,284 @@ impl Settings {
     pub fn is_https(&self) -> bool {
         self.public_url().starts_with("https://")
     }
+
+    /// Check every setting whose form the type does not already guarantee; the error
+    /// names the variable and says what it expects. Called before anything starts.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        check_address("KENES_BIND", &self.bind)?;
+        if let Some(url) = &self.public_url {
+            check_public_url(url)?;
+        }
+        if let Some(url) = &self.database_url {
+            check_database_url(url)?;
+        }
+        if let Some(url) = &self.smtp_url {
+            check_smtp_url(url)?;
+        }
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::new(
+                "KENES_MAIL_FROM",
+                "a mailbox such as `Kenes <no-reply@kenes.example.kz>`",
+                &self.mail_from,
+            ));
+        }
+        if let Err(problem) = crate::auth::client::parse_networks(&self.trusted_proxies) {
+            return Err(ConfigError::new(
+                "KENES_TRUSTED_PROXIES",
+                &format!("a comma-separated list of addresses or CIDR networks ({problem})"),
+                &self.trusted_proxies,
+            ));
+        }
+        if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
+            return Err(ConfigError::new(
+                "KENES_LOG",
+                "a log filter such as `info` or `kenes=debug,info`",
+                &self.log,
+            ));
+        }
+        if let Some(bind) = &self.metrics_bind {
+            check_address("KENES_METRICS_BIND", bind)?;
+        }
+        if let Some(token) = &self.metrics_token {
+            if token.chars().count() < 16 || token.chars().any(|c| c.is_whitespace()) {
+                return Err(ConfigError {
+                    variable: "KENES_METRICS_TOKEN",
+                    message: "must be at least 16 characters without spaces (the value is \
+                              a secret and is not shown)"
+                        .into(),
+                });
+            }
+        }
+        let ranges: [(&'static str, i128, i128, i128); 12] = [
+            ("KENES_DB_POOL_SIZE", self.db_pool_size.into(), 1, 1000),
+            (
+                "KENES_DB_TIMEOUT_SECS",
+                self.db_timeout_secs.into(),
+                1,
+                3600,
+            ),
+            ("KENES_DB_QUEUE_MS", self.db_queue_ms.into(), 1, 60_000),
+            ("KENES_WORKERS", self.workers.unwrap_or(1) as i128, 1, 1024),
+            (
+                "KENES_MAIL_POLL_MS",
+                self.mail_poll_ms.into(),
+                50,
+                3_600_000,
+            ),
+            (
+                "KENES_SESSION_IDLE_MINUTES",
+                self.session_idle_minutes.into(),
+                1,
+                1_000_000,
+            ),
+            (
+                "KENES_SESSION_LIFETIME_HOURS",
+                self.session_lifetime_hours.into(),
+                1,
+                1_000_000,
+            ),
+            (
+                "KENES_FLAG_THRESHOLD",
+                self.flag_threshold.into(),
+                1,
+                1_000_000,
+            ),
+            (
+                "KENES_HEADER_TIMEOUT_SECS",
+                self.header_timeout_secs.into(),
+                1,
+                3600,
+            ),
+            (
+                "KENES_BODY_TIMEOUT_SECS",
+                self.body_timeout_secs.into(),
+                1,
+                3600,
+            ),
+            (
+                "KENES_MAX_CONNECTIONS",
+                self.max_connections.unwrap_or(1) as i128,
+                1,
+                10_000_000,
+            ),
+            ("KENES_BACKLOG", self.backlog.into(), 1, 1_000_000),
+        ];
+        for (variable, value, min, max) in ranges {
+            if value < min || value > max {
+                return Err(ConfigError {
+                    variable,
+                    message: format!("must be a whole number from {min} to {max} (got {value})"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Longest a request waits for its turn at the database (see `crate::db::Gate`).
+    pub fn db_queue_wait(&self) -> Duration {
+        Duration::from_millis(self.db_queue_ms.max(1))
+    }
+}
+
+/// A setting that is set but malformed: which variable, and what it expects.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable} {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(variable: &'static str, expected: &str, got: &str) -> Self {
+        Self {
+            variable,
+            message: format!("must be {expected} (got `{got}`)"),
+        }
+    }
+}
+
+fn check_address(variable: &'static str, value: &str) -> Result<(), ConfigError> {
+    let port = value
+        .rsplit_once(':')
+        .filter(|(host, _)| !host.is_empty())
+        .and_then(|(_, port)| port.parse::<u16>().ok());
+    match port {
+        Some(_) => Ok(()),
+        None => Err(ConfigError::new(
+            variable,
+            "an address and a port such as `127.0.0.1:8080` or `[::]:8080`",
+            value,
+        )),
+    }
+}
+
+fn check_public_url(value: &str) -> Result<(), ConfigError> {
+    let expected = "an absolute http(s) URL such as `https://kenes.example.kz`";
+    match url::Url::parse(value) {
+        Ok(url)
+            if matches!(url.scheme(), "http" | "https")
+                && url.host_str().is_some_and(|h| !h.is_empty())
+                && url.query().is_none()
+                && url.fragment().is_none() =>
+        {
+            Ok(())
+        }
+        _ => Err(ConfigError::new("KENES_PUBLIC_URL", expected, value)),
+    }
+}
+
+fn check_database_url(value: &str) -> Result<(), ConfigError> {
+    let expected = "`postgres://user:password@host/database`, `sqlite://PATH` or a file path";
+    match value.split_once("://") {
+        Some(("postgres" | "postgresql", rest)) if !rest.is_empty() => {
+            url::Url::parse(value).map(|_| ()).map_err(|_| {
+                ConfigError::new(
+                    "DATABASE_URL",
+                    expected,
+                    "a malformed URL (not shown: it may hold a password)",
+                )
+            })
+        }
+        Some(("sqlite", rest)) if !rest.is_empty() => Ok(()),
+        Some((scheme, _)) => Err(ConfigError::new(
+            "DATABASE_URL",
+            expected,
+            &format!("a {scheme}:// URL, the rest not shown: it may hold a password"),
+        )),
+        None => Ok(()),
+    }
+}
+
+fn check_smtp_url(value: &str) -> Result<(), ConfigError> {
+    let expected =
+        "`smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` or `smtp://host:25`";
+    match url::Url::parse(value) {
+        Ok(url)
+            if matches!(url.scheme(), "smtp" | "smtps" | "smtp+starttls")
+                && url.host_str().is_some_and(|h| !h.is_empty()) =>
+        {
+            Ok(())
+        }
+        _ => Err(ConfigError {
+            variable: "KENES_SMTP_URL",
+            message: format!("must be {expected} (the value is not shown: it may hold a password)"),
+        }),
+    }
+}
+
+/// Parse the command line and the environment, where a variable set to the empty
+/// string counts as unset (its default applies). clap alone would take `KENES_BIND=`
+/// as an empty address and `KENES_PUBLIC_URL=` as an empty base URL. A value clap
+/// cannot parse (`KENES_DB_POOL_SIZE=four`) is reported with its variable's name.
+pub fn parse_args<P: clap::Parser>() -> P {
+    let mut command = P::command();
+    let empty: Vec<clap::Id> = command
+        .get_arguments()
+        .filter(|arg| {
+            arg.get_env()
+                .and_then(std::env::var_os)
+                .is_some_and(|value| value.is_empty())
+        })
+        .map(|arg| arg.get_id().clone())
+        .collect();
+    for id in empty {
+        command = command.mut_arg(id, |arg| arg.env(None::<&'static str>));
+    }
+    let named = environment_names(&command);
+    let parsed = command
+        .try_get_matches()
+        .and_then(|matches| P::from_arg_matches(&matches));
+    match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            if let Some(message) = name_the_variable(&error, &named) {
+                let _ = writeln!(std::io::stderr(), "error: {message}");
+                std::process::exit(2);
+            }
+            error.exit()
+        }
+    }
+}
+
+/// (`--long`, environment variable) of every argument that has both.
+fn environment_names(command: &clap::Command) -> Vec<(String, String)> {
+    command
+        .get_arguments()
+        .filter_map(|arg| {
+            let long = arg.get_long()?;
+            let env = arg.get_env()?.to_str()?;
+            Some((format!("--{long}"), env.to_owned()))
+        })
+        .collect()
+}
+
+/// clap's message for a value it could not parse names the flag; when the value came
+/// from the environment, say so with the variable's name.
+fn name_the_variable(error: &clap::Error, named: &[(String, String)]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue};
+    let ContextValue::String(arg) = error.get(ContextKind::InvalidArg)? else {
+        return None;
+    };
+    let (long, variable) = named
+        .iter()
+        .find(|(long, _)| arg.split_whitespace().next() == Some(long.as_str()))?;
+    let from_flag = std::env::args().any(|a| a == *long || a.starts_with(&format!("{long}=")));
+    if from_flag || std::env::var_os(variable).is_none() {
+        return None;
+    }
+    let value = match error.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(value)) => value.clone(),
+        _ => String::new(),
+    };
+    let detail = error
+        .to_string()
+        .lines()
+        .next()
+        .and_then(|line| line.rsplit_once(": ").map(|(_, d)| d.to_owned()))
+        .unwrap_or_default();
+    Some(format!(
+        "{variable} has a value that is not valid (`{value}`): {detail}"
+    ))
 }
 
 #[cfg(test)]
@@ -227,6 +575,63 @@ mod tests {
         if std::env::var_os("KENES_DATA_DIR").is_none() {
             assert_eq!(from_cli.data_dir, defaults.data_dir);
         }
+    }
+
+    #[test]
+    fn malformed_settings_name_their_variable() {
+        assert_eq!(Settings::with_defaults().validate(), Ok(()));
+        type Spoil = Box<dyn Fn(&mut Settings)>;
+        let cases: Vec<(&str, Spoil)> = vec![
+            (
+                "KENES_PUBLIC_URL",
+                Box::new(|s| s.public_url = Some("/relative".into())),
+            ),
+            (
+                "KENES_PUBLIC_URL",
+                Box::new(|s| s.public_url = Some("ftp://x.kz".into())),
+            ),
+            ("KENES_BIND", Box::new(|s| s.bind = "8080".into())),
+            (
+                "DATABASE_URL",
+                Box::new(|s| s.database_url = Some("mysql://u:p@h/db".into())),
+            ),
+            (
+                "KENES_SMTP_URL",
+                Box::new(|s| s.smtp_url = Some("smtp//x".into())),
+            ),
+            (
+                "KENES_MAIL_FROM",
+                Box::new(|s| s.mail_from = "not a mailbox".into()),
+            ),
+            (
+                "KENES_TRUSTED_PROXIES",
+                Box::new(|s| s.trusted_proxies = "10.0.0.0/33".into()),
+            ),
+            ("KENES_LOG", Box::new(|s| s.log = "kenes=loud".into())),
+            ("KENES_DB_POOL_SIZE", Box::new(|s| s.db_pool_size = 0)),
+            (
+                "KENES_METRICS_TOKEN",
+                Box::new(|s| s.metrics_token = Some("short".into())),
+            ),
+            (
+                "KENES_METRICS_BIND",
+                Box::new(|s| s.metrics_bind = Some("nowhere".into())),
+            ),
+        ];
+        for (variable, spoil) in cases {
+            let mut settings = Settings::with_defaults();
+            spoil(&mut settings);
+            let error = settings.validate().unwrap_err();
+            assert_eq!(error.variable, variable);
+            assert!(error.to_string().starts_with(variable), "{error}");
+        }
+        let mut secret = Settings::with_defaults();
+        secret.database_url = Some("mysql://user:hunter2@h/db".into());
+        assert!(!secret
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("hunter2"));
     }
 
     #[test]

@@ -3,6 +3,12 @@
 //! Handlers return `Result<_, AppError>`. The mapping to a status is here and nowhere
 //! else: a missing row is a 404, an exhausted pool a 503 (the request can be retried),
 //! anything unexpected a 500 whose cause goes to the log and never to the page.
+//!
+//! An outage is a 503 wherever it is met: no connection from the pool, a connection
+//! lost mid-query, SQLite's file locked or gone ([`crate::db::is_outage`]), in a
+//! handler, the session loader or the vote writer. It carries `Retry-After` and the
+//! friendly page, and its cause is logged once per interval with a count, not once
+//! per request.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
@@ -64,8 +70,15 @@ impl From<diesel::result::Error> for AppError {
                 tracing::warn!(error = %error, "text the database cannot store");
                 Self::BadEncoding
             }
+            ref outage if crate::db::is_outage(outage) => Self::Unavailable(outage.to_string()),
             other => Self::Internal(other.into()),
         }
+    }
+}
+
+impl From<crate::db::Unavailable> for AppError {
+    fn from(error: crate::db::Unavailable) -> Self {
+        Self::Unavailable(error.to_string())
     }
 }
 
@@ -99,8 +112,17 @@ impl ResponseError for AppError {
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
         match self {
-            Self::Internal(cause) => tracing::error!(error = ?cause, "request failed"),
-            Self::Unavailable(cause) => tracing::warn!(%cause, "database busy"),
+            Self::Internal(cause) => {
+                if let Some(repeated) = crate::telemetry::limited("internal", &format!("{cause:#}"))
+                {
+                    tracing::error!(error = ?cause, repeated, "request failed");
+                }
+            }
+            Self::Unavailable(cause) => {
+                if let Some(repeated) = crate::telemetry::limited("unavailable", cause) {
+                    tracing::warn!(%cause, repeated, "answered 503: the database is busy or unavailable");
+                }
+            }
             _ => {}
         }
         if let Self::SignInRequired(next) = self {

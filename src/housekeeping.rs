@@ -1,12 +1,16 @@
 //! Background work of a server process besides mail: clustering new suggestions and
-//! the moderators' daily backlog summary. One thread; both tasks are safe to run in
-//! several processes at once (clustering writes the same result; the summary marks
-//! its day per moderator in the same transaction as the queued mail).
+//! the moderators' daily backlog summary. One thread per process; with several
+//! processes on one PostgreSQL each task runs in one of them at a time: a pass takes
+//! the task's advisory lock and a process that finds it taken skips its turn (see
+//! `db::advisory`). Two clustering passes at once did the same work twice and wrote
+//! the same rows in different orders; two summary passes could both queue a day's
+//! mail before either marked it sent.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::db::advisory::Task;
 use crate::db::{self, DbPool};
 use crate::i18n::Lang;
 use crate::mail::messages;
@@ -35,22 +39,32 @@ pub fn spawn(
                         let started = Instant::now();
                         last_cluster = Some(started);
                         if let Err(error) = cluster(&pool) {
-                            tracing::warn!(%error, "clustering pass failed");
+                            let text = format!("{error:#}");
+                            if let Some(repeated) = crate::telemetry::limited("clustering", &text) {
+                                tracing::warn!(error = %text, repeated, "clustering pass failed");
+                            }
                         }
                         cluster_wait = every.max(started.elapsed() * 10);
                     }
                 }
                 if last_summary.is_none_or(|t| t.elapsed() >= Duration::from_secs(600)) {
                     last_summary = Some(Instant::now());
-                    // Keep SQLite's planner statistics fresh as the queue grows, and the
-                    // queue's count rows few.
-                    if let Ok(mut conn) = pool.get() {
-                        let _ = db::refresh_statistics(&mut conn, false);
-                        let _ = db::write_transaction(&mut conn, moderation::fold_counts);
-                        let _ = crate::models::suggestion::prune_drafts(&mut conn);
-                    }
-                    if let Err(error) = send_daily_summaries(&pool, &public_url) {
-                        tracing::warn!(%error, "daily summaries not queued");
+                    let pass = db::advisory::exclusively(&pool, Task::Housekeeping, |conn| {
+                        // Keep SQLite's planner statistics fresh as the queue grows, and
+                        // the queue's count rows few.
+                        let _ = db::refresh_statistics(conn, false);
+                        let _ = db::write_transaction(conn, moderation::fold_counts);
+                        let _ = crate::models::suggestion::prune_drafts(conn);
+                        send_daily_summaries_on(conn, &public_url)
+                    });
+                    match pass {
+                        Ok(Some(Ok(_)) | None) => {}
+                        Ok(Some(Err(error))) | Err(error) => {
+                            let text = format!("{error:#}");
+                            if let Some(repeated) = crate::telemetry::limited("housekeeping", &text) {
+                                tracing::warn!(error = %text, repeated, "housekeeping pass failed; daily summaries not queued");
+                            }
+                        }
                     }
                 }
                 std::thread::sleep(Duration::from_millis(500));
@@ -59,9 +73,15 @@ pub fn spawn(
     Ok(())
 }
 
+/// One clustering pass, unless another process is running one.
 fn cluster(pool: &DbPool) -> anyhow::Result<()> {
-    let mut conn = pool.get()?;
-    let report = crate::clustering::run(&mut conn, false)?;
+    let Some(report) = db::advisory::exclusively(pool, Task::Clustering, |conn| {
+        crate::clustering::run(conn, false)
+    })?
+    else {
+        return Ok(());
+    };
+    let report = report?;
     if report.lineages > 0 {
         tracing::info!(
             lineages = report.lineages,
@@ -78,13 +98,20 @@ fn cluster(pool: &DbPool) -> anyhow::Result<()> {
 /// had it yet today (UTC).
 pub fn send_daily_summaries(pool: &DbPool, public_url: &str) -> anyhow::Result<usize> {
     let mut conn = pool.get()?;
+    send_daily_summaries_on(&mut conn, public_url)
+}
+
+fn send_daily_summaries_on(
+    conn: &mut crate::db::AnyConnection,
+    public_url: &str,
+) -> anyhow::Result<usize> {
     let today = crate::models::now().date().to_string();
-    let recipients = moderation::summary_recipients(&mut conn, &today)?;
+    let recipients = moderation::summary_recipients(conn, &today)?;
     if recipients.is_empty() {
         return Ok(0);
     }
-    let backlog = moderation::backlog(&mut conn)?;
-    let oldest = moderation::oldest_pending(&mut conn)?;
+    let backlog = moderation::backlog(conn)?;
+    let oldest = moderation::oldest_pending(conn)?;
     let lines: Vec<(String, i64)> = backlog.into_iter().collect();
     for (id, email, name) in &recipients {
         let mail = messages::daily_summary(
@@ -95,7 +122,7 @@ pub fn send_daily_summaries(pool: &DbPool, public_url: &str) -> anyhow::Result<u
             oldest,
             format!("{public_url}/moderation/dashboard"),
         );
-        db::write_transaction(&mut conn, |conn| {
+        db::write_transaction(conn, |conn| {
             outbox::enqueue(conn, &mail)?;
             moderation::mark_summary_sent(conn, *id, &today)
         })?;

@@ -1,9 +1,8 @@
 //! The `kenes` binary: parse the command line, hand over to the library.
 
-use clap::Parser;
-
 fn main() -> std::process::ExitCode {
-    let cli = kenes::cli::Cli::parse();
+    // An empty variable counts as unset; a malformed one is reported by its name.
+    let cli: kenes::cli::Cli = kenes::config::parse_args();
     match kenes::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

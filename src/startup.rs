@@ -34,25 +34,56 @@ const BODY_LIMIT_BYTES: usize = 64 * 1024;
 pub struct Application {
     port: u16,
     server: Server,
+    /// The listener of `/metrics` on `KENES_METRICS_BIND`, and its port.
+    metrics_server: Option<(Server, u16)>,
     pool: DbPool,
     mail_worker: WorkerHandle,
 }
 
 /// Connect, and bring the schema up to date.
 pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
+    settings.validate()?;
     let backend = settings.backend();
     let pool = db::connect(
         &backend,
         settings.db_pool_size.max(1),
         settings.db_timeout(),
     )
-    .with_context(|| format!("opening {}", backend.describe()))?;
+    .with_context(|| format!("opening {}", backend.describe()))?
+    .with_queue(settings.db_queue, settings.db_queue_wait());
     let mut conn = pool.get().context("getting a database connection")?;
     let applied = db::run_migrations(&mut conn)?;
     if applied > 0 {
         tracing::info!(applied, backend = backend.name(), "applied migrations");
     }
     Ok(pool)
+}
+
+/// The private listener: `/metrics` (and the probes) for the monitoring network
+/// only, with one worker; nothing else is routed there.
+fn metrics_server(
+    bind: &str,
+    state: web::Data<AppState>,
+    readiness: web::Data<routes::health::Readiness>,
+) -> anyhow::Result<(Server, u16)> {
+    let listener =
+        TcpListener::bind(bind).with_context(|| format!("binding KENES_METRICS_BIND {bind}"))?;
+    let port = listener.local_addr()?.port();
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(state.clone())
+            .app_data(readiness.clone())
+            .route("/metrics", web::get().to(crate::metrics::private_endpoint))
+            .route("/healthz", web::get().to(routes::health::healthz))
+            .route("/readyz", web::get().to(routes::health::readyz))
+    })
+    .workers(1)
+    .max_connections(256)
+    .disable_signals()
+    .shutdown_timeout(5)
+    .listen(listener)?
+    .run();
+    Ok((server, port))
 }
 
 /// Security headers on every response. The CSP allows no inline script or style, and
@@ -89,6 +120,7 @@ impl Application {
     }
 
     pub fn build_with_pool(settings: &Settings, pool: DbPool) -> anyhow::Result<Self> {
+        settings.validate()?;
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
@@ -144,19 +176,41 @@ impl Application {
             settings.public_url(),
             &mail_worker,
         )?;
-        let workers = settings.workers.unwrap_or(cores);
+        let workers = settings.workers.unwrap_or(cores).max(1);
+        crate::metrics::install();
+        let metrics_token = settings
+            .metrics_token
+            .clone()
+            .map(|t| web::Data::new(crate::metrics::PublicAccess(t)));
+        let readiness = web::Data::new(routes::health::Readiness::default());
+        let body_deadline = web::Data::new(crate::limits::BodyDeadline(Duration::from_secs(
+            settings.body_timeout_secs.max(1),
+        )));
+        let metrics_server = match &settings.metrics_bind {
+            Some(bind) => Some(metrics_server(bind, state.clone(), readiness.clone())?),
+            None => None,
+        };
+        let max_connections = crate::limits::max_connections(settings.max_connections);
+        // Blocking threads do database work (as many at once as the pool has
+        // connections, see `db::pool`) and password hashing (one per core); the rest
+        // of this bound is headroom, not a queue.
+        let blocking_threads = (settings.db_pool_size as usize + cores).max(4) * 2;
         let server = HttpServer::new(move || {
             // Listed innermost first: a request passes the tracing span, the security
             // headers and compression, then the session is loaded and the CSRF token
             // checked; the router then applies each protected area's guard to the
             // scope it matched (`routes::configure`, `auth::policy`).
-            App::new()
+            let app = App::new()
                 .wrap(from_fn(csrf::protect))
                 .wrap(from_fn(session::load))
+                .wrap(from_fn(crate::limits::body_deadline))
                 .wrap(Compress::default())
                 .wrap(security_headers(https))
                 .wrap(TracingLogger::default())
+                .wrap(from_fn(crate::metrics::track))
                 .app_data(state.clone())
+                .app_data(readiness.clone())
+                .app_data(body_deadline.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT_BYTES))
                 .app_data(
                     web::FormConfig::default()
@@ -175,19 +229,38 @@ impl Application {
                 .app_data(
                     web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()),
                 )
-                .configure(routes::configure)
+                .route("/readyz", web::get().to(routes::health::readyz));
+            let app = match &metrics_token {
+                Some(token) => app
+                    .app_data(token.clone())
+                    .route("/metrics", web::get().to(crate::metrics::public_endpoint)),
+                None => app,
+            };
+            app.configure(routes::configure)
                 .default_service(web::to(routes::not_found))
         })
         .workers(workers)
         .shutdown_timeout(30)
+        .client_request_timeout(Duration::from_secs(settings.header_timeout_secs.max(1)))
+        .client_disconnect_timeout(Duration::from_secs(2))
+        .max_connections(max_connections.div_ceil(workers))
+        .backlog(settings.backlog)
+        .worker_max_blocking_threads(blocking_threads)
         .listen(listener)?
         .run();
+        tracing::debug!(max_connections, blocking_threads, "connection limits");
         Ok(Self {
             port,
             server,
+            metrics_server,
             pool,
             mail_worker,
         })
+    }
+
+    /// The port of the `/metrics` listener (`KENES_METRICS_BIND`), if any.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_server.as_ref().map(|(_, port)| *port)
     }
 
     pub fn port(&self) -> u16 {
@@ -201,8 +274,16 @@ impl Application {
     /// Serve until stopped. actix-web handles SIGTERM, SIGINT and SIGQUIT: it stops
     /// accepting connections and gives requests in flight up to 30 s to finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let metrics = self.metrics_server.map(|(server, _)| {
+            let handle = server.handle();
+            (handle, tokio::spawn(server))
+        });
         let result = self.server.await;
         self.mail_worker.stop();
+        if let Some((handle, task)) = metrics {
+            handle.stop(true).await;
+            let _ = task.await;
+        }
         result
     }
 

@@ -9,7 +9,9 @@
 //! else is waiting a batch is one vote, so a quiet site answers as fast as before.
 //!
 //! Exactness stays in the database (one unique row per citizen and suggestion, counts
-//! changed in SQL), so several server processes may each run a writer.
+//! changed in SQL), so several server processes may each run a writer. They never
+//! deadlock: every batch locks its suggestions in id order before it changes anything
+//! (see `models::upvote`'s notes on lock order).
 
 use std::collections::HashMap;
 
@@ -50,18 +52,27 @@ pub fn start(database: AnyConnectionManager) -> std::io::Result<VoteWriter> {
 
 /// Apply a batch: on PostgreSQL, new votes on distinct pairs (the common case) in one
 /// statement; otherwise in one transaction. If that fails as a whole, each vote alone,
-/// so that one vote's error is not every vote's.
+/// so that one vote's error is not every vote's. When the database is unavailable
+/// every vote is answered 503 at once, with nothing retried.
 pub fn apply(conn: &mut AnyConnection, requests: &[VoteRequest]) -> Vec<Result<Voted, AppError>> {
+    let unavailable = |error: &AppError| {
+        requests
+            .iter()
+            .map(|_| Err(AppError::Unavailable(error.to_string())))
+            .collect()
+    };
     if matches!(conn, AnyConnection::Postgres(_)) {
         match add_in_one_statement(conn, requests) {
             Ok(Some(results)) => return results,
             Ok(None) => {}
+            Err(error @ AppError::Unavailable(_)) => return unavailable(&error),
             Err(error) => tracing::warn!(%error, "vote statement failed; using a transaction"),
         }
     }
     match db::write_transaction(conn, |conn| apply_together(conn, requests)) {
         Ok(results) => results,
         Err(error) if requests.len() == 1 => vec![Err(error)],
+        Err(error @ AppError::Unavailable(_)) => unavailable(&error),
         Err(error) => {
             tracing::warn!(%error, votes = requests.len(), "vote batch failed; applying one by one");
             requests
@@ -174,6 +185,10 @@ fn apply_together(
     let numbers: Vec<&str> = requests.iter().map(|r| r.number.as_str()).collect();
     let targets = upvote::targets(conn, &numbers)?;
     let mut results = check(requests, &targets, now);
+    // Before any other row: the limit counters, vote rows and counts below then never
+    // wait while holding a suggestion another batch waits for.
+    let ids: Vec<i64> = targets.values().map(|t| t.id).collect();
+    upvote::lock_in_order(conn, &ids)?;
 
     // The per-account limit counts every vote that got this far, in arrival order.
     let valid: Vec<usize> = (0..requests.len())

@@ -143,14 +143,18 @@ pub fn load_sessions(
     let found = match session::find_active_many(conn, &wanted, idle_timeout) {
         Ok(found) => found,
         Err(error) => {
+            // A lost connection is a 503 (see `crate::error`), anything else a 500.
+            let outage = crate::db::is_outage(&error);
             return hashes
                 .iter()
                 .map(|_| {
-                    Err(AppError::internal(anyhow::anyhow!(
-                        "loading sessions: {error}"
-                    )))
+                    Err(if outage {
+                        AppError::Unavailable(format!("loading sessions: {error}"))
+                    } else {
+                        AppError::internal(anyhow::anyhow!("loading sessions: {error}"))
+                    })
                 })
-                .collect()
+                .collect();
         }
     };
     for (s, _) in found.values() {

@@ -9,7 +9,12 @@
 //! ([`write_transaction`]); exports read from one snapshot ([`read_snapshot`]); the
 //! batch threads get connections of their own ([`AnyConnectionManager::for_batches`]).
 
+pub mod advisory;
+pub mod backup;
 pub mod fixed;
+pub mod pool;
+
+pub use pool::{DbPool, Health, PooledConnection, Unavailable};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -25,9 +30,6 @@ pub enum AnyConnection {
     Postgres(PgConnection),
     Sqlite(SqliteConnection),
 }
-
-pub type DbPool = r2d2::Pool<AnyConnectionManager>;
-pub type PooledConnection = r2d2::PooledConnection<AnyConnectionManager>;
 
 const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
@@ -150,6 +152,25 @@ impl ManageConnection for AnyConnectionManager {
     }
 }
 
+/// The versions of the migrations embedded in this binary for `backend`.
+pub fn embedded_migration_versions(backend: &Backend) -> Result<Vec<String>, DbSetupError> {
+    let migrations = match backend {
+        Backend::Postgres(_) => POSTGRES_MIGRATIONS,
+        Backend::Sqlite(_) => SQLITE_MIGRATIONS,
+    };
+    let found = match backend {
+        Backend::Postgres(_) => {
+            diesel::migration::MigrationSource::<diesel::pg::Pg>::migrations(&migrations)
+                .map(|all| all.iter().map(|m| m.name().version().to_string()).collect())
+        }
+        Backend::Sqlite(_) => {
+            diesel::migration::MigrationSource::<diesel::sqlite::Sqlite>::migrations(&migrations)
+                .map(|all| all.iter().map(|m| m.name().version().to_string()).collect())
+        }
+    };
+    found.map_err(|e| DbSetupError::Migrations(e.to_string()))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
     #[error("cannot create the data directory {path}: {source}")]
@@ -192,15 +213,82 @@ pub fn connect(
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(timeout)
+        .error_handler(Box::new(LimitedErrorLog))
         .build(AnyConnectionManager::new(backend.clone()))
+        .map(|pool| DbPool::new(pool, backend.clone()))
         .map_err(|source| DbSetupError::Connect {
             what: backend.describe(),
             source,
         })
 }
 
-/// Apply pending migrations; returns how many ran.
+/// r2d2 reports every failed attempt to open a connection; during an outage that is
+/// several a second per process. The same error is logged once per interval, with
+/// how often it repeated.
+#[derive(Debug)]
+struct LimitedErrorLog;
+
+impl r2d2::HandleError<r2d2::Error> for LimitedErrorLog {
+    fn handle_error(&self, error: r2d2::Error) {
+        let text = error.to_string();
+        if let Some(repeated) = crate::telemetry::limited("cannot open a connection", &text) {
+            tracing::warn!(error = %text, repeated, "cannot open a database connection; retrying");
+        }
+    }
+}
+
+/// Whether this error means the database cannot be reached or used for now (a lost
+/// connection, a server shutting down, SQLite's file locked, unopenable or its disk
+/// failing) rather than that this request was wrong: such a request may be retried,
+/// and is answered 503 with `Retry-After`, never 500.
+pub fn is_outage(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match error {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
+        Error::DatabaseError(_, info) => {
+            let message = info.message().to_ascii_lowercase();
+            [
+                // PostgreSQL (libpq and the server's FATAL messages).
+                "server closed the connection",
+                "terminating connection",
+                "no connection to the server",
+                "connection to server",
+                "could not receive data",
+                "could not send data",
+                "the database system is",
+                "is not currently accepting connections",
+                "too many clients",
+                "remaining connection slots",
+                // SQLite.
+                "database is locked",
+                "unable to open database file",
+                "disk i/o error",
+                "database or disk is full",
+                "attempt to write a readonly database",
+            ]
+            .iter()
+            .any(|needle| message.contains(needle))
+        }
+        _ => false,
+    }
+}
+
+/// Apply pending migrations; returns how many ran. On PostgreSQL several servers may
+/// start at once on a new database: an advisory lock lets one apply them while the
+/// others wait and then find nothing to do.
 pub fn run_migrations(conn: &mut AnyConnection) -> Result<usize, DbSetupError> {
+    if let AnyConnection::Postgres(_) = conn {
+        advisory::lock(conn, advisory::Task::Migrations).map_err(|e| {
+            DbSetupError::Migrations(format!("waiting for the migration lock: {e}"))
+        })?;
+        let applied = run_migrations_unlocked(conn);
+        let _ = advisory::unlock(conn, advisory::Task::Migrations);
+        return applied;
+    }
+    run_migrations_unlocked(conn)
+}
+
+fn run_migrations_unlocked(conn: &mut AnyConnection) -> Result<usize, DbSetupError> {
     let applied = match conn {
         AnyConnection::Postgres(c) => c
             .run_pending_migrations(POSTGRES_MIGRATIONS)

@@ -1,6 +1,11 @@
 //! The background worker: delivers queued mail with retries and exponential backoff,
 //! and now and then prunes expired throttling counters. One thread per server process;
 //! the outbox's claims keep several processes from sending the same message.
+//!
+//! It keeps claiming while mail is due: a full batch is followed by the next at once,
+//! and the poll interval is only the wait when the outbox is empty. (It used to send
+//! 20 messages per poll, a second apart: 20 a second per process, and a burst of
+//! confirmation mail waited minutes.)
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -53,30 +58,49 @@ pub fn spawn(
             tracing::info!(transport = %transport.describe(), "mail worker started");
             let mut last_prune = Instant::now();
             while !stop.load(Ordering::Relaxed) {
-                if let Err(error) = deliver_due(&pool, &transport, &from) {
-                    tracing::warn!(%error, "mail worker could not read the outbox");
-                }
+                let more = match deliver_due(&pool, &transport, &from) {
+                    Ok(claimed) => claimed == BATCH,
+                    Err(error) => {
+                        let text = format!("{error:#}");
+                        if let Some(repeated) = crate::telemetry::limited("mail worker", &text) {
+                            tracing::warn!(error = %text, repeated, "mail worker could not read the outbox");
+                        }
+                        false
+                    }
+                };
                 if last_prune.elapsed() > Duration::from_secs(600) {
                     last_prune = Instant::now();
                     if let Ok(mut conn) = pool.get() {
                         let _ = rate_limit::prune(&mut conn, 24 * 3600);
                     }
                 }
-                std::thread::sleep(poll);
+                if !more {
+                    std::thread::sleep(poll);
+                }
             }
         })?;
     Ok((handle, thread))
 }
 
-fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::Result<()> {
+/// Messages claimed at a time: small enough that a claim expires long after the
+/// batch is sent (five minutes, at a second per message to a slow server), large
+/// enough that claiming costs little per message.
+const BATCH: usize = 50;
+
+/// Deliver one batch of due mail; returns how many were claimed.
+fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::Result<usize> {
     let mut conn = pool.get()?;
     let due = crate::db::write_transaction(&mut conn, |conn| {
-        outbox::claim_due(conn, 20, chrono::Duration::minutes(5))
+        outbox::claim_due(conn, BATCH as i64, chrono::Duration::minutes(5))
     })?;
+    let claimed = due.len();
     for mail in due {
         // Sending happens outside any transaction: a slow SMTP server holds no lock.
         match transport.send(from, &mail) {
-            Ok(()) => outbox::mark_sent(&mut conn, mail.id)?,
+            Ok(()) => {
+                outbox::mark_sent(&mut conn, mail.id)?;
+                crate::metrics::mail_sent("sent");
+            }
             Err(error) if error.permanent => {
                 tracing::warn!(id = mail.id, %error, "email refused for good; shown to admins, not retried");
                 outbox::mark_undeliverable(&mut conn, mail.id, &error.message)?;
@@ -85,10 +109,11 @@ fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::
                 let retry_at = crate::models::now() + backoff(mail.attempts);
                 tracing::warn!(id = mail.id, attempts = mail.attempts + 1, %error, %retry_at, "email not sent; will retry");
                 outbox::mark_failed(&mut conn, mail.id, &error.message, retry_at)?;
+                crate::metrics::mail_sent("retry");
             }
         }
     }
-    Ok(())
+    Ok(claimed)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod consultation;
 pub mod document;
 pub mod export;
 pub mod moderation;
+pub mod ops;
 pub mod outbox;
 pub mod rate_limit;
 pub mod reading;

@@ -1,15 +1,21 @@
 //! The mail outbox. Messages are written in the same transaction as the action that
 //! caused them, and a background worker delivers them (see [`crate::mail::worker`]).
-//! A message is claimed for a while before sending, with a conditional update, so two
-//! server processes never send the same message twice at the same time.
+//! A message is claimed for a while before sending, so two server processes never
+//! send the same message twice at the same time. On PostgreSQL the claim is one
+//! statement that skips rows another process is claiming (`FOR UPDATE SKIP LOCKED`):
+//! several workers take different messages at once instead of queueing on the same
+//! ones. SQLite has one writer at a time; its claim runs in a write transaction.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use diesel::sql_types::{BigInt, Timestamp};
+
+use crate::db::fixed::fixed_query;
 use crate::db::AnyConnection;
 use crate::schema::outbox;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, Queryable, Selectable, QueryableByName)]
 #[diesel(table_name = outbox)]
 pub struct QueuedMail {
     pub id: i64,
@@ -44,44 +50,45 @@ pub fn enqueue(conn: &mut AnyConnection, mail: &NewMail) -> QueryResult<()> {
     Ok(())
 }
 
-/// Claim up to `limit` messages that are due, for `claim_for`.
+/// Claim up to `limit` messages that are due, oldest first, for `claim_for`. Call it
+/// in a write transaction on SQLite; on PostgreSQL it is one statement.
 pub fn claim_due(
     conn: &mut AnyConnection,
     limit: i64,
     claim_for: chrono::Duration,
 ) -> QueryResult<Vec<QueuedMail>> {
     let now = super::now();
-    let candidates: Vec<QueuedMail> = outbox::table
-        .filter(outbox::sent_at.is_null())
-        .filter(outbox::failed_at.is_null())
-        .filter(outbox::next_attempt_at.le(now))
-        .filter(
-            outbox::claimed_until
-                .is_null()
-                .or(outbox::claimed_until.lt(now)),
+    let until = now + claim_for;
+    // Written out: diesel cannot update a table filtered by a locking subquery of it.
+    let mut claimed: Vec<QueuedMail> = match conn {
+        AnyConnection::Postgres(pg) => fixed_query(
+            "UPDATE outbox SET claimed_until = $1 WHERE id IN ( \
+               SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
+               AND next_attempt_at <= $2 AND (claimed_until IS NULL OR claimed_until < $2) \
+               ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
+             RETURNING id, to_address, subject, text_body, html_body, attempts",
+            |q| {
+                q.bind::<Timestamp, _>(until)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<BigInt, _>(limit)
+            },
         )
-        .order(outbox::id)
-        .limit(limit)
-        .select(QueuedMail::as_select())
-        .load(conn)?;
-    let mut claimed = Vec::with_capacity(candidates.len());
-    for mail in candidates {
-        let updated = diesel::update(
-            outbox::table
-                .find(mail.id)
-                .filter(outbox::sent_at.is_null())
-                .filter(
-                    outbox::claimed_until
-                        .is_null()
-                        .or(outbox::claimed_until.lt(now)),
-                ),
+        .load(pg)?,
+        AnyConnection::Sqlite(lite) => fixed_query(
+            "UPDATE outbox SET claimed_until = ?1 WHERE id IN ( \
+               SELECT id FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL \
+               AND next_attempt_at <= ?2 AND (claimed_until IS NULL OR claimed_until < ?2) \
+               ORDER BY id LIMIT ?3) \
+             RETURNING id, to_address, subject, text_body, html_body, attempts",
+            |q| {
+                q.bind::<Timestamp, _>(until)
+                    .bind::<Timestamp, _>(now)
+                    .bind::<BigInt, _>(limit)
+            },
         )
-        .set(outbox::claimed_until.eq(now + claim_for))
-        .execute(conn)?;
-        if updated == 1 {
-            claimed.push(mail);
-        }
-    }
+        .load(lite)?,
+    };
+    claimed.sort_by_key(|m| m.id);
     Ok(claimed)
 }
 

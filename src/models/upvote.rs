@@ -1,6 +1,16 @@
 //! Upvotes written in batches (see `crate::votes`): a few statements per batch of
 //! votes instead of a few per vote. Every count still changes in SQL, never in Rust,
 //! and a vote is still one unique row, so any number of writers stay exact.
+//!
+//! Lock order. Writers in several processes change the counts of the same popular
+//! suggestions at once. Two transactions that lock two rows in opposite orders
+//! deadlock; PostgreSQL notices after `deadlock_timeout` (a second) and aborts one.
+//! Three servers did that about once a second. So on PostgreSQL every transaction
+//! that changes several suggestions' rows first locks them all in id order
+//! ([`lock_in_order`], or the `locked` step of [`add_counted`]), before it touches
+//! any other row: a transaction then waits only for rows, in one global order, and
+//! holds nothing another transaction waits for while it waits. SQLite has one writer
+//! at a time and needs none of this.
 
 use std::collections::{HashMap, HashSet};
 
@@ -64,6 +74,71 @@ pub fn targets(
         .collect())
 }
 
+/// PostgreSQL: lock these suggestions' rows for this transaction, in id order, as an
+/// `UPDATE` of them would (`FOR NO KEY UPDATE`: the foreign-key checks of new vote
+/// rows, `KEY SHARE`, still pass). Call it before the transaction changes any of
+/// them (see the module's notes on lock order). SQLite: nothing to do, the write
+/// transaction already holds the database's one write lock.
+pub fn lock_in_order(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<()> {
+    let AnyConnection::Postgres(pg) = conn else {
+        return Ok(());
+    };
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    fixed_query(
+        "SELECT count(*) AS n FROM (SELECT id FROM suggestions WHERE id = ANY($1) \
+         ORDER BY id FOR NO KEY UPDATE) AS locked",
+        |q| q.bind::<Array<BigInt>, _>(ids),
+    )
+    .load::<Locked>(pg)?;
+    Ok(())
+}
+
+/// PostgreSQL: lock, in id order, every suggestion that storing these cluster changes
+/// of `lineage` writes (the members that move, the campaign flags, and the new
+/// suggestions up to `max_id` marked clustered), before storing them.
+pub fn lock_for_clustering(
+    conn: &mut AnyConnection,
+    lineage: &str,
+    changes: &super::moderation::ClusterChanges,
+    max_id: i64,
+) -> QueryResult<()> {
+    let AnyConnection::Postgres(pg) = conn else {
+        return Ok(());
+    };
+    let mut ids: Vec<i64> = changes
+        .members
+        .iter()
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .chain(changes.campaign.iter().copied())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    fixed_query(
+        "SELECT count(*) AS n FROM (SELECT id FROM suggestions \
+         WHERE id = ANY($1) OR (clause_lineage = $2 AND NOT clustered AND id <= $3) \
+         ORDER BY id FOR NO KEY UPDATE) AS locked",
+        |q| {
+            q.bind::<Array<BigInt>, _>(ids)
+                .bind::<Text, _>(lineage)
+                .bind::<BigInt, _>(max_id)
+        },
+    )
+    .load::<Locked>(pg)?;
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = BigInt)]
+    #[allow(dead_code)]
+    n: i64,
+}
+
 /// Insert these (suggestion, citizen) votes where none exists yet; returns the pairs
 /// inserted. Each pair at most once per call.
 pub fn add(
@@ -117,7 +192,8 @@ struct Pair {
 
 /// Delete these (suggestion, citizen) votes; returns the pairs that existed.
 pub fn remove(conn: &mut AnyConnection, pairs: &[(i64, i64)]) -> QueryResult<Vec<(i64, i64)>> {
-    let mut by_suggestion: HashMap<i64, Vec<i64>> = HashMap::new();
+    // In id order, like every other writer of these rows.
+    let mut by_suggestion: std::collections::BTreeMap<i64, Vec<i64>> = Default::default();
     for (suggestion_id, user_id) in pairs {
         by_suggestion
             .entry(*suggestion_id)
@@ -225,8 +301,13 @@ pub struct Counted {
     pub upvotes: i32,
 }
 
-/// PostgreSQL: count the voters' limit hits, insert the votes within the limit, and
-/// step the counts, in one statement (data-modifying CTEs; atomic on its own). For
+/// PostgreSQL: lock the suggestions in id order, count the voters' limit hits, insert
+/// the votes within the limit, and step the counts, in one statement (data-modifying
+/// CTEs; atomic on its own). `locked` takes the suggestions' row locks in id order
+/// (`LockRows` above the sort) and every writing step waits for it: `per_key` reads
+/// its count as a one-time filter, evaluated before its first row, and everything
+/// else reads `per_key`. Without it the counts were stepped in the order of a hash
+/// join, a different order in each batch. For
 /// distinct (suggestion, citizen) pairs on suggestions nothing was merged into; the
 /// vote writer uses [`add`], [`remove`] and [`step`] otherwise. One round trip
 /// instead of five: on PostgreSQL, a batch's time is its round trips.
@@ -242,8 +323,12 @@ pub fn add_counted(
         "WITH input AS ( \
            SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[]) \
              WITH ORDINALITY AS v (sid, uid, key, ord) \
+         ), locked AS MATERIALIZED ( \
+           SELECT id FROM suggestions WHERE id IN (SELECT sid FROM input) \
+           ORDER BY id FOR NO KEY UPDATE \
          ), per_key AS ( \
-           SELECT key, count(*)::int AS n FROM input GROUP BY key \
+           SELECT key, count(*)::int AS n FROM input \
+           WHERE (SELECT count(*) FROM locked) >= 0 GROUP BY key \
          ), counters AS ( \
            INSERT INTO rate_limits AS r (key, window_start, hits) \
            SELECT key, $4, n FROM per_key ORDER BY key \

@@ -151,15 +151,18 @@ route_table! {
     }
 }
 
-/// Run database work on the blocking thread pool with a pooled connection. Waiting for
-/// a connection is bounded by the pool's timeout, after which the request gets a 503.
+/// Run database work on the blocking thread pool with a pooled connection. The
+/// request first waits (off any thread) for its turn at the database, a bounded wait
+/// after which it gets a 503 at once (see `crate::db::pool`).
 pub async fn with_db<T, F>(state: &AppState, work: F) -> Result<T, AppError>
 where
     F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     T: Send + 'static,
 {
+    let turn = state.pool.admit().await?;
     let pool = state.pool.clone();
     web::block(move || {
+        let _turn = turn;
         let mut conn = pool.get()?;
         work(&mut conn)
     })
