@@ -79,7 +79,7 @@ with open(f"{work}/tokens.txt", "w") as tokens, open(f"{work}/sessions.sql", "w"
         digest = hashlib.sha256(token.encode()).hexdigest()
         sql.write(
             "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) "
-            f"SELECT '{digest}', id, '2026-01-01 00:00:00', '2099-01-01 00:00:00', '2099-01-01 00:00:00' "
+            f"SELECT '{digest}', id, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '2099-01-01 00:00:00' "
             f"FROM users WHERE email LIKE 'seed-%' ORDER BY id LIMIT 1 OFFSET {i};\n"
         )
 PY
@@ -91,12 +91,9 @@ PY
     fi
     KENES_PAGE_CACHE_SECS=0 "$KENES" serve & PID=$!
     wait_for http://127.0.0.1:18290/healthz
-    # One CSRF cookie and its token serve every request (the token signs the cookie).
-    page=$(curl -s -c "$WORK/jar" http://127.0.0.1:18290/sign-in)
-    csrf_cookie=$(awk '/kenes_csrf/ {print $7}' "$WORK/jar")
-    csrf_token=$(echo "$page" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
-    printf '%s\n%s\n' "$csrf_cookie" "$csrf_token" > "$WORK/csrf.txt"
-    out=$(BENCH_SESSIONS="$WORK/tokens.txt" BENCH_NUMBERS="$WORK/numbers.txt" BENCH_CSRF="$WORK/csrf.txt" \
+    # A CSRF token per session (tokens are bound to their session), one cookie for all.
+    csrf_cookie=$(python3 bench/kenes_bench.py csrf 127.0.0.1 18290 "$WORK/tokens.txt" "$WORK/voters.txt")
+    out=$(BENCH_SESSIONS="$WORK/voters.txt" BENCH_NUMBERS="$WORK/numbers.txt" BENCH_CSRF_COOKIE="$csrf_cookie" \
         wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/upvote.lua http://127.0.0.1:18290)
     kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
     requests=$(echo "$out" | awk -F'[= ]' '/^requests=/ {print $2}')
