@@ -1,6 +1,7 @@
 //! The background worker: delivers queued mail with retries and exponential backoff,
-//! and now and then prunes expired throttling counters. One thread per server process;
-//! the outbox's claims keep several processes from sending the same message.
+//! and now and then prunes expired throttling counters. One thread per server process,
+//! which sends each claimed batch over up to [`SENDERS`] threads; the outbox's claims
+//! keep several processes from sending the same message.
 //!
 //! It keeps claiming while mail is due: a full batch is followed by the next at once,
 //! and the poll interval is only the wait when the outbox is empty. (It used to send
@@ -8,13 +9,13 @@
 //! confirmation mail waited minutes.)
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use lettre::message::Mailbox;
 
-use super::transport::Transport;
+use super::transport::{SendError, Transport};
 use crate::db::DbPool;
 use crate::models::{outbox, rate_limit};
 
@@ -87,6 +88,12 @@ pub fn spawn(
 /// enough that claiming costs little per message.
 const BATCH: usize = 50;
 
+/// Messages being sent at once. Each send waits for the relay's answer to every
+/// command, so one at a time capped a process at about 20 messages a second even to
+/// a relay on the same host; with several in flight, over the transport's pooled
+/// connections, the relay's own speed is the limit.
+const SENDERS: usize = 8;
+
 /// Deliver one batch of due mail; returns how many were claimed.
 fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::Result<usize> {
     let mut conn = pool.get()?;
@@ -94,26 +101,53 @@ fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::
         outbox::claim_due(conn, BATCH as i64, chrono::Duration::minutes(5))
     })?;
     let claimed = due.len();
-    for mail in due {
-        // Sending happens outside any transaction: a slow SMTP server holds no lock.
-        match transport.send(from, &mail) {
-            Ok(()) => {
-                outbox::mark_sent(&mut conn, mail.id)?;
-                crate::metrics::mail_sent("sent");
-            }
-            Err(error) if error.permanent => {
-                tracing::warn!(id = mail.id, %error, "email refused for good; shown to admins, not retried");
-                outbox::mark_undeliverable(&mut conn, mail.id, &error.message)?;
-            }
-            Err(error) => {
-                let retry_at = crate::models::now() + backoff(mail.attempts);
-                tracing::warn!(id = mail.id, attempts = mail.attempts + 1, %error, %retry_at, "email not sent; will retry");
-                outbox::mark_failed(&mut conn, mail.id, &error.message, retry_at)?;
-                crate::metrics::mail_sent("retry");
-            }
+    // Sending happens outside any transaction (a slow SMTP server holds no lock), on
+    // a few threads; each outcome is recorded here, as soon as it is known.
+    let queue = Mutex::new(due.into_iter());
+    let (done, outcomes) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..SENDERS.min(claimed) {
+            let (queue, done) = (&queue, done.clone());
+            scope.spawn(move || {
+                while let Some(mail) = queue.lock().ok().and_then(|mut q| q.next()) {
+                    let outcome = transport.send(from, &mail);
+                    if done.send((mail, outcome)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done);
+        outcomes
+            .into_iter()
+            .try_for_each(|(mail, outcome)| record(&mut conn, &mail, outcome))
+    })?;
+    Ok(claimed)
+}
+
+/// Store what became of one message.
+fn record(
+    conn: &mut crate::db::AnyConnection,
+    mail: &outbox::QueuedMail,
+    outcome: Result<(), SendError>,
+) -> anyhow::Result<()> {
+    match outcome {
+        Ok(()) => {
+            outbox::mark_sent(conn, mail.id)?;
+            crate::metrics::mail_sent("sent");
+        }
+        Err(error) if error.permanent => {
+            tracing::warn!(id = mail.id, %error, "email refused for good; shown to admins, not retried");
+            outbox::mark_undeliverable(conn, mail.id, &error.message)?;
+        }
+        Err(error) => {
+            let retry_at = crate::models::now() + backoff(mail.attempts);
+            tracing::warn!(id = mail.id, attempts = mail.attempts + 1, %error, %retry_at, "email not sent; will retry");
+            outbox::mark_failed(conn, mail.id, &error.message, retry_at)?;
+            crate::metrics::mail_sent("retry");
         }
     }
-    Ok(claimed)
+    Ok(())
 }
 
 #[cfg(test)]
