@@ -18,7 +18,9 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-48}
 HOT=${HOT:-20}
-CITIZENS=${CITIZENS:-4000}
+# Each phase can cast CITIZENS x HOT distinct votes; more and votes would repeat
+# (answered, but not new rows), so keep it well above votes/s x DURATION.
+CITIZENS=${CITIZENS:-8000}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
@@ -110,7 +112,9 @@ check=$(sql "SELECT (SELECT SUM(upvotes) FROM suggestions) || ' ' || (SELECT COU
 stored=${check% *}; rows=${check#* }
 acknowledged=$((one_ack + three_ack))
 in_flight=$((rows - acknowledged))
-if [ "$stored" = "$rows" ] && [ "$in_flight" -ge 0 ] && [ "$in_flight" -le $((2 * CONNECTIONS)) ]; then
+if [ "$one_ack" -gt $((CITIZENS * HOT)) ] || [ "$three_ack" -gt $((CITIZENS * HOT)) ]; then
+    counts="NOT CHECKED: a phase voted more than CITIZENS x HOT times, so pairs repeated; raise CITIZENS"
+elif [ "$stored" = "$rows" ] && [ "$in_flight" -ge 0 ] && [ "$in_flight" -le $((2 * CONNECTIONS)) ]; then
     counts="yes: $rows rows = stored count; $acknowledged acknowledged + $in_flight in flight at cutoff"
 else
     counts="NO: stored $stored, rows $rows, acknowledged $acknowledged"
