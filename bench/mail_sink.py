@@ -6,6 +6,7 @@
 Python 3.11's standard `smtpd` (deprecated, still present) is enough for a local sink.
 """
 import asyncore
+import os
 import sys
 import time
 import warnings
@@ -23,8 +24,10 @@ class Sink(smtpd.SMTPServer):
         seen["first"] = seen["first"] or now
         seen["last"] = now
         seen["n"] += 1
-        with open(OUT, "w") as out:
+        # Written aside and renamed, so a reader never sees a half-written line.
+        with open(OUT + ".tmp", "w") as out:
             out.write(f"{seen['n']} {seen['first']} {seen['last']}\n")
+        os.replace(OUT + ".tmp", OUT)
 
 
 Sink(("127.0.0.1", PORT), None, decode_data=False)
