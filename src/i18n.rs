@@ -284,6 +284,12 @@ fn english(key: &str) -> Option<&'static str> {
         "admin.upload.submit" => "Upload and preview",
         "admin.preview" => "Preview",
         // Drafts in several languages (locales/*/languages.ftl).
+        "languages.filter.label" => "Language",
+        "languages.filter.any" => "Any language",
+        // Drafts in several languages (locales/*/languages.ftl).
+        "languages.suggest.label" => "Language of your suggestion",
+        "languages.suggest.hint" => "A proposed wording is compared with the clause's text in this language.",
+        // Drafts in several languages (locales/*/languages.ftl).
         "languages.upload.legend" => "Files and their languages",
         "languages.upload.hint" => "One file per language, aligned article by article and clause by clause. Kazakh is the authoritative text when one of the files is Kazakh; otherwise the first file is.",
         "languages.upload.file" => "File {}",

@@ -18,3 +18,7 @@ languages-authoritative-short = authoritative text
 languages-outdated = Not yet updated: the authoritative text of this clause changed in this version, and this translation has not been updated yet.
 # $language: the name of the language asked for, in itself (Русский).
 languages-fallback = The text is not published in this language: { $language }. Shown instead: the authoritative text,
+languages-suggest-label = Language of your suggestion
+languages-suggest-hint = A proposed wording is compared with the clause's text in this language.
+languages-filter-label = Language
+languages-filter-any = Any language

@@ -17,3 +17,7 @@ languages-authoritative-short = негізгі мәтін
 languages-outdated = Әлі жаңартылмаған: осы редакцияда тармақтың негізгі мәтіні өзгерді, ал бұл аударма әлі жаңартылған жоқ.
 # $language: the name of the language asked for, in itself (Русский).
 languages-fallback = Мәтін мына тілде жарияланбаған: { $language }. Оның орнына негізгі мәтін көрсетілген:
+languages-suggest-label = Ұсынысыңыздың тілі
+languages-suggest-hint = Ұсынылған мәтін тармақтың осы тілдегі мәтінімен салыстырылады.
+languages-filter-label = Тілі
+languages-filter-any = Кез келген тіл

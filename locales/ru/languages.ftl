@@ -17,3 +17,7 @@ languages-authoritative-short = основной текст
 languages-outdated = Еще не обновлено: в этой редакции основной текст пункта изменен, а этот перевод еще не обновлен.
 # $language: the name of the language asked for, in itself (Русский).
 languages-fallback = Текст не опубликован на этом языке: { $language }. Вместо него показан основной текст:
+languages-suggest-label = Язык Вашего предложения
+languages-suggest-hint = Предлагаемая формулировка сравнивается с текстом пункта на этом языке.
+languages-filter-label = Язык
+languages-filter-any = Любой язык

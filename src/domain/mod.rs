@@ -13,6 +13,7 @@ pub mod lineage;
 pub mod moderation;
 pub mod queue;
 pub mod reference;
+pub mod search;
 pub mod similarity;
 pub mod suggestion;
 pub mod text;

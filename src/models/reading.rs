@@ -51,6 +51,7 @@ impl PageTexts {
         article: &ArticleRow,
         chapter: Option<&ChapterRow>,
         clause_ids: &[i64],
+        every_language: bool,
     ) -> QueryResult<Self> {
         let languages: Vec<TextLang> = translation::languages(conn, version.id)?
             .into_iter()
@@ -58,9 +59,18 @@ impl PageTexts {
             .collect();
         // Only the other languages the version has: the authoritative text is in the
         // rows already loaded.
-        let wanted: Vec<TextLang> = [Some(choice.text), choice.compare]
+        // A clause page wants every language: its suggestions are each compared with
+        // the text in their own.
+        let asked: Vec<TextLang> = if every_language {
+            languages.clone()
+        } else {
+            [Some(choice.text), choice.compare]
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        let wanted: Vec<TextLang> = asked
             .into_iter()
-            .flatten()
             .filter(|l| *l != version.language && languages.contains(l))
             .collect();
         if wanted.is_empty() {
@@ -200,6 +210,7 @@ pub fn article(
         &view.article,
         view.chapter.as_ref(),
         &clause_ids,
+        false,
     )?;
     Ok(Some(ArticleData {
         consultation,
@@ -267,6 +278,7 @@ pub fn clause_with_suggestions(
         &found.article,
         None,
         &[found.clause.id],
+        true,
     )?;
     let (suggestions, next) =
         suggestion::list_for_clause(conn, &found.clause.lineage, sort, cursor, PAGE_SIZE)?;

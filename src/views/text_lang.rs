@@ -168,3 +168,33 @@ impl TextSwitch {
         }
     }
 }
+
+/// The language a suggestion is in: the one chosen, if the version has it; else the
+/// page's text language, if the version has it; else the authoritative one.
+pub fn suggestion_lang(
+    version: &DocumentVersion,
+    languages: &[TextLang],
+    chosen: Option<TextLang>,
+    page: Lang,
+) -> TextLang {
+    let has = |l: &TextLang| *l == version.language || languages.contains(l);
+    chosen
+        .filter(has)
+        .or_else(|| Some(default_text_lang(page)).filter(has))
+        .unwrap_or(version.language)
+}
+
+/// The suggestion form's language choices: the version's languages, `chosen` selected.
+pub fn lang_choices(
+    version: &DocumentVersion,
+    languages: &[TextLang],
+    chosen: TextLang,
+) -> Vec<(&'static str, &'static str, bool)> {
+    let mut all = languages.to_vec();
+    if !all.contains(&version.language) {
+        all.insert(0, version.language);
+    }
+    all.into_iter()
+        .map(|l| (l.as_str(), l.native_name(), l == chosen))
+        .collect()
+}

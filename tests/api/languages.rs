@@ -6,7 +6,7 @@ use kenes::schema::{
     article_texts, articles, clause_texts, clauses, consultations, document_versions, version_texts,
 };
 
-use crate::helpers::TestApp;
+use crate::helpers::{Page, TestApp, Visitor};
 use crate::on_both_backends;
 
 on_both_backends!(
@@ -15,6 +15,8 @@ on_both_backends!(
     a_language_added_later_must_align_with_the_stored_text,
     a_reader_switches_the_text_language_and_reads_side_by_side,
     an_unchanged_translation_of_a_changed_clause_is_not_yet_updated,
+    a_suggestion_in_russian_is_compared_with_the_russian_text,
+    search_finds_russian_and_kazakh_word_forms,
 );
 
 fn sample(lang: &str) -> String {
@@ -421,4 +423,196 @@ async fn an_unchanged_translation_of_a_changed_clause_is_not_yet_updated(app: Te
     assert!(page.body.contains("Not yet updated"), "{}", page.body);
     let page = visitor.get("/consultations/law/clauses/1.2?text=ru").await;
     assert!(!page.body.contains("Not yet updated"));
+}
+
+/// Suggest on `clause` of the UDHR as `visitor`, past the similar-suggestions step;
+/// returns the receipt page.
+async fn suggest_on(visitor: &Visitor, clause: &str, fields: &[(&str, &str)]) -> Page {
+    let form = format!("/consultations/udhr/clauses/{clause}/suggest");
+    let page = visitor.get(&form).await;
+    let token = page.input_value("csrf_token").expect("token");
+    let key = page.input_value("idempotency_key").expect("key");
+    let mut all = fields.to_vec();
+    all.extend([
+        ("csrf_token", token.as_str()),
+        ("idempotency_key", key.as_str()),
+        ("similar_seen", "yes"),
+    ]);
+    let sent = visitor.post_raw(&form, &all).await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    visitor.get(sent.location()).await
+}
+
+fn tracking_number(receipt: &Page) -> String {
+    let at = receipt.body.find("KZ-").expect("a tracking number");
+    receipt.body[at..at + 12].to_owned()
+}
+
+async fn a_suggestion_in_russian_is_compared_with_the_russian_text(app: TestApp) {
+    install_demo(&app).await;
+    // Published at once, so that open data has it too.
+    app.query(|conn| {
+        diesel::update(consultations::table.filter(consultations::slug.eq("udhr")))
+            .set(consultations::moderation_mode.eq("post"))
+            .execute(conn)
+            .unwrap()
+    })
+    .await;
+    let (citizen, _) = app.citizen("Айгерим").await;
+
+    // The form asks for the language, the page's (English) chosen by default.
+    let form = citizen.get("/consultations/udhr/clauses/1.1/suggest").await;
+    assert!(
+        form.body.contains(r#"<select id="lang" name="lang""#),
+        "{}",
+        form.body
+    );
+    assert!(form
+        .body
+        .contains(r#"<option value="en" lang="en" selected>English</option>"#));
+    assert!(form
+        .body
+        .contains(r#"<option value="ru" lang="ru">Русский</option>"#));
+
+    let ru_text = "Все люди рождаются свободными и равными в своем достоинстве и правах.";
+    let receipt = suggest_on(
+        &citizen,
+        "1.1",
+        &[
+            ("kind", "amend"),
+            ("lang", "ru"),
+            ("proposed_text", &ru_text.replace("свободными", "вольными")),
+            ("body", "Точнее передает смысл."),
+        ],
+    )
+    .await;
+    let ru_number = tracking_number(&receipt);
+    // The diff is against the Russian text: one word out, one word in.
+    assert!(
+        receipt.body.contains(r#"<div class="diff" lang="ru""#),
+        "{}",
+        receipt.body
+    );
+    assert!(
+        receipt.body.contains("</span>свободными<span"),
+        "{}",
+        receipt.body
+    );
+    assert!(receipt.body.contains("</span>вольными<span"));
+    assert!(receipt
+        .body
+        .contains(r#"<div class="suggestion-body" lang="ru">"#));
+
+    let receipt = suggest_on(
+        &citizen,
+        "1.1",
+        &[
+            ("kind", "comment"),
+            ("lang", "kk"),
+            ("body", "Тілі түсінікті."),
+        ],
+    )
+    .await;
+    let kk_number = tracking_number(&receipt);
+    let stored: Vec<String> = app
+        .query(|conn| {
+            kenes::schema::suggestions::table
+                .order(kenes::schema::suggestions::id)
+                .select(kenes::schema::suggestions::lang)
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(stored, vec!["ru", "kk"]);
+
+    // Moderators filter the queue by language.
+    let moderator = app.signed_in_as(kenes::domain::Role::Moderator).await;
+    let queue = moderator.get("/moderation?status=all&lang=ru").await;
+    assert_eq!(queue.status, 200);
+    assert!(queue.body.contains(&ru_number) && !queue.body.contains(&kk_number));
+    assert!(queue
+        .body
+        .contains(r#"<option value="ru" lang="ru" selected>Русский</option>"#));
+    let queue = moderator.get("/moderation?status=all&lang=kk").await;
+    assert!(queue.body.contains(&kk_number) && !queue.body.contains(&ru_number));
+    let queue = moderator.get("/moderation?status=all").await;
+    assert!(queue.body.contains(&kk_number) && queue.body.contains(&ru_number));
+
+    // Exports and open data end with the language column.
+    let analyst = app.signed_in_as(kenes::domain::Role::Analyst).await;
+    for (visitor, path) in [
+        (
+            &analyst,
+            "/analytics/export?export=suggestions&consultation=udhr",
+        ),
+        (&analyst, "/open-data/suggestions.csv"),
+    ] {
+        let csv = visitor.get(path).await;
+        assert_eq!(csv.status, 200, "{path}");
+        let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        assert_eq!(headers.iter().next_back(), Some("lang"), "{path}");
+        let langs: Vec<(String, String)> = reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_owned(), r[headers.len() - 1].to_owned())
+            })
+            .collect();
+        assert!(
+            langs.contains(&(ru_number.clone(), "ru".to_owned())),
+            "{path}: {langs:?}"
+        );
+        assert!(
+            langs.contains(&(kk_number.clone(), "kk".to_owned())),
+            "{path}: {langs:?}"
+        );
+    }
+}
+
+async fn search_finds_russian_and_kazakh_word_forms(app: TestApp) {
+    install_demo(&app).await;
+    let mut numbers = Vec::new();
+    for (lang, body) in [
+        ("ru", "Нужно защитить права языков меньшинств."),
+        ("kk", "Мемлекеттік тілді дамыту керек деп ойлаймын."),
+        ("kk", "Қазақ тілі барлығына міндетті болуы тиіс."),
+        ("en", "Freedom of speech matters most of all."),
+    ] {
+        let (citizen, _) = app.citizen("Азамат").await;
+        let receipt = suggest_on(
+            &citizen,
+            "19.1",
+            &[("kind", "comment"), ("lang", lang), ("body", body)],
+        )
+        .await;
+        numbers.push(tracking_number(&receipt));
+    }
+    let moderator = app.signed_in_as(kenes::domain::Role::Moderator).await;
+    let found = |page: &Page| -> Vec<usize> {
+        (0..numbers.len())
+            .filter(|&i| page.body.contains(&numbers[i]))
+            .collect()
+    };
+    for (query, expected) in [
+        // Russian word forms, by their Snowball stem.
+        ("языками", vec![0]),
+        ("ПРАВО", vec![0]),
+        ("меньшинства", vec![0]),
+        // Kazakh word forms, by prefix.
+        ("тіл", vec![1, 2]),
+        ("тілдің", Vec::new()),
+        ("мемлекет", vec![1]),
+        // English as before: whole words.
+        ("speech", vec![3]),
+        ("speec", Vec::new()),
+    ] {
+        let path = format!(
+            "/moderation?status=all&q={}",
+            url::form_urlencoded::byte_serialize(query.as_bytes()).collect::<String>()
+        );
+        let page = moderator.get(&path).await;
+        assert_eq!(page.status, 200, "{query}");
+        assert_eq!(found(&page), expected, "{query}");
+    }
 }
