@@ -17,6 +17,7 @@ on_both_backends!(
     an_unchanged_translation_of_a_changed_clause_is_not_yet_updated,
     a_suggestion_in_russian_is_compared_with_the_russian_text,
     search_finds_russian_and_kazakh_word_forms,
+    the_admin_upload_takes_a_language_per_file,
 );
 
 fn sample(lang: &str) -> String {
@@ -615,4 +616,112 @@ async fn search_finds_russian_and_kazakh_word_forms(app: TestApp) {
         assert_eq!(page.status, 200, "{query}");
         assert_eq!(found(&page), expected, "{query}");
     }
+}
+
+/// Post the admin upload form with `files` as (field, file name, text) and extra
+/// text fields.
+async fn admin_upload(
+    app: &TestApp,
+    admin: &Visitor,
+    files: &[(&str, &str, &str)],
+    fields: &[(&str, &str)],
+) -> Page {
+    let token = admin.csrf_token("/admin/consultations/law").await;
+    let mut form = reqwest::multipart::Form::new();
+    for (field, name, text) in files {
+        form = form.part(
+            field.to_string(),
+            reqwest::multipart::Part::bytes(text.as_bytes().to_vec()).file_name(name.to_string()),
+        );
+    }
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    let response = admin
+        .client
+        .post(format!(
+            "{}/admin/consultations/law/drafts?csrf_token={token}",
+            app.address
+        ))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    Page::from(response).await
+}
+
+async fn the_admin_upload_takes_a_language_per_file(app: TestApp) {
+    let dir = app.db_dir();
+    let kk = dir.join("kk.txt");
+    std::fs::write(&kk, "1-бап\n\n1. Бірінші.\n\n2. Екінші.\n").unwrap();
+    let out = app
+        .cli(&[
+            "import-draft",
+            kk.to_str().unwrap(),
+            "--lang",
+            "kk",
+            "--consultation",
+            "law",
+        ])
+        .await;
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let admin = app.signed_in_as(kenes::domain::Role::Admin).await;
+    let page = admin.get("/admin/consultations/law").await;
+    assert!(
+        page.body.contains(r#"<select id="lang2" name="lang2">"#),
+        "{}",
+        page.body
+    );
+
+    // A Russian text lacking clause 1.2, into version 1: refused, nothing stored.
+    let refused = admin_upload(
+        &app,
+        &admin,
+        &[("draft", "ru.txt", "Статья 1\n\n1. Первый.\n")],
+        &[("lang", "ru"), ("into_version", "1")],
+    )
+    .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused
+            .body
+            .contains("ru.txt:1: article 1 clause 2 is missing (present in version 1 (kk, "),
+        "{}",
+        refused.body
+    );
+    assert_eq!(stored_versions(&app).await, (1, 1, 0));
+
+    let added = admin_upload(
+        &app,
+        &admin,
+        &[("draft", "ru.txt", "Статья 1\n\n1. Первый.\n\n2. Второй.\n")],
+        &[("lang", "ru"), ("into_version", "1")],
+    )
+    .await;
+    assert_eq!(added.status, 303, "{}", added.body);
+    assert_eq!(stored_versions(&app).await, (1, 2, 2));
+
+    // Two files in one upload make the next version, Kazakh authoritative.
+    let both = admin_upload(
+        &app,
+        &admin,
+        &[
+            ("draft", "ru2.txt", "Статья 1\n\n1. Первый.\n\n2. Второй.\n"),
+            ("draft2", "kk2.txt", "1-бап\n\n1. Бірінші.\n\n2. Екінші.\n"),
+        ],
+        &[("lang", "ru"), ("lang2", "kk")],
+    )
+    .await;
+    assert_eq!(both.status, 303, "{}", both.body);
+    let languages: Vec<(i32, String)> = app
+        .query(|conn| {
+            document_versions::table
+                .order(document_versions::number)
+                .select((document_versions::number, document_versions::language))
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(languages, vec![(1, "kk".into()), (2, "kk".into())]);
+    assert_eq!(stored_versions(&app).await, (2, 4, 4));
 }
