@@ -5,25 +5,17 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{anyhow, Context};
+use anyhow::{anyhow, bail, Context};
 use chrono::NaiveDateTime;
 use clap::{Parser, Subcommand};
 
 use crate::config::Settings;
 use crate::db::{self, DbPool};
-use crate::domain::{ClauseRef, ConsultationStatus, Slug};
-use crate::import::{self, ImportRequest};
-use crate::models::{consultation, document, reading};
+use crate::domain::{ClauseRef, ConsultationStatus, Slug, TextLang};
+use crate::import::{self, DraftFile, ImportRequest};
+use crate::models::{consultation, reading};
 use crate::startup::{self, Application};
 use crate::telemetry;
-
-/// The draft the demo serves: the US Constitution (public domain; samples/SOURCES.md).
-const DEMO_DRAFT: &[u8] = include_bytes!("../samples/constitution-us.txt");
-const DEMO_SLUG: &str = "us-constitution";
-const DEMO_TITLE: &str = "Constitution of the United States (sample draft)";
-const DEMO_SUMMARY: &str = "A sample consultation for trying Kenes: the text of the \
-Constitution of the United States, published article by article and clause by clause as \
-if it were a draft put to the public.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -49,10 +41,23 @@ pub enum Command {
     Demo,
     /// Apply pending database migrations and exit.
     Migrate,
-    /// Import a draft file as the next version of a consultation (created if missing).
+    /// Import a draft as the next version of a consultation (created if missing), in
+    /// one or more languages aligned by reference: `import-draft kk.txt ru.txt --lang kk
+    /// --lang ru`, or later `import-draft en.txt --lang en --into-version 1`.
     ImportDraft {
-        /// The draft: a Markdown outline (.md) or a plain-text constitution layout.
-        file: PathBuf,
+        /// The draft files: a Markdown outline (.md) or a plain-text constitution layout,
+        /// one per language, in the order of the `--lang` flags.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
+        /// The language of each file, in order (kk, ru or en; default en for a single
+        /// file). A new version's authoritative language is kk when one file is
+        /// Kazakh, else the first file's.
+        #[arg(long = "lang")]
+        langs: Vec<String>,
+        /// Add the files' languages to this existing version instead of creating a
+        /// new one; they must have its articles and clauses.
+        #[arg(long)]
+        into_version: Option<i32>,
         /// The consultation's slug, e.g. `constitution-2024`.
         #[arg(long)]
         consultation: String,
@@ -253,7 +258,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             ))
         }
         Command::ImportDraft {
-            file,
+            files,
+            langs,
+            into_version,
             consultation,
             title,
             summary,
@@ -272,12 +279,28 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let closes_at = closes_at.as_deref().map(parse_time).transpose()?;
             let limit = import::max_bytes(max_bytes, import::MAX_DRAFT_BYTES as u64)
                 .map_err(|e| anyhow!(e))?;
-            let bytes = import::read_file(&file, limit)?;
+            let langs = file_languages(&files, &langs)?;
+            let mut contents = Vec::with_capacity(files.len());
+            for file in &files {
+                contents.push((
+                    file.to_string_lossy().into_owned(),
+                    import::read_file(file, limit)?,
+                ));
+            }
+            let drafts: Vec<DraftFile<'_>> = contents
+                .iter()
+                .zip(&langs)
+                .map(|((file_name, bytes), lang)| DraftFile {
+                    lang: *lang,
+                    file_name,
+                    bytes,
+                })
+                .collect();
             let pool = startup::prepare_database(&settings)?;
             let request = ImportRequest {
                 consultation: &slug,
-                file_name: &file.to_string_lossy(),
-                bytes: &bytes,
+                files: &drafts,
+                into_version,
                 title: title.as_deref(),
                 summary: summary.as_deref(),
                 changelog: &changelog,
@@ -637,6 +660,24 @@ fn parse_time(text: &str) -> anyhow::Result<NaiveDateTime> {
         .with_context(|| format!("`{text}` is not an RFC 3339 time such as 2026-12-01T09:00:00Z"))
 }
 
+/// The language of each file: one `--lang` per file, or none for a single English file.
+fn file_languages(files: &[PathBuf], langs: &[String]) -> anyhow::Result<Vec<TextLang>> {
+    if langs.is_empty() && files.len() == 1 {
+        return Ok(vec![TextLang::En]);
+    }
+    if langs.len() != files.len() {
+        bail!(
+            "{} files and {} --lang flags: give one --lang per file, in the same order",
+            files.len(),
+            langs.len()
+        );
+    }
+    Ok(langs
+        .iter()
+        .map(|l| l.parse::<TextLang>())
+        .collect::<Result<_, _>>()?)
+}
+
 fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     let stored = crate::services::drafts::import(
@@ -646,9 +687,25 @@ fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>) -> anyhow::Resu
             how: "import-draft",
         },
     )?;
+    let files: Vec<&str> = request.files.iter().map(|f| f.file_name).collect();
+    let languages: Vec<&str> = stored.languages.iter().map(|l| l.as_str()).collect();
+    if request.into_version.is_some() {
+        return say(&format!(
+            "Added {} ({}) to version {} of {}: {} articles, {} clauses in each language; authoritative: {}.",
+            files.join(", "),
+            languages.join(", "),
+            stored.version.number,
+            request.consultation,
+            stored.articles,
+            stored.clauses,
+            stored.version.language,
+        ));
+    }
     say(&format!(
-        "Imported {} as version {} of {}: {} chapters, {} articles, {} clauses ({} unchanged from the previous version){}.",
-        request.file_name,
+        "Imported {} ({}; authoritative: {}) as version {} of {}: {} chapters, {} articles, {} clauses ({} unchanged from the previous version){}.",
+        files.join(", "),
+        languages.join(", "),
+        stored.version.language,
         stored.version.number,
         request.consultation,
         stored.chapters,
@@ -675,44 +732,29 @@ fn set_status(
     .with_context(|| format!("setting the status of {slug}"))
 }
 
-/// Import the sample draft once, open it, and serve.
+/// Import the sample drafts once (crate::demo), open them, and serve.
 fn demo(settings: &Settings) -> anyhow::Result<()> {
     let pool = startup::prepare_database(settings)?;
-    let slug = Slug::parse(DEMO_SLUG)?;
-    let has_version = {
-        let mut conn = pool.get()?;
-        match consultation::find_by_slug(&mut conn, &slug)? {
-            Some(c) => document::latest_published(&mut conn, c.id)?.is_some(),
-            None => false,
-        }
-    };
-    if !has_version {
-        import_and_report(
-            &pool,
-            &ImportRequest {
-                consultation: &slug,
-                file_name: "samples/constitution-us.txt",
-                bytes: DEMO_DRAFT,
-                title: Some(DEMO_TITLE),
-                summary: Some(DEMO_SUMMARY),
-                changelog: "First published version.",
-                publish: true,
-            },
-        )?;
-        let now = crate::models::now();
-        set_status(
-            &pool,
-            &slug,
-            ConsultationStatus::Open,
-            Some(now),
-            Some(now + chrono::Duration::days(60)),
-        )?;
+    let installed = crate::demo::install(&mut *pool.get()?)?;
+    for (slug, stored) in &installed {
+        let languages: Vec<&str> = stored.languages.iter().map(|l| l.as_str()).collect();
+        say(&format!(
+            "Imported {slug}: {} articles, {} clauses in {} (authoritative: {}).",
+            stored.articles,
+            stored.clauses,
+            languages.join(", "),
+            stored.version.language
+        ))?;
     }
+    let addresses: Vec<String> = crate::demo::ALL
+        .iter()
+        .map(|d| format!("{}/consultations/{}", settings.public_url(), d.slug))
+        .collect();
     say(&format!(
-        "Kenes demo is serving the sample draft at {}/consultations/{DEMO_SLUG}\n\
+        "Kenes demo is serving the sample drafts at {}\n\
          (database: {}; mail goes to files in the outbox folder; stop with Ctrl-C)\n\
          To sign in as an admin: cargo run --release -- user create --email you@example.kz --role admin",
-        settings.public_url(),
+        addresses.join(" and "),
         settings.backend().describe()
     ))?;
     // The demo's reader is the person registering: show them the mailed links.

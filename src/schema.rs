@@ -27,6 +27,54 @@ diesel::table! {
         source_name -> Text,
         created_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
+        language -> Text,
+    }
+}
+
+diesel::table! {
+    /// Each language of a version, in import order, the authoritative one included.
+    version_texts (version_id, lang) {
+        version_id -> BigInt,
+        lang -> Text,
+        position -> Integer,
+        source_name -> Text,
+        title -> Text,
+        preamble -> Text,
+    }
+}
+
+diesel::table! {
+    /// A chapter heading in a language other than the version's authoritative one.
+    chapter_texts (chapter_id, lang) {
+        chapter_id -> BigInt,
+        lang -> Text,
+        heading -> Text,
+        title -> Nullable<Text>,
+        notes -> Text,
+    }
+}
+
+diesel::table! {
+    /// An article's label, title and notes in a non-authoritative language.
+    article_texts (article_id, lang) {
+        article_id -> BigInt,
+        lang -> Text,
+        label -> Text,
+        title -> Nullable<Text>,
+        notes -> Text,
+    }
+}
+
+diesel::table! {
+    /// A clause's text in a non-authoritative language; `outdated` when the
+    /// authoritative text changed from the previous version and this one did not.
+    clause_texts (clause_id, lang) {
+        clause_id -> BigInt,
+        version_id -> BigInt,
+        lang -> Text,
+        body -> Text,
+        notes -> Text,
+        outdated -> Bool,
     }
 }
 
@@ -73,6 +121,10 @@ diesel::joinable!(chapters -> document_versions (version_id));
 diesel::joinable!(articles -> document_versions (version_id));
 diesel::joinable!(articles -> chapters (chapter_id));
 diesel::joinable!(clauses -> articles (article_id));
+diesel::joinable!(version_texts -> document_versions (version_id));
+diesel::joinable!(chapter_texts -> chapters (chapter_id));
+diesel::joinable!(article_texts -> articles (article_id));
+diesel::joinable!(clause_texts -> clauses (clause_id));
 
 diesel::table! {
     users (id) {
@@ -196,6 +248,7 @@ diesel::table! {
         flag_count -> Integer,
         flagged -> Bool,
         hidden_from -> Nullable<Text>,
+        lang -> Text,
     }
 }
 
@@ -284,6 +337,7 @@ diesel::table! {
         body -> Text,
         proposed_text -> Text,
         created_at -> Timestamp,
+        lang -> Text,
     }
 }
 
@@ -310,6 +364,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     chapters,
     articles,
     clauses,
+    version_texts,
+    chapter_texts,
+    article_texts,
+    clause_texts,
     users,
     sessions,
     user_tokens,

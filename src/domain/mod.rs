@@ -8,10 +8,12 @@ pub mod consultation;
 pub mod draft;
 pub mod export;
 pub mod ids;
+pub mod language;
 pub mod lineage;
 pub mod moderation;
 pub mod queue;
 pub mod reference;
+pub mod search;
 pub mod similarity;
 pub mod suggestion;
 pub mod text;
@@ -54,11 +56,13 @@ stored_as_text!(
     Role => "role",
     ConsultationStatus => "consultation status",
     ModerationMode => "moderation mode",
+    TextLang => "text language",
 );
 
 pub use account::{DisplayName, Email, FieldError, NewPassword, Region, Role};
 pub use consultation::{ConsultationStatus, ModerationMode, Slug};
 pub use ids::{ClauseId, ConsultationId, SuggestionId, UserId};
+pub use language::TextLang;
 pub use reference::{ArticleNumber, ClauseNumber, ClauseRef};
 pub use suggestion::{
     ProposedText, SuggestionBody, SuggestionInput, SuggestionKind, SuggestionStatus, TrackingNumber,

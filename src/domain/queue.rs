@@ -52,6 +52,8 @@ pub struct RawFilter {
     pub article: String,
     pub clause: String,
     pub kind: String,
+    /// The language a suggestion is written in (`kk`, `ru`, `en`).
+    pub lang: String,
     pub from: String,
     pub to: String,
     pub min_upvotes: String,
@@ -74,6 +76,7 @@ pub struct QueueFilter {
     pub article: Option<ArticleNumber>,
     pub clause: Option<ClauseRef>,
     pub kind: Option<SuggestionKind>,
+    pub lang: Option<super::TextLang>,
     /// Created on or after this day (UTC).
     pub from: Option<NaiveDate>,
     /// Created on or before this day (UTC).
@@ -171,6 +174,14 @@ impl QueueFilter {
         if let Some(kind) = text(&raw.kind) {
             field("kind", kind.parse().map(|k| filter.kind = Some(k)));
         }
+        if let Some(lang) = text(&raw.lang) {
+            field(
+                "lang",
+                lang.parse()
+                    .map(|l| filter.lang = Some(l))
+                    .map_err(|_| FieldError("moderation.filter.invalid")),
+            );
+        }
         for (name, value, slot) in [
             ("from", &raw.from, &mut filter.from),
             ("to", &raw.to, &mut filter.to),
@@ -252,6 +263,7 @@ impl QueueFilter {
                 .map(ToString::to_string)
                 .unwrap_or_default(),
             kind: self.kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
+            lang: self.lang.map(|l| l.as_str().to_owned()).unwrap_or_default(),
             from: self.from.map(|d| d.to_string()).unwrap_or_default(),
             to: self.to.map(|d| d.to_string()).unwrap_or_default(),
             min_upvotes: self.min_upvotes.map(|n| n.to_string()).unwrap_or_default(),
@@ -280,6 +292,7 @@ impl QueueFilter {
             ("article", &raw.article),
             ("clause", &raw.clause),
             ("kind", &raw.kind),
+            ("lang", &raw.lang),
             ("from", &raw.from),
             ("to", &raw.to),
             ("min_upvotes", &raw.min_upvotes),
@@ -328,6 +341,7 @@ fn parse_query(query: &str) -> RawFilter {
             "article" => raw.article = value,
             "clause" => raw.clause = value,
             "kind" => raw.kind = value,
+            "lang" => raw.lang = value,
             "from" => raw.from = value,
             "to" => raw.to = value,
             "min_upvotes" => raw.min_upvotes = value,

@@ -25,12 +25,10 @@ fn splitmix64(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// The words of a text, normalised for comparison.
+/// The words of a text, normalised for comparison in any of the three languages
+/// (Unicode lower case, `ё` as `е`, Kazakh letters kept: [`super::search::words`]).
 pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    super::search::words(text)
 }
 
 /// Word pairs (single words for a one-word text), hashed.
@@ -170,6 +168,25 @@ mod tests {
         assert!(similarity(&a, &b) > 0.5, "{}", similarity(&a, &b));
         assert!(similarity(&a, &c) < 0.1, "{}", similarity(&a, &c));
         assert_eq!(similarity(&a, &a), 1.0);
+    }
+
+    #[test]
+    fn kazakh_and_russian_near_duplicates_ignore_case_yo_and_punctuation() {
+        // Russian: capitals, ё written or not, punctuation.
+        let a = signature("Всё население страны имеет право на ещё одно обсуждение закона");
+        let b = signature("ВСЕ НАСЕЛЕНИЕ СТРАНЫ ИМЕЕТ ПРАВО НА ЕЩЕ ОДНО ОБСУЖДЕНИЕ ЗАКОНА.");
+        assert_eq!(similarity(&a, &b), 1.0);
+        // Kazakh: capitals of the Kazakh letters fold to their own lower case, and
+        // stay distinct from the Russian letters they resemble (қ is not к).
+        let c = signature("Қазақ тілі мемлекеттік тіл болып табылады және оны дамыту қажет");
+        let d = signature("ҚАЗАҚ ТІЛІ МЕМЛЕКЕТТІК ТІЛ БОЛЫП ТАБЫЛАДЫ ЖӘНЕ ОНЫ ДАМЫТУ ҚАЖЕТ!");
+        let e = signature("Казак тили мемлекеттик тил болып табылады жане оны дамыту кажет");
+        assert_eq!(similarity(&c, &d), 1.0);
+        assert!(similarity(&c, &e) < 0.35, "{}", similarity(&c, &e));
+        // A near-duplicate with one word changed still scores high.
+        let f = signature("Қазақ тілі мемлекеттік тіл болып табылады және оны қорғау қажет");
+        assert!(similarity(&c, &f) > 0.5, "{}", similarity(&c, &f));
+        assert_eq!(text_hash("Всё верно"), text_hash("все ВЕРНО"));
     }
 
     #[test]

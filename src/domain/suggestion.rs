@@ -143,6 +143,9 @@ pub struct SuggestionInput {
     pub body: SuggestionBody,
     /// Present for the kinds that propose text (amend, add).
     pub proposed: Option<ProposedText>,
+    /// The language it is written in; an amendment is compared with the clause's
+    /// text in this language.
+    pub lang: super::TextLang,
 }
 
 impl SuggestionInput {
@@ -151,6 +154,7 @@ impl SuggestionInput {
         kind: &str,
         body: &str,
         proposed_text: &str,
+        lang: super::TextLang,
     ) -> Result<Self, Vec<(&'static str, FieldError)>> {
         let mut errors = Vec::new();
         let kind = kind
@@ -170,6 +174,7 @@ impl SuggestionInput {
                 kind,
                 body,
                 proposed,
+                lang,
             }),
             _ => Err(errors),
         }

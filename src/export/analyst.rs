@@ -75,6 +75,7 @@ pub(super) struct SuggestionRow {
     decided_at: String,
     author: String,
     author_region: String,
+    lang: &'static str,
 }
 
 #[derive(Serialize, Default)]
@@ -237,6 +238,7 @@ fn suggestions(
                 decided_at: s.decided_at.map(iso).unwrap_or_default(),
                 author: pseudonyms.of(s.author_id),
                 author_region: regions.get(&s.author_id).cloned().unwrap_or_default(),
+                lang: s.lang.as_str(),
             })?;
         }
         out.flush()

@@ -35,6 +35,7 @@ pub const DICTIONARY: &[(&str, &[Column])] = &[
         ("decided_at", "time", "When the last moderation decision was taken; empty if none."),
         ("author", "text", "Pseudonym of the author, stable within this file only (never a name or email)."),
         ("author_region", "text", "The author's region code as they gave it; empty if not given."),
+        ("lang", "text", "The language the suggestion is written in: kk, ru or en (en for suggestions made before drafts had several languages)."),
     ]),
     ("upvotes", &[
         ("tracking_number", "text", "The suggestion supported."),

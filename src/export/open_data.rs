@@ -34,6 +34,7 @@ struct OpenSuggestion {
     upvotes: i32,
     created_at: String,
     decided_at: String,
+    lang: &'static str,
 }
 
 #[derive(Serialize, Default)]
@@ -101,6 +102,7 @@ pub fn write(
                 upvotes: s.upvotes,
                 created_at: iso(s.created_at),
                 decided_at: s.decided_at.map(iso).unwrap_or_default(),
+                lang: s.lang.as_str(),
             })?;
         }
         records.flush()

@@ -69,10 +69,17 @@ impl fmt::Display for Misalignment {
                 part,
                 present_in,
                 present_line,
-            } => write!(
-                f,
-                "{file}:{line}: {part} is missing (present in {present_in}:{present_line})"
-            ),
+            } => {
+                // A stored version has no lines to point at.
+                write!(
+                    f,
+                    "{file}:{line}: {part} is missing (present in {present_in}"
+                )?;
+                if *present_line > 0 {
+                    write!(f, ":{present_line}")?;
+                }
+                f.write_str(")")
+            }
             Self::Extra {
                 file,
                 line,

@@ -614,6 +614,8 @@ pub fn import_comments(
                     proposed_text: None,
                     status: comment.status,
                     idempotency_key: &format!("import:{source}:{}", comment.id),
+                    // Polis comments carry no language: the draft's own.
+                    lang: target.version.language,
                     created_at: Some(comment.created_at),
                 },
             )?;

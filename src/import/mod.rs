@@ -29,16 +29,29 @@ pub use limits::{max_bytes, open_file, read_file, MAX_BYTES_ENV, MAX_CSV_BYTES, 
 pub use parser::{parse_draft, Format, ImportError, MAX_CLAUSE_GAP};
 
 use crate::db::{self, AnyConnection};
-use crate::domain::Slug;
-use crate::models::{consultation, document};
+use crate::domain::draft::Draft;
+use crate::domain::{Slug, TextLang};
+use crate::models::{consultation, document, translation};
+
+/// One file of a draft and the language it is written in.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftFile<'a> {
+    pub lang: TextLang,
+    /// Shown in error messages and stored as the language's source.
+    pub file_name: &'a str,
+    pub bytes: &'a [u8],
+}
 
 /// What to import and where.
 #[derive(Debug, Clone)]
 pub struct ImportRequest<'a> {
     pub consultation: &'a Slug,
-    /// Shown in error messages and stored as the version's source.
-    pub file_name: &'a str,
-    pub bytes: &'a [u8],
+    /// One file per language. A new version's authoritative language is Kazakh when
+    /// one of the files is Kazakh, else the first file's.
+    pub files: &'a [DraftFile<'a>],
+    /// Add the files' languages to this existing version instead of creating the next
+    /// one; they must align with the text it holds.
+    pub into_version: Option<i32>,
     /// Title for a new consultation; defaults to the document's own title, then the slug.
     pub title: Option<&'a str>,
     pub summary: Option<&'a str>,
@@ -54,17 +67,69 @@ pub enum ImportFailure {
     /// The file's fault: the message names the file and line.
     #[error(transparent)]
     Parse(#[from] ImportError),
+    /// The languages do not have the same articles and clauses: each file's first
+    /// missing and extra reference, with `file:line`.
+    #[error(transparent)]
+    Alignment(#[from] AlignmentError),
+    /// The request itself cannot be done (no file, a language twice, no such version).
+    #[error("{0}")]
+    Refused(String),
     #[error("database error while importing")]
     Database(#[from] diesel::result::Error),
 }
 
-/// Parse the file, then store it as the next version of the consultation (created as a
-/// draft if it does not exist) in one write transaction: all of it or nothing.
+impl ImportFailure {
+    /// The message for the person who asked, when the failure is theirs to fix.
+    pub fn message(&self) -> Option<String> {
+        match self {
+            Self::Database(_) => None,
+            other => Some(other.to_string()),
+        }
+    }
+}
+
+/// Parse every file, check that they align with each other (and with the version they
+/// go into), then store them in one write transaction: all of it or nothing. Without
+/// `into_version` the files become the next version of the consultation (created as a
+/// draft if it does not exist).
 pub fn import_draft(
     conn: &mut AnyConnection,
     request: &ImportRequest<'_>,
 ) -> Result<document::StoredVersion, ImportFailure> {
-    let draft = parse_draft(request.file_name, request.bytes)?;
+    let mut parsed: Vec<(DraftFile<'_>, Draft)> = Vec::with_capacity(request.files.len());
+    for file in request.files {
+        if parsed.iter().any(|(f, _)| f.lang == file.lang) {
+            return Err(ImportFailure::Refused(format!(
+                "two files are in the same language ({}); give each file its own --lang",
+                file.lang
+            )));
+        }
+        parsed.push((*file, parse_draft(file.file_name, file.bytes)?));
+    }
+    let langs: Vec<TextLang> = parsed.iter().map(|(f, _)| f.lang).collect();
+    let Some(authoritative) = TextLang::authoritative_of(&langs) else {
+        return Err(ImportFailure::Refused("no draft file was given".into()));
+    };
+    match request.into_version {
+        Some(number) => add_languages(conn, request, number, &parsed),
+        None => {
+            // The authoritative file first: it is the yardstick of the alignment.
+            parsed.sort_by_key(|(f, _)| f.lang != authoritative);
+            let named: Vec<(&str, &Draft)> = parsed.iter().map(|(f, d)| (f.file_name, d)).collect();
+            check_alignment(&named)?;
+            new_version(conn, request, &parsed)
+        }
+    }
+}
+
+fn new_version(
+    conn: &mut AnyConnection,
+    request: &ImportRequest<'_>,
+    parsed: &[(DraftFile<'_>, Draft)],
+) -> Result<document::StoredVersion, ImportFailure> {
+    let Some(((first, draft), translations)) = parsed.split_first() else {
+        return Err(ImportFailure::Refused("no draft file was given".into()));
+    };
     let version_title = draft
         .title
         .clone()
@@ -81,15 +146,86 @@ pub fn import_draft(
             &consultation_title,
             request.summary.unwrap_or(""),
         )?;
-        let stored = document::store_draft(
+        let mut stored = document::store_draft(
             conn,
             consultation.id,
-            &draft,
-            &version_title,
-            request.file_name,
-            request.changelog,
-            request.publish,
+            draft,
+            document::NewVersionInfo {
+                title: &version_title,
+                source_name: first.file_name,
+                changelog: request.changelog,
+                publish: request.publish,
+                language: first.lang,
+            },
         )?;
+        for (file, draft) in translations {
+            translation::store_translation(
+                conn,
+                &stored.version,
+                file.lang,
+                file.file_name,
+                draft,
+            )?;
+            stored.languages.push(file.lang);
+        }
+        Ok(stored)
+    })
+}
+
+fn add_languages(
+    conn: &mut AnyConnection,
+    request: &ImportRequest<'_>,
+    number: i32,
+    parsed: &[(DraftFile<'_>, Draft)],
+) -> Result<document::StoredVersion, ImportFailure> {
+    db::write_transaction(conn, |conn| {
+        let refused = || {
+            ImportFailure::Refused(format!(
+                "{} has no version {number} to add a language to",
+                request.consultation
+            ))
+        };
+        let consultation =
+            consultation::find_by_slug(conn, request.consultation)?.ok_or_else(refused)?;
+        let version = document::version(conn, consultation.id, number)?.ok_or_else(refused)?;
+        let stored_langs = translation::languages(conn, version.id)?;
+        if let Some((file, _)) = parsed
+            .iter()
+            .find(|(f, _)| stored_langs.iter().any(|l| l.lang == f.lang))
+        {
+            return Err(ImportFailure::Refused(format!(
+                "version {number} of {} already has its text in {}; a stored text is never replaced (import a new version instead)",
+                request.consultation, file.lang
+            )));
+        }
+        let outline = translation::stored_outline(conn, version.id)?;
+        let yardstick = format!(
+            "version {number} ({}, {})",
+            version.language,
+            stored_langs
+                .iter()
+                .find(|l| l.lang == version.language)
+                .map_or(version.source_name.as_str(), |l| l.source_name.as_str())
+        );
+        let mut named: Vec<(&str, &Draft)> = vec![(&yardstick, &outline)];
+        named.extend(parsed.iter().map(|(f, d)| (f.file_name, d)));
+        check_alignment(&named)?;
+        let mut stored = document::StoredVersion {
+            chapters: 0,
+            articles: 0,
+            clauses: 0,
+            unchanged_clauses: 0,
+            languages: Vec::new(),
+            version: version.clone(),
+        };
+        for (file, draft) in parsed {
+            let done =
+                translation::store_translation(conn, &version, file.lang, file.file_name, draft)?;
+            stored.chapters = draft.chapters.len();
+            stored.articles = draft.articles.len();
+            stored.clauses = done.clauses;
+            stored.languages.push(file.lang);
+        }
         Ok(stored)
     })
 }

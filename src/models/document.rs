@@ -11,6 +11,7 @@ use diesel::prelude::*;
 
 use crate::db::AnyConnection;
 use crate::domain::draft::Draft;
+use crate::domain::TextLang;
 use crate::schema::{articles, chapters, clauses, document_versions};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -25,6 +26,9 @@ pub struct DocumentVersion {
     pub source_name: String,
     pub created_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
+    /// The authoritative language: the text in the version's own columns.
+    #[diesel(deserialize_as = String)]
+    pub language: TextLang,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -90,6 +94,7 @@ struct NewVersion<'a> {
     source_name: &'a str,
     created_at: NaiveDateTime,
     published_at: Option<NaiveDateTime>,
+    language: &'static str,
 }
 
 // `treat_none_as_default_value = false`: a missing title is NULL, not DEFAULT, so that
@@ -145,6 +150,8 @@ impl NewClause<'_> {
 #[derive(Debug, Clone)]
 pub struct StoredVersion {
     pub version: DocumentVersion,
+    /// The languages this import stored, in order.
+    pub languages: Vec<TextLang>,
     pub chapters: usize,
     pub articles: usize,
     pub clauses: usize,
@@ -212,17 +219,32 @@ fn insert_clauses_unnest(
     .execute(pg)
 }
 
+/// How a new version is described: its title, source file, changelog, whether it is
+/// published at once, and the language its text (the authoritative one) is in.
+#[derive(Debug, Clone, Copy)]
+pub struct NewVersionInfo<'a> {
+    pub title: &'a str,
+    pub source_name: &'a str,
+    pub changelog: &'a str,
+    pub publish: bool,
+    pub language: TextLang,
+}
+
 /// Store `draft` as the next version of the consultation. Call inside a write
 /// transaction: together with the caller's other writes it lands whole or not at all.
 pub fn store_draft(
     conn: &mut AnyConnection,
     consultation_id: i64,
     draft: &Draft,
-    title: &str,
-    source_name: &str,
-    changelog: &str,
-    publish: bool,
+    info: NewVersionInfo<'_>,
 ) -> QueryResult<StoredVersion> {
+    let NewVersionInfo {
+        title,
+        source_name,
+        changelog,
+        publish,
+        language,
+    } = info;
     let previous: Option<DocumentVersion> = document_versions::table
         .filter(document_versions::consultation_id.eq(consultation_id))
         .order(document_versions::number.desc())
@@ -251,6 +273,7 @@ pub fn store_draft(
             source_name,
             created_at: now,
             published_at: publish.then_some(now),
+            language: language.as_str(),
         })
         .returning(document_versions::id)
         .get_result(conn)?;
@@ -327,12 +350,22 @@ pub fn store_draft(
             insert_in_chunks!(conn, clauses::table, clause_rows, NewClause::COLUMNS)
         }
     };
+    super::translation::insert_version_text(
+        conn,
+        version_id,
+        language,
+        1,
+        source_name,
+        title,
+        &draft.preamble,
+    )?;
     let version = document_versions::table
         .find(version_id)
         .select(DocumentVersion::as_select())
         .first(conn)?;
     Ok(StoredVersion {
         version,
+        languages: vec![language],
         chapters: draft.chapters.len(),
         articles: draft.articles.len(),
         clauses: clause_total,

@@ -156,6 +156,8 @@ pub struct Row {
     pub reason_code: Option<String>,
     pub duplicate_of: Option<i64>,
     pub cluster_id: Option<i64>,
+    #[diesel(deserialize_as = String)]
+    pub lang: crate::domain::TextLang,
 }
 
 impl Row {

@@ -19,6 +19,7 @@ pub mod session;
 pub mod statistics;
 pub mod suggestion;
 pub mod token;
+pub mod translation;
 pub mod upvote;
 pub mod user;
 

@@ -13,8 +13,82 @@ use super::document::{
     self, ArticleRow, ArticleSummary, ArticleView, ChapterRow, ClauseRow, DocumentVersion,
 };
 use super::suggestion;
+use super::translation::{self, ArticleText, ChapterText, ClauseText};
 use crate::db::AnyConnection;
-use crate::domain::{ArticleNumber, ClauseRef, Slug, SuggestionId, UserId};
+use crate::domain::{ArticleNumber, ClauseRef, Slug, SuggestionId, TextLang, UserId};
+
+/// The text languages a page asks for: the one to read, and one to read beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextChoice {
+    pub text: TextLang,
+    pub compare: Option<TextLang>,
+}
+
+/// What a reading page asks for: a version other than the current one, and the text
+/// languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Requested {
+    pub version: Option<i32>,
+    pub text: TextChoice,
+}
+
+/// A version's languages and, for the languages a page asked for, the texts of what
+/// it shows: loaded in one query per kind (clauses, article, chapter).
+#[derive(Debug, Clone, Default)]
+pub struct PageTexts {
+    /// The version's languages in import order, the authoritative one included.
+    pub languages: Vec<TextLang>,
+    pub clauses: HashMap<(i64, TextLang), ClauseText>,
+    pub article: HashMap<TextLang, ArticleText>,
+    pub chapter: HashMap<TextLang, ChapterText>,
+}
+
+impl PageTexts {
+    fn load(
+        conn: &mut AnyConnection,
+        version: &DocumentVersion,
+        choice: TextChoice,
+        article: &ArticleRow,
+        chapter: Option<&ChapterRow>,
+        clause_ids: &[i64],
+        every_language: bool,
+    ) -> QueryResult<Self> {
+        let languages: Vec<TextLang> = translation::languages(conn, version.id)?
+            .into_iter()
+            .map(|l| l.lang)
+            .collect();
+        // Only the other languages the version has: the authoritative text is in the
+        // rows already loaded.
+        // A clause page wants every language: its suggestions are each compared with
+        // the text in their own.
+        let asked: Vec<TextLang> = if every_language {
+            languages.clone()
+        } else {
+            [Some(choice.text), choice.compare]
+                .into_iter()
+                .flatten()
+                .collect()
+        };
+        let wanted: Vec<TextLang> = asked
+            .into_iter()
+            .filter(|l| *l != version.language && languages.contains(l))
+            .collect();
+        if wanted.is_empty() {
+            return Ok(Self {
+                languages,
+                ..Self::default()
+            });
+        }
+        let clauses = translation::clause_texts(conn, clause_ids, &wanted)?;
+        let (article, chapter) = translation::heading_texts(conn, article, chapter, &wanted)?;
+        Ok(Self {
+            languages,
+            clauses,
+            article,
+            chapter,
+        })
+    }
+}
 
 pub struct Contents {
     pub consultation: Consultation,
@@ -33,6 +107,7 @@ pub struct ArticleData {
     pub view: ArticleView,
     /// Visible suggestions per clause identity.
     pub suggestion_counts: HashMap<String, i64>,
+    pub texts: PageTexts,
 }
 
 pub struct ClauseData {
@@ -41,6 +116,7 @@ pub struct ClauseData {
     pub is_current: bool,
     pub article: ArticleRow,
     pub clause: ClauseRow,
+    pub texts: PageTexts,
 }
 
 /// A clause page: the clause, one page of its suggestions, and what the viewer upvoted.
@@ -113,6 +189,7 @@ pub fn article(
     slug: &Slug,
     number: &ArticleNumber,
     requested: Option<i32>,
+    choice: TextChoice,
 ) -> QueryResult<Option<ArticleData>> {
     let Some(consultation) = public_consultation(conn, slug)? else {
         return Ok(None);
@@ -125,12 +202,23 @@ pub fn article(
     };
     let lineages: Vec<String> = view.clauses.iter().map(|c| c.lineage.clone()).collect();
     let suggestion_counts = suggestion::counts_by_lineage(conn, &lineages)?;
+    let clause_ids: Vec<i64> = view.clauses.iter().map(|c| c.id).collect();
+    let texts = PageTexts::load(
+        conn,
+        &version,
+        choice,
+        &view.article,
+        view.chapter.as_ref(),
+        &clause_ids,
+        false,
+    )?;
     Ok(Some(ArticleData {
         consultation,
         version,
         is_current,
         view,
         suggestion_counts,
+        texts,
     }))
 }
 
@@ -149,12 +237,23 @@ pub fn clause(
         return Ok(None);
     };
     let found = document::find_clause(conn, consultation.id, &reference.to_string(), requested)?;
-    Ok(found.map(|(version, article, clause)| ClauseData {
+    let Some((version, article, clause)) = found else {
+        return Ok(None);
+    };
+    let texts = PageTexts {
+        languages: translation::languages(conn, version.id)?
+            .into_iter()
+            .map(|l| l.lang)
+            .collect(),
+        ..PageTexts::default()
+    };
+    Ok(Some(ClauseData {
         is_current: version.number == latest.number,
         consultation,
         version,
         article,
         clause,
+        texts,
     }))
 }
 
@@ -164,14 +263,23 @@ pub fn clause_with_suggestions(
     conn: &mut AnyConnection,
     slug: &Slug,
     reference: &ClauseRef,
-    requested: Option<i32>,
+    requested: Requested,
     sort: suggestion::Sort,
     cursor: Option<&suggestion::Cursor>,
     viewer: Option<i64>,
 ) -> QueryResult<Option<ClauseWithSuggestions>> {
-    let Some(found) = clause(conn, slug, reference, requested)? else {
+    let Some(mut found) = clause(conn, slug, reference, requested.version)? else {
         return Ok(None);
     };
+    found.texts = PageTexts::load(
+        conn,
+        &found.version,
+        requested.text,
+        &found.article,
+        None,
+        &[found.clause.id],
+        true,
+    )?;
     let (suggestions, next) =
         suggestion::list_for_clause(conn, &found.clause.lineage, sort, cursor, PAGE_SIZE)?;
     let total = suggestion::counts_by_lineage(conn, std::slice::from_ref(&found.clause.lineage))?

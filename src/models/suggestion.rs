@@ -14,8 +14,8 @@ use crate::domain::{SuggestionId, UserId};
 
 use crate::db::AnyConnection;
 use crate::domain::similarity;
-use crate::domain::{SuggestionKind, SuggestionStatus, TrackingNumber};
-use crate::schema::{clauses, consultations, suggestion_drafts, suggestions, users};
+use crate::domain::{SuggestionInput, SuggestionKind, SuggestionStatus, TextLang, TrackingNumber};
+use crate::schema::{clause_texts, clauses, consultations, suggestion_drafts, suggestions, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = suggestions)]
@@ -55,6 +55,9 @@ pub struct Suggestion {
     pub flag_count: i32,
     pub flagged: bool,
     pub hidden_from: Option<String>,
+    /// The language it is written in.
+    #[diesel(deserialize_as = String)]
+    pub lang: TextLang,
 }
 
 impl Suggestion {
@@ -78,6 +81,7 @@ pub struct NewSuggestion<'a> {
     pub proposed_text: Option<&'a str>,
     pub status: SuggestionStatus,
     pub idempotency_key: &'a str,
+    pub lang: TextLang,
     /// For imports and seeds; `None` means now.
     pub created_at: Option<NaiveDateTime>,
 }
@@ -138,6 +142,7 @@ pub fn create(
                     suggestions::signature.eq(&signature),
                     suggestions::text_hash.eq(&text_hash),
                     suggestions::idempotency_key.eq(new.idempotency_key),
+                    suggestions::lang.eq(new.lang.as_str()),
                     suggestions::created_at.eq(created_at),
                     suggestions::updated_at.eq(now),
                     suggestions::published_at.eq(visible.then_some(created_at)),
@@ -192,17 +197,26 @@ pub fn find_by_number(
     conn: &mut AnyConnection,
     number: &TrackingNumber,
 ) -> QueryResult<Option<SuggestionContext>> {
+    // The clause's text in the suggestion's language where the version has it, else
+    // the authoritative text: an amendment's diff is against what its author read.
     let row = suggestions::table
         .inner_join(users::table)
         .inner_join(clauses::table)
         .inner_join(consultations::table.on(consultations::id.eq(suggestions::consultation_id)))
+        .left_join(
+            clause_texts::table.on(clause_texts::clause_id
+                .eq(suggestions::clause_id)
+                .and(clause_texts::lang.eq(suggestions::lang))),
+        )
         .filter(suggestions::tracking_number.eq(number.as_str()))
         .select((
             Suggestion::as_select(),
             users::display_name,
             users::deleted_at.is_not_null(),
             clauses::reference,
-            clauses::body,
+            diesel::dsl::sql::<diesel::sql_types::Text>(
+                "COALESCE(clause_texts.body, clauses.body)",
+            ),
             consultations::slug,
             consultations::title,
             consultations::opens_at,
@@ -515,10 +529,9 @@ pub fn update_pending(
     conn: &mut AnyConnection,
     id: SuggestionId,
     author_id: UserId,
-    kind: SuggestionKind,
-    body: &str,
-    proposed_text: Option<&str>,
+    input: &SuggestionInput,
 ) -> QueryResult<bool> {
+    let (kind, body, proposed_text) = (input.kind, input.body.as_str(), input.proposed_str());
     let id = id.get();
     let author_id = author_id.get();
     let text = match proposed_text {
@@ -535,6 +548,7 @@ pub fn update_pending(
         suggestions::kind.eq(kind.as_str()),
         suggestions::body.eq(body),
         suggestions::proposed_text.eq(proposed_text),
+        suggestions::lang.eq(input.lang.as_str()),
         suggestions::signature.eq(similarity::encode(&similarity::signature(&text))),
         suggestions::updated_at.eq(super::now()),
     ))
@@ -577,6 +591,8 @@ pub struct Draft {
     pub body: String,
     pub proposed_text: String,
     pub created_at: NaiveDateTime,
+    /// Empty for drafts kept before languages were recorded.
+    pub lang: String,
 }
 
 /// At most this many drafts of signed-out writers are kept at once (each under the
@@ -597,9 +613,7 @@ pub fn save_draft(
     conn: &mut AnyConnection,
     token_hash: &str,
     clause_id: i64,
-    kind: &str,
-    body: &str,
-    proposed_text: &str,
+    input: &SuggestionInput,
     max: i64,
 ) -> QueryResult<DraftKept> {
     prune_drafts(conn)?;
@@ -611,9 +625,10 @@ pub fn save_draft(
         .values((
             suggestion_drafts::token_hash.eq(token_hash),
             suggestion_drafts::clause_id.eq(clause_id),
-            suggestion_drafts::kind.eq(kind),
-            suggestion_drafts::body.eq(body),
-            suggestion_drafts::proposed_text.eq(proposed_text),
+            suggestion_drafts::kind.eq(input.kind.as_str()),
+            suggestion_drafts::body.eq(input.body.as_str()),
+            suggestion_drafts::proposed_text.eq(input.proposed_str().unwrap_or("")),
+            suggestion_drafts::lang.eq(input.lang.as_str()),
             suggestion_drafts::created_at.eq(super::now()),
         ))
         .execute(conn)?;

@@ -12,9 +12,9 @@ use serde::Deserialize;
 use super::{html, html_with_status, see_other, with_db, AppState};
 use crate::auth::policy::{Admins, Staff};
 use crate::db;
-use crate::domain::{text, ConsultationStatus, ModerationMode, Role, Slug};
+use crate::domain::{text, ConsultationStatus, ModerationMode, Role, Slug, TextLang};
 use crate::error::AppError;
-use crate::import::{ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
+use crate::import::{DraftFile, ImportFailure, ImportRequest, MAX_DRAFT_BYTES};
 use crate::models::consultation::{self, ConsultationFields};
 use crate::models::{audit, document, outbox, user};
 use crate::services::accounts::{self, Actor, RoleError};
@@ -22,7 +22,7 @@ use crate::services::drafts;
 use crate::views::admin::{
     mode_choices, status_choices, AdminHome, AuditLine, ConsultationEditPage, ConsultationRow,
     ConsultationValues, ConsultationsPage, PreviewArticle, PreviewClause, PreviewPage,
-    UndeliverableLine, UserRow, UsersPage, VersionRow,
+    UndeliverableLine, UploadSlot, UserRow, UsersPage, VersionRow, UPLOAD_SLOTS,
 };
 use crate::views::consultation::status_key;
 use crate::views::forms::{role_choices, FormErrors};
@@ -295,6 +295,7 @@ fn edit_page(
         })
         .unwrap_or_default();
     ConsultationEditPage {
+        upload_slots: UploadSlot::all(crate::views::text_lang::default_text_lang(lang)),
         statuses: status_choices(lang, &values.status),
         modes: mode_choices(lang, &values.moderation_mode),
         existing_slug,
@@ -451,30 +452,48 @@ pub async fn update_consultation(
 
 /// Upload a draft file: imported by the same importer as `kenes import-draft`, as an
 /// unpublished version to preview. A bad file shows the importer's message.
-/// The draft upload form's fields.
+/// The draft upload form's fields: up to [`UPLOAD_SLOTS`] files, each with its
+/// language (`draft`/`lang`, `draft2`/`lang2`, …), and the version to add them to.
 struct Upload {
-    file_name: String,
-    bytes: Vec<u8>,
+    files: Vec<(TextLang, String, Vec<u8>)>,
     changelog: String,
+    into_version: Option<i32>,
+    /// A language or version the form could not read: shown instead of importing.
+    refused: Option<String>,
+}
+
+/// A slot as read: the file's name, its bytes, and the language chosen.
+type UploadedSlot = (Option<String>, Option<Vec<u8>>, Option<String>);
+
+/// Which upload slot a field belongs to: `draft`/`lang` is 1, `draft2`/`lang2` is 2.
+fn upload_slot(name: &str, prefix: &str) -> Option<usize> {
+    let rest = name.strip_prefix(prefix)?;
+    let n = if rest.is_empty() {
+        1
+    } else {
+        rest.parse().ok()?
+    };
+    (1..=UPLOAD_SLOTS).contains(&n).then_some(n)
 }
 
 /// Read the multipart form, refusing a draft over the import limit as it arrives.
 async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
     let mut upload = Upload {
-        file_name: String::from("upload.txt"),
-        bytes: Vec::new(),
+        files: Vec::new(),
         changelog: String::new(),
+        into_version: None,
+        refused: None,
     };
+    let mut slots: Vec<UploadedSlot> = vec![(None, None, None); UPLOAD_SLOTS];
     while let Some(mut field) = payload.try_next().await.map_err(|_| AppError::BadRequest)? {
         let name = field.name().map(str::to_owned).unwrap_or_default();
-        if name == "draft" {
-            if let Some(given) = field.content_disposition().and_then(|cd| cd.get_filename()) {
-                if !given.is_empty() {
-                    upload.file_name = given.to_owned();
-                }
-            }
-        }
-        let limit = if name == "draft" {
+        let file_slot = upload_slot(&name, "draft");
+        let given = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .filter(|g| !g.is_empty())
+            .map(str::to_owned);
+        let limit = if file_slot.is_some() {
             MAX_DRAFT_BYTES
         } else {
             20_000
@@ -486,11 +505,38 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
             }
             data.extend_from_slice(&chunk);
         }
-        match name.as_str() {
-            "draft" => upload.bytes = data,
-            "changelog" => upload.changelog = String::from_utf8_lossy(&data).trim().to_owned(),
-            _ => {}
+        let text = || String::from_utf8_lossy(&data).trim().to_owned();
+        if let Some(n) = file_slot {
+            slots[n - 1].0 = given;
+            slots[n - 1].1 = Some(data);
+        } else if let Some(n) = upload_slot(&name, "lang") {
+            slots[n - 1].2 = Some(text());
+        } else if name == "changelog" {
+            upload.changelog = text();
+        } else if name == "into_version" {
+            let value = text();
+            if !value.is_empty() {
+                match value.parse::<i32>() {
+                    Ok(n) if n > 0 => upload.into_version = Some(n),
+                    _ => upload.refused = Some(format!("`{value}` is not a version number")),
+                }
+            }
         }
+    }
+    for (n, (given, bytes, lang)) in slots.into_iter().enumerate() {
+        // A slot without a chosen file sends an empty part with no file name.
+        let Some(bytes) = bytes.filter(|b| !b.is_empty() || given.is_some()) else {
+            continue;
+        };
+        let lang = match lang.as_deref().unwrap_or("en").parse::<TextLang>() {
+            Ok(lang) => lang,
+            Err(error) => {
+                upload.refused = Some(error.to_string());
+                continue;
+            }
+        };
+        let file_name = given.unwrap_or_else(|| format!("upload-{}.txt", n + 1));
+        upload.files.push((lang, file_name, bytes));
     }
     Ok(upload)
 }
@@ -509,10 +555,22 @@ pub async fn upload_draft(
         if consultation::find_by_slug(conn, &target)?.is_none() {
             return Err(AppError::NotFound);
         }
+        if let Some(refused) = upload.refused {
+            return Ok(Err(refused));
+        }
+        let files: Vec<DraftFile<'_>> = upload
+            .files
+            .iter()
+            .map(|(lang, file_name, bytes)| DraftFile {
+                lang: *lang,
+                file_name,
+                bytes,
+            })
+            .collect();
         let request = ImportRequest {
             consultation: &target,
-            file_name: &upload.file_name,
-            bytes: &upload.bytes,
+            files: &files,
+            into_version: upload.into_version,
             title: None,
             summary: None,
             changelog: &upload.changelog,
@@ -520,8 +578,8 @@ pub async fn upload_draft(
         };
         match drafts::import(conn, &request, Actor::Admin(&admin)) {
             Ok(stored) => Ok(Ok(stored.version.number)),
-            Err(ImportFailure::Parse(error)) => Ok(Err(error.to_string())),
             Err(ImportFailure::Database(error)) => Err(error.into()),
+            Err(refused) => Ok(Err(refused.to_string())),
         }
     })
     .await?;

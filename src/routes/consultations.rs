@@ -10,15 +10,36 @@ use crate::domain::{ArticleNumber, ClauseRef, Slug};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::models::reading;
+use crate::models::reading::TextChoice;
 use crate::models::suggestion::{Cursor, Sort};
 use crate::views::consultation::ConsultationSummary;
 use crate::views::suggestion::SuggestionList;
+use crate::views::text_lang::{default_text_lang, Shown};
 use crate::views::{ArticlePage, ClausePage, ConsultationPage, HomePage};
 
 /// `?version=N` selects a published version other than the current one.
 #[derive(Debug, Deserialize)]
 pub struct VersionQuery {
     version: Option<i32>,
+}
+
+/// `?version=N&text=ru&compare=kk` on an article page: the version, the language to
+/// read the text in (default: the page's, [`default_text_lang`]) and one to read
+/// beside it. An unknown language code is ignored, not an error.
+#[derive(Debug, Deserialize)]
+pub struct ArticleQuery {
+    version: Option<i32>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    compare: String,
+}
+
+fn text_choice(lang: Lang, text: &str, compare: &str) -> TextChoice {
+    TextChoice {
+        text: text.parse().unwrap_or_else(|_| default_text_lang(lang)),
+        compare: compare.parse().ok(),
+    }
 }
 
 /// A malformed slug or reference names no page: 404, not 400.
@@ -77,27 +98,22 @@ pub async fn article(
     state: web::Data<AppState>,
     request: HttpRequest,
     path: web::Path<(String, String)>,
-    query: web::Query<VersionQuery>,
+    query: web::Query<ArticleQuery>,
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&path.0))?;
     let number = parse(ArticleNumber::parse(&path.1))?;
     let requested = query.version;
     let lang = Lang::default();
+    let choice = text_choice(lang, &query.text, &query.compare);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
-            Ok(reading::article(conn, &slug, &number, requested)?)
+            Ok(reading::article(conn, &slug, &number, requested, choice)?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
-        render(&ArticlePage::new(
-            &ctx,
-            &data.consultation,
-            &data.version,
-            data.is_current,
-            &data.view,
-            &data.suggestion_counts,
-        ))
+        let shown = Shown::resolve(&data.version, &data.texts, choice);
+        render(&ArticlePage::new(&ctx, &data, &shown))
     })
     .await
 }
@@ -106,6 +122,10 @@ pub async fn article(
 #[derive(Debug, Deserialize)]
 pub struct ClauseQuery {
     version: Option<i32>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    compare: String,
     #[serde(default)]
     sort: String,
     #[serde(default)]
@@ -125,6 +145,7 @@ pub async fn clause(
     let query = query.into_inner();
     let requested = query.version;
     let sort = Sort::parse(&query.sort);
+    let choice = text_choice(Lang::default(), &query.text, &query.compare);
     let cursor = (!query.after.is_empty())
         .then(|| Cursor::decode(sort, &query.after))
         .flatten();
@@ -139,7 +160,10 @@ pub async fn clause(
                 conn,
                 &slug,
                 &reference,
-                requested,
+                reading::Requested {
+                    version: requested,
+                    text: choice,
+                },
                 sort,
                 cursor.as_ref(),
                 viewer_id,
@@ -154,15 +178,8 @@ pub async fn clause(
         let now = crate::models::now();
         let list = SuggestionList::build(&data, may_vote_as, sort, requested, return_to, now);
         let c = &data.clause;
-        render(&ClausePage::new(
-            &ctx,
-            &c.consultation,
-            &c.version,
-            c.is_current,
-            &c.article,
-            &c.clause,
-            list,
-        ))
+        let shown = Shown::resolve(&c.version, &c.texts, choice);
+        render(&ClausePage::new(&ctx, c, list, &shown))
     })
     .await
 }

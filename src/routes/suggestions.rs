@@ -15,7 +15,9 @@ use crate::auth::session::RequireUser;
 use crate::auth::token::{hash_token, looks_like_token, random_token};
 use crate::auth::{policy, CurrentUser};
 use crate::db;
-use crate::domain::{ClauseRef, Slug, SuggestionId, SuggestionInput, TrackingNumber, UserId};
+use crate::domain::{
+    ClauseRef, Slug, SuggestionId, SuggestionInput, TextLang, TrackingNumber, UserId,
+};
 use crate::error::AppError;
 use crate::models::reading::{self, ClauseData};
 use crate::models::suggestion::{self, DraftKept};
@@ -27,6 +29,7 @@ use crate::views::suggestion::{
     kind_choices, kind_key, status_key, MySuggestionsPage, OwnRow, ReceiptPage, SuggestFormPage,
     SuggestionView,
 };
+use crate::views::text_lang::{lang_choices, suggestion_lang};
 use crate::views::{paragraphs, Ctx, DateView, PageContext};
 use crate::votes::{VoteRequest, Voted};
 
@@ -38,8 +41,20 @@ pub struct SuggestForm {
     kind: String,
     body: String,
     proposed_text: String,
+    /// The language the suggestion is written in (a code; empty: the default).
+    lang: String,
     idempotency_key: String,
     similar_seen: String,
+}
+
+/// The language of the suggestion on `form`, as [`suggestion_lang`] resolves it.
+fn form_lang(ctx: &PageContext, data: &ClauseData, form: &SuggestForm) -> TextLang {
+    suggestion_lang(
+        &data.version,
+        &data.texts.languages,
+        form.lang.parse().ok(),
+        ctx.lang,
+    )
 }
 
 fn parse_target(path: &(String, String)) -> Result<(Slug, ClauseRef), AppError> {
@@ -88,6 +103,12 @@ fn form_page(
         clause_reference: reference.clone(),
         clause_href: crate::urls::clause(slug, reference),
         clause_text: paragraphs(&data.clause.body),
+        clause_lang: data.version.language.as_str(),
+        suggestion_langs: lang_choices(
+            &data.version,
+            &data.texts.languages,
+            form_lang(&ctx, data, form),
+        ),
         action: format!("{}/suggest", crate::urls::clause(slug, reference)),
         editing: false,
         kinds: kind_choices(if form.kind.is_empty() {
@@ -133,6 +154,7 @@ pub async fn suggest_form(
                 form.kind = draft.kind;
                 form.body = draft.body;
                 form.proposed_text = draft.proposed_text;
+                form.lang = draft.lang;
             }
         }
     }
@@ -176,7 +198,8 @@ pub async fn submit(
     }
     // The same rules for everyone, so that nobody signs in only to be told the text
     // is too long, and so that text kept for a signed-out writer is bounded too.
-    let input = match SuggestionInput::parse(&form.kind, &form.body, &form.proposed_text) {
+    let lang = form_lang(&ctx, &data, &form);
+    let input = match SuggestionInput::parse(&form.kind, &form.body, &form.proposed_text, lang) {
         Ok(input) => input,
         Err(fields) => {
             let errors = FormErrors::from_fields(fields);
@@ -602,6 +625,7 @@ pub async fn edit_form(
         kind: s.kind.as_str().to_owned(),
         body: s.body.clone(),
         proposed_text: s.proposed_text.clone().unwrap_or_default(),
+        lang: s.lang.as_str().to_owned(),
         ..SuggestForm::default()
     };
     html(&edit_page(
@@ -640,7 +664,8 @@ pub async fn edit(
         let page = edit_page(ctx, &data, &number, &form, FormErrors::default(), notice);
         return html_with_status(StatusCode::FORBIDDEN, &page);
     }
-    let input = match SuggestionInput::parse(&form.kind, &form.body, &form.proposed_text) {
+    let lang = form_lang(&ctx, &data, &form);
+    let input = match SuggestionInput::parse(&form.kind, &form.body, &form.proposed_text, lang) {
         Ok(input) => input,
         Err(fields) => {
             let errors = FormErrors::from_fields(fields);

@@ -65,6 +65,7 @@ pub fn submit(
                 proposed_text: input.proposed_str(),
                 status,
                 idempotency_key,
+                lang: input.lang,
                 created_at: None,
             },
         )?;
@@ -112,14 +113,7 @@ pub fn edit(
     input: &SuggestionInput,
 ) -> diesel::QueryResult<bool> {
     db::write_transaction(conn, |conn| {
-        suggestion::update_pending(
-            conn,
-            suggestion_id,
-            author_id,
-            input.kind,
-            input.body.as_str(),
-            input.proposed_str(),
-        )
+        suggestion::update_pending(conn, suggestion_id, author_id, input)
     })
 }
 
@@ -136,15 +130,7 @@ pub fn keep_draft(
         return Ok(None);
     }
     db::write_transaction(conn, |conn| {
-        suggestion::save_draft(
-            conn,
-            token_hash,
-            clause_id,
-            input.kind.as_str(),
-            input.body.as_str(),
-            input.proposed_str().unwrap_or(""),
-            suggestion::MAX_DRAFTS,
-        )
+        suggestion::save_draft(conn, token_hash, clause_id, input, suggestion::MAX_DRAFTS)
     })
     .map(Some)
 }

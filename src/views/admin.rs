@@ -128,6 +128,44 @@ pub struct ConsultationEditPage {
     /// The importer's message (`file:line: what was expected`), when an upload failed.
     pub import_error: String,
     pub upload_action: String,
+    pub upload_slots: Vec<UploadSlot>,
+}
+
+/// How many files (languages) one upload may carry.
+pub const UPLOAD_SLOTS: usize = 3;
+
+/// One file field of the upload form and its language select.
+#[derive(Debug, Clone)]
+pub struct UploadSlot {
+    pub n: usize,
+    pub file_field: String,
+    pub lang_field: String,
+    /// (code, name in itself, selected)
+    pub langs: Vec<(&'static str, &'static str, bool)>,
+}
+
+impl UploadSlot {
+    /// The form's slots: the first defaults to `first`, the others to the languages
+    /// after it, so that three files in three languages need no change.
+    pub fn all(first: crate::domain::TextLang) -> Vec<Self> {
+        use crate::domain::TextLang;
+        let start = TextLang::ALL.iter().position(|l| *l == first).unwrap_or(0);
+        (1..=UPLOAD_SLOTS)
+            .map(|n| {
+                let suffix = if n == 1 { String::new() } else { n.to_string() };
+                let chosen = TextLang::ALL[(start + n - 1) % TextLang::ALL.len()];
+                Self {
+                    n,
+                    file_field: format!("draft{suffix}"),
+                    lang_field: format!("lang{suffix}"),
+                    langs: TextLang::ALL
+                        .iter()
+                        .map(|l| (l.as_str(), l.native_name(), *l == chosen))
+                        .collect(),
+                }
+            })
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone)]

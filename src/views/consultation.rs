@@ -6,12 +6,12 @@ use std::collections::HashMap;
 use askama::Template;
 
 use super::suggestion::SuggestionList;
+use super::text_lang::{Shown, TextColumn, TextSwitch};
 use super::{paragraphs, DateView, Link, PageContext};
 use crate::domain::ConsultationStatus;
 use crate::models::consultation::Consultation;
-use crate::models::document::{
-    self, ArticleSummary, ArticleView, ChapterRow, ClauseRow, DocumentVersion,
-};
+use crate::models::document::{self, ArticleSummary, ChapterRow, ClauseRow, DocumentVersion};
+use crate::models::reading::{ArticleData, ClauseData};
 
 /// Paths of the reading pages, in one place.
 /// A consultation as listed and as headed on its pages.
@@ -198,25 +198,21 @@ pub struct ClauseView {
     pub anchor: String,
     pub reference: String,
     pub number: String,
-    pub paragraphs: Vec<String>,
-    pub notes: Vec<String>,
+    /// The text in the language read, then the one compared beside it, if any.
+    pub columns: Vec<TextColumn>,
     pub permalink: String,
     /// "3 suggestions" (empty for none), linking to the clause page's list.
     pub suggestions: String,
 }
 
 impl ClauseView {
-    fn new(slug: &str, clause: &ClauseRow, query: &str) -> Self {
+    fn new(slug: &str, clause: &ClauseRow, query: &str, columns: Vec<TextColumn>) -> Self {
         Self {
             suggestions: String::new(),
             anchor: format!("clause-{}", clause.number),
             reference: clause.reference.clone(),
             number: clause.number.clone(),
-            paragraphs: paragraphs(&clause.body),
-            notes: document::split_notes(&clause.notes)
-                .into_iter()
-                .map(str::to_owned)
-                .collect(),
+            columns,
             permalink: format!("{}{query}", crate::urls::clause(slug, &clause.reference)),
         }
     }
@@ -233,23 +229,34 @@ pub struct ArticlePage<'a> {
     pub label: String,
     pub title: Option<String>,
     pub notes: Vec<String>,
+    /// The language of the heading and notes above.
+    pub heading_lang: &'static str,
+    pub switch: TextSwitch,
     pub clauses: Vec<ClauseView>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
 }
 
 impl<'a> ArticlePage<'a> {
-    pub fn new(
-        ctx: &'a PageContext,
-        consultation: &Consultation,
-        version: &DocumentVersion,
-        is_current: bool,
-        view: &ArticleView,
-        suggestion_counts: &HashMap<String, i64>,
-    ) -> Self {
+    pub fn new(ctx: &'a PageContext, data: &ArticleData, shown: &Shown) -> Self {
+        let ArticleData {
+            consultation,
+            version,
+            is_current,
+            view,
+            suggestion_counts,
+            texts,
+        } = data;
+        let is_current = *is_current;
         let slug = consultation.slug.as_str();
         let old = (!is_current).then_some(version.number);
         let query = crate::urls::version_query(old);
+        let article_text = texts.article.get(&shown.text);
+        let chapter_text = texts.chapter.get(&shown.text);
+        let heading_lang = match article_text {
+            Some(_) => shown.text,
+            None => shown.authoritative,
+        };
         let link = |(number, label): &(String, String)| Link {
             href: format!("{}{query}", crate::urls::article(slug, number)),
             text: label.clone(),
@@ -262,16 +269,33 @@ impl<'a> ArticlePage<'a> {
                 number,
                 current_href: crate::urls::article(slug, &view.article.number),
             }),
-            chapter: view.chapter.as_ref().map(|c| match &c.title {
-                Some(title) => format!("{}. {title}", c.heading),
-                None => c.heading.clone(),
+            chapter: view.chapter.as_ref().map(|c| {
+                let (heading, title) = match chapter_text {
+                    Some(t) => (&t.heading, &t.title),
+                    None => (&c.heading, &c.title),
+                };
+                match title {
+                    Some(title) => format!("{heading}. {title}"),
+                    None => heading.clone(),
+                }
             }),
-            label: view.article.label.clone(),
-            title: view.article.title.clone(),
-            notes: document::split_notes(&view.article.notes)
+            label: article_text
+                .map_or(&view.article.label, |t| &t.label)
+                .clone(),
+            title: article_text
+                .map_or(&view.article.title, |t| &t.title)
+                .clone(),
+            notes: document::split_notes(article_text.map_or(&view.article.notes, |t| &t.notes))
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),
+            heading_lang: heading_lang.as_str(),
+            switch: TextSwitch::new(
+                &crate::urls::article(slug, &view.article.number),
+                old,
+                texts,
+                shown,
+            ),
             clauses: view
                 .clauses
                 .iter()
@@ -280,7 +304,7 @@ impl<'a> ArticlePage<'a> {
                         ctx,
                         suggestion_counts.get(&c.lineage).copied().unwrap_or(0),
                     ),
-                    ..ClauseView::new(slug, c, &query)
+                    ..ClauseView::new(slug, c, &query, shown.columns(texts, c))
                 })
                 .collect(),
             previous: view.previous.as_ref().map(link),
@@ -297,6 +321,7 @@ pub struct ClausePage<'a> {
     pub article_label: String,
     pub article_href: String,
     pub clause: ClauseView,
+    pub switch: TextSwitch,
     /// Set when the clause is not in the current version.
     pub shown_from_version: Option<i32>,
     pub list: SuggestionList,
@@ -305,16 +330,23 @@ pub struct ClausePage<'a> {
 impl<'a> ClausePage<'a> {
     pub fn new(
         ctx: &'a PageContext,
-        consultation: &Consultation,
-        version: &DocumentVersion,
-        is_current: bool,
-        article: &document::ArticleRow,
-        clause: &ClauseRow,
+        data: &ClauseData,
         list: SuggestionList,
+        shown: &Shown,
     ) -> Self {
+        let ClauseData {
+            consultation,
+            version,
+            is_current,
+            article,
+            clause,
+            texts,
+        } = data;
+        let is_current = *is_current;
         let slug = consultation.slug.as_str();
-        let query = crate::urls::version_query((!is_current).then_some(version.number));
-        let view = ClauseView::new(slug, clause, &query);
+        let old = (!is_current).then_some(version.number);
+        let query = crate::urls::version_query(old);
+        let view = ClauseView::new(slug, clause, &query, shown.columns(texts, clause));
         Self {
             ctx,
             consultation: ConsultationSummary::new(consultation),
@@ -325,6 +357,12 @@ impl<'a> ClausePage<'a> {
                 view.anchor
             ),
             clause: view,
+            switch: TextSwitch::new(
+                &crate::urls::clause(slug, &clause.reference),
+                old,
+                texts,
+                shown,
+            ),
             shown_from_version: (!is_current).then_some(version.number),
             list,
         }

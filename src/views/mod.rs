@@ -8,6 +8,7 @@ pub mod consultation;
 pub mod forms;
 pub mod moderation;
 pub mod suggestion;
+pub mod text_lang;
 
 use std::future::{ready, Ready};
 

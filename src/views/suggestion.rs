@@ -99,6 +99,9 @@ pub struct SuggestionView {
     /// Whether the viewer may report it (signed in, not theirs, public).
     pub can_report: bool,
     pub report_action: String,
+    /// The language it is written in, for its `lang` attributes, and its name.
+    pub lang: &'static str,
+    pub lang_name: &'static str,
 }
 
 impl SuggestionView {
@@ -155,6 +158,8 @@ impl SuggestionView {
             can_vote: viewer.is_some() && !is_own && voting_open && status.accepts_votes(),
             can_report: viewer.is_some() && !is_own && status.is_visible(),
             report_action: format!("/suggestions/{}/report", suggestion.tracking_number),
+            lang: suggestion.lang.as_str(),
+            lang_name: suggestion.lang.native_name(),
             is_own,
         }
     }
@@ -217,7 +222,16 @@ impl SuggestionList {
                 .iter()
                 .map(|l| {
                     let upvoted = data.upvoted.contains(&l.suggestion.id);
-                    SuggestionView::from_listed(l, &c.clause.body, may_vote_as, upvoted, accepting)
+                    SuggestionView::from_listed(
+                        l,
+                        c.texts
+                            .clauses
+                            .get(&(c.clause.id, l.suggestion.lang))
+                            .map_or(&c.clause.body, |t| &t.body),
+                        may_vote_as,
+                        upvoted,
+                        accepting,
+                    )
                 })
                 .collect(),
             sorts: [
@@ -292,6 +306,10 @@ pub struct SuggestFormPage {
     pub clause_reference: String,
     pub clause_href: String,
     pub clause_text: Vec<String>,
+    /// The language of `clause_text` (the authoritative one).
+    pub clause_lang: &'static str,
+    /// The languages a suggestion may be written in: (code, name, selected).
+    pub suggestion_langs: Vec<(&'static str, &'static str, bool)>,
     pub action: String,
     pub editing: bool,
     pub kinds: Vec<KindChoice>,

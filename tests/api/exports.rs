@@ -357,7 +357,7 @@ async fn every_export_kind_parses_and_filters_apply(app: TestApp) {
             .await
             .bytes,
     );
-    assert!(rows.is_empty() && headers.len() == 22);
+    assert!(rows.is_empty() && headers.len() == 23);
     // The data dictionary page lists every column.
     let page = analyst.get("/analytics/dictionary").await;
     assert_eq!(page.status, 200);

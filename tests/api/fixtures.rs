@@ -52,6 +52,7 @@ pub async fn suggestion(
                     proposed_text: None,
                     status,
                     idempotency_key: &key,
+                    lang: kenes::domain::TextLang::En,
                     created_at: None,
                 },
             )

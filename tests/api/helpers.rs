@@ -421,8 +421,12 @@ impl TestApp {
             let mut conn = pool.get().expect("connection");
             let request = ImportRequest {
                 consultation: &slug,
-                file_name: &file_name,
-                bytes,
+                files: &[import::DraftFile {
+                    lang: kenes::domain::TextLang::En,
+                    file_name: &file_name,
+                    bytes,
+                }],
+                into_version: None,
                 title: None,
                 summary: Some("A test consultation."),
                 changelog: "",

@@ -11,6 +11,7 @@ mod admin;
 mod browser;
 mod exports;
 mod import;
+mod languages;
 mod mail;
 mod moderation;
 mod operations;

@@ -121,8 +121,12 @@ impl SharedDatabase {
                 &mut conn,
                 &kenes::import::ImportRequest {
                     consultation: &slug,
-                    file_name: "constitution-us.txt",
-                    bytes: US_TEXT,
+                    files: &[kenes::import::DraftFile {
+                        lang: kenes::domain::TextLang::En,
+                        file_name: "constitution-us.txt",
+                        bytes: US_TEXT,
+                    }],
+                    into_version: None,
                     title: None,
                     summary: None,
                     changelog: "",

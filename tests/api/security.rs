@@ -532,9 +532,14 @@ async fn text_kept_for_signed_out_writers_is_bounded(app: TestApp) {
     let kept = app
         .query(move |conn| {
             kenes::db::write_transaction(conn, |conn| {
-                kenes::models::suggestion::save_draft(
-                    conn, "one-more", clause_id, "comment", "text", "", max,
+                let input = kenes::domain::SuggestionInput::parse(
+                    "comment",
+                    "A text long enough to be kept.",
+                    "",
+                    kenes::domain::TextLang::En,
                 )
+                .unwrap();
+                kenes::models::suggestion::save_draft(conn, "one-more", clause_id, &input, max)
             })
             .unwrap()
         })

@@ -984,6 +984,7 @@ async fn clause_lists_page_by_keyset_and_pages_show_counts(app: TestApp) {
                     proposed_text: None,
                     status: kenes::domain::SuggestionStatus::Published,
                     idempotency_key: &format!("seed-{i}"),
+                    lang: kenes::domain::TextLang::En,
                     created_at: None,
                 },
             )

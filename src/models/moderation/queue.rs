@@ -11,7 +11,7 @@ use super::super::suggestion::Suggestion;
 use crate::db::fixed::fixed_query;
 use crate::db::{AnyConnection, MultiBackend};
 use crate::domain::queue::{Assignee, QueueFilter, QueueSort};
-use crate::domain::SuggestionStatus;
+use crate::domain::{search, SuggestionStatus};
 use crate::schema::{
     articles, chapters, clauses, consultations, suggestion_counts, suggestion_tags, suggestions,
     tags, users,
@@ -44,13 +44,38 @@ struct Matches {
     n: i64,
 }
 
-/// The FTS5 query for these words: each quoted, so nothing typed is read as syntax.
+/// The FTS5 query for these words: each quoted, so nothing typed is read as syntax;
+/// Cyrillic words by the prefix of their Russian stem ([`search::query_terms`]).
 fn fts_query(words: &[String]) -> String {
-    words
+    search::query_terms(words)
         .iter()
-        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .map(|t| {
+            let quoted = format!("\"{}\"", t.text.replace('"', ""));
+            if t.prefix {
+                quoted + "*"
+            } else {
+                quoted
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The same query for PostgreSQL's `to_tsquery('simple', …)`: every term quoted as a
+/// lexeme (its quotes and backslashes dropped), `:*` for a prefix, all required.
+fn ts_query(words: &[String]) -> String {
+    search::query_terms(words)
+        .iter()
+        .map(|t| {
+            let lexeme = format!("'{}'", t.text.replace(['\'', '\\'], ""));
+            if t.prefix {
+                lexeme + ":*"
+            } else {
+                lexeme
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" & ")
 }
 
 pub fn resolve(conn: &mut AnyConnection, filter: &QueueFilter, me: i64) -> QueryResult<Resolved> {
@@ -147,8 +172,8 @@ fn text_condition(
 ) -> Box<dyn BoxableExpression<suggestions::table, MultiBackend, SqlType = Bool>> {
     if postgres {
         return Box::new(
-            sql::<Bool>("suggestions.search @@ plainto_tsquery('simple', ")
-                .bind::<Text, _>(words.join(" "))
+            sql::<Bool>("suggestions.search @@ to_tsquery('simple', ")
+                .bind::<Text, _>(ts_query(words))
                 .sql(")"),
         );
     }
@@ -196,6 +221,9 @@ fn narrowed<'a>(mut query: Boxed<'a>, r: &Resolved) -> Boxed<'a> {
             (false, [one]) => query.filter(suggestions::clause_lineage.eq(one.clone())),
             (false, _) => query.filter(suggestions::clause_lineage.eq_any(lineages.clone())),
         };
+    }
+    if let Some(lang) = f.lang {
+        query = query.filter(suggestions::lang.eq(lang.as_str()));
     }
     if let Some(kind) = f.kind {
         query = query.filter(suggestions::kind.eq(kind.as_str()));

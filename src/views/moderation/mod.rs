@@ -115,6 +115,21 @@ pub fn kind_filter_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     out
 }
 
+/// The queue's language filter: any, or one of the text languages (named in itself).
+pub fn lang_filter_choices(lang: Lang, selected: &str) -> Vec<Choice> {
+    let mut out = vec![Choice {
+        value: "",
+        label: i18n::t(lang, "languages.filter.any"),
+        selected: selected.is_empty(),
+    }];
+    out.extend(crate::domain::TextLang::ALL.iter().map(|l| Choice {
+        value: l.as_str(),
+        label: l.native_name(),
+        selected: l.as_str() == selected,
+    }));
+    out
+}
+
 pub fn sort_choices(lang: Lang, selected: &str) -> Vec<Choice> {
     QueueSort::ALL
         .iter()
