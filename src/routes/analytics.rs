@@ -29,7 +29,8 @@ pub async fn home(
     request: HttpRequest,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
-    let entries = with_db(&state, |conn| {
+    let lang = ctx.lang;
+    let entries = with_db(&state, move |conn| {
         let entries = audit::recent_of(conn, "export", 20)?;
         let mut lines = Vec::new();
         for e in entries {
@@ -41,7 +42,7 @@ pub async fn home(
                 None => "kenes export".to_owned(),
             };
             lines.push(ExportLine {
-                when: DateView::new(e.created_at),
+                when: DateView::new(lang, e.created_at),
                 time: e.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 who,
                 file: details["file"].as_str().unwrap_or_default().to_owned(),

@@ -8,7 +8,6 @@ use super::{public_page, render, with_db, AppState};
 use crate::auth::{policy, CurrentUser};
 use crate::domain::{ArticleNumber, ClauseRef, Slug};
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::models::reading;
 use crate::models::suggestion::{Cursor, Sort};
 use crate::views::consultation::ConsultationSummary;
@@ -31,13 +30,16 @@ pub async fn home(
     state: web::Data<AppState>,
     request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let consultations = with_db(&db, |conn| Ok(reading::public_consultations(conn)?)).await?;
         render(&HomePage {
             ctx: &ctx,
-            consultations: consultations.iter().map(ConsultationSummary::new).collect(),
+            consultations: consultations
+                .iter()
+                .map(|c| ConsultationSummary::new(lang, c))
+                .collect(),
         })
     })
     .await
@@ -52,7 +54,7 @@ pub async fn contents(
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&slug))?;
     let requested = query.version;
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
@@ -82,7 +84,7 @@ pub async fn article(
     let slug = parse(Slug::parse(&path.0))?;
     let number = parse(ArticleNumber::parse(&path.1))?;
     let requested = query.version;
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
@@ -131,7 +133,7 @@ pub async fn clause(
     let viewer = viewer.map(|v| v.user);
     let viewer_id = viewer.as_ref().map(|u| u.id);
     let return_to = request.uri().to_string();
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
@@ -152,7 +154,15 @@ pub async fn clause(
             .filter(|v| policy::may_participate(v))
             .map(|v| v.id);
         let now = crate::models::now();
-        let list = SuggestionList::build(&data, may_vote_as, sort, requested, return_to, now);
+        let list = SuggestionList::build(
+            ctx.lang,
+            &data,
+            may_vote_as,
+            sort,
+            requested,
+            return_to,
+            now,
+        );
         let c = &data.clause;
         render(&ClausePage::new(
             &ctx,

@@ -1287,8 +1287,12 @@ async fn notes_tags_canned_responses_and_the_dashboard(app: TestApp) {
         let url = "http://kenes.test".to_owned();
         let pool = app.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let first = kenes::housekeeping::send_daily_summaries(&pool, &url).unwrap();
-            let second = kenes::housekeeping::send_daily_summaries(&pool, &url).unwrap();
+            let first =
+                kenes::housekeeping::send_daily_summaries(&pool, &url, kenes::i18n::Lang::En)
+                    .unwrap();
+            let second =
+                kenes::housekeeping::send_daily_summaries(&pool, &url, kenes::i18n::Lang::En)
+                    .unwrap();
             (first, second)
         })
         .await

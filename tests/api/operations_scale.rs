@@ -43,6 +43,7 @@ pub async fn citizens(shared: &SharedDatabase, count: usize) -> Vec<(i64, String
                     let user = kenes::models::user::create(
                         conn,
                         &kenes::models::user::Registration {
+                            lang: None,
                             email: &kenes::domain::Email::parse(&email).unwrap(),
                             display_name: &kenes::domain::DisplayName::parse(&format!("Voter {i}"))
                                 .unwrap(),
