@@ -111,7 +111,7 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         self.log();
-        self.response_in(Lang::default())
+        self.response_in(Lang::default(), "/")
     }
 }
 
@@ -138,7 +138,9 @@ impl AppError {
 impl AppError {
     /// The answer to this error, its page in `lang`. [`crate::locale::prefix`] calls it
     /// again with the request's language for any error raised inside the application.
-    pub fn response_in(&self, lang: Lang) -> HttpResponse {
+    /// `path`: the page's address without its prefix, for the links to it in the other
+    /// languages.
+    pub fn response_in(&self, lang: Lang, path: &str) -> HttpResponse {
         let status = self.status_code();
         if let Self::SignInRequired(next) = self {
             let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
@@ -146,7 +148,8 @@ impl AppError {
                 .insert_header((header::LOCATION, format!("/sign-in?next={next}")))
                 .finish();
         }
-        let ctx = PageContext::new(lang);
+        let mut ctx = PageContext::new(lang);
+        ctx.path = path.to_owned();
         let (title_key, message_key) = match self {
             Self::NotFound => ("error.not_found.title", "error.not_found.message"),
             Self::Forbidden => ("error.forbidden.title", "error.forbidden.message"),

@@ -172,13 +172,17 @@ pub async fn prefix(
     req.extensions_mut().insert(lang);
     req.extensions_mut().insert(source);
     let cookie_differs = remembered(&req) != Some(lang);
-    let request = req.request().clone();
+    let path = page_path(req.request());
+    // (No clone of the request may be kept across the call: the router needs it alone.)
     let mut res = match next.call(req).await {
         Ok(res) => res.map_into_boxed_body(),
+        // A middleware inside refused with an error: it is answered in the language.
         Err(error) => match error.as_error::<AppError>() {
             Some(app_error) => {
                 app_error.log();
-                ServiceResponse::new(request.clone(), app_error.response_in(lang))
+                return Err(Rendered::new(app_error.response_in(lang, &path))
+                    .await
+                    .into());
             }
             None => return Err(error),
         },
@@ -188,16 +192,16 @@ pub async fn prefix(
         .response()
         .error()
         .and_then(|e| e.as_error::<AppError>())
-        .map(|e| e.response_in(lang));
+        .map(|e| e.response_in(lang, &path));
     if let Some(page) = translated {
-        let (_, old) = res.into_parts();
+        let (request, old) = res.into_parts();
         let mut page = page;
         for (name, value) in old.headers() {
             if !page.headers().contains_key(name) || name == header::SET_COOKIE {
                 page.headers_mut().append(name.clone(), value.clone());
             }
         }
-        res = ServiceResponse::new(request.clone(), page);
+        res = ServiceResponse::new(request, page);
     }
     if source == Source::Prefix {
         if let Some(location) = res
@@ -242,6 +246,48 @@ pub async fn prefix(
     let mut head = head;
     head.headers_mut().remove(header::CONTENT_LENGTH);
     Ok(ServiceResponse::new(request, head.set_body(body)))
+}
+
+/// An error page already rendered in the request's language, for an error that left
+/// a middleware as `Err` (actix answers it without the request at hand).
+#[derive(Debug)]
+struct Rendered {
+    status: actix_web::http::StatusCode,
+    headers: header::HeaderMap,
+    body: actix_web::web::Bytes,
+}
+
+impl Rendered {
+    async fn new(response: HttpResponse) -> Self {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = to_bytes(response.into_body()).await.unwrap_or_default();
+        Self {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+impl std::fmt::Display for Rendered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.status)
+    }
+}
+
+impl actix_web::ResponseError for Rendered {
+    fn status_code(&self) -> actix_web::http::StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status);
+        for (name, value) in &self.headers {
+            response.append_header((name.clone(), value.clone()));
+        }
+        response.body(self.body.clone())
+    }
 }
 
 /// Middleware (inside the session): redirect an unprefixed page to its address in
