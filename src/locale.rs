@@ -15,7 +15,8 @@
 //! (the cookie), the signed-in person's saved choice, `Accept-Language` (q-values
 //! honoured), then `KENES_DEFAULT_LANG`. An explicit choice wins over what the browser
 //! says. Unprefixed POSTs are answered in that same language without a redirect.
-//! Static files, the probes, `/metrics` and open-data files have no prefix.
+//! Static files, the probes, `/metrics` and downloaded files (open data, exports, the
+//! CSV of a chart, one's own data) have no prefix.
 
 use actix_web::body::{to_bytes, BoxBody, MessageBody};
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
@@ -101,9 +102,12 @@ pub fn is_unprefixed(path: &str) -> bool {
             path,
             "/healthz" | "/readyz" | "/metrics" | "/favicon.ico" | "/robots.txt"
         )
-        || path
-            .strip_prefix("/open-data/")
-            .is_some_and(|file| file.contains('.'))
+        || path == "/analytics/export"
+        || path == "/account/data.json"
+        || ["/open-data/", "/analytics/statistics/"].iter().any(|dir| {
+            path.strip_prefix(dir)
+                .is_some_and(|file| file.contains('.'))
+        })
 }
 
 /// The most wanted language of an `Accept-Language` header that is served.

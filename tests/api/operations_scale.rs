@@ -103,7 +103,7 @@ pub async fn signed_in_client(address: &str, token: &str) -> (reqwest::Client, S
         .cookie_provider(jar)
         .build()
         .unwrap();
-    let page = Page::from(client.get(format!("{address}/")).send().await.unwrap()).await;
+    let page = Page::from(client.get(format!("{address}/en/")).send().await.unwrap()).await;
     let csrf = page
         .input_value("csrf_token")
         .unwrap_or_else(|| panic!("no csrf token: {} {}", page.status, page.body));
