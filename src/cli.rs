@@ -608,7 +608,7 @@ fn moderate(
         template_id: None,
         canonical: canonical.clone(),
     };
-    let english = |key| crate::i18n::t(crate::i18n::Lang::default(), key);
+    let english = |key| crate::i18n::t(crate::i18n::Lang::En, key);
     match moderation::decide(
         &mut conn,
         crate::domain::UserId(moderator.id),
@@ -821,6 +821,7 @@ fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> 
             let created = crate::services::accounts::create_confirmed(
                 &mut conn,
                 &user::Registration {
+                    lang: None,
                     email: &email,
                     display_name: &name,
                     password_hash: &hash,

@@ -66,6 +66,21 @@ pub struct Settings {
     )]
     pub page_cache_secs: u64,
 
+    /// Language of a first visit when neither a remembered choice nor the browser's
+    /// `Accept-Language` names one that is served: `kk`, `ru` or `en`.
+    #[arg(long, env = "KENES_DEFAULT_LANG", default_value = "kk", global = true)]
+    pub default_lang: String,
+
+    /// The consultation's time zone (IANA name): dates and times on pages and in mail
+    /// are shown in it, with the zone named.
+    #[arg(
+        long,
+        env = "KENES_TIME_ZONE",
+        default_value = "Asia/Almaty",
+        global = true
+    )]
+    pub time_zone: String,
+
     /// SMTP server for outgoing mail: `smtps://user:pass@host:465`,
     /// `smtp+starttls://user:pass@host:587` or `smtp://host:25`. Unset: messages are
     /// written as .eml files to `<data dir>/outbox/` and their links logged.
@@ -229,6 +244,8 @@ impl Settings {
             db_timeout_secs: 5,
             workers: None,
             page_cache_secs: 2,
+            default_lang: "kk".into(),
+            time_zone: "Asia/Almaty".into(),
             smtp_url: None,
             mail_from: "Kenes <no-reply@kenes.localhost>".into(),
             mail_poll_ms: 1000,
@@ -250,6 +267,31 @@ impl Settings {
             log_format: LogFormat::Text,
             log_mail_links: false,
         }
+    }
+
+    /// `KENES_DEFAULT_LANG` as a language.
+    pub fn lang(&self) -> Result<crate::i18n::Lang, ConfigError> {
+        crate::i18n::Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == self.default_lang.trim())
+            .ok_or_else(|| {
+                ConfigError::new(
+                    "KENES_DEFAULT_LANG",
+                    "`kk`, `ru` or `en`",
+                    &self.default_lang,
+                )
+            })
+    }
+
+    /// `KENES_TIME_ZONE` as a time zone.
+    pub fn zone(&self) -> Result<chrono_tz::Tz, ConfigError> {
+        self.time_zone.trim().parse().map_err(|_| {
+            ConfigError::new(
+                "KENES_TIME_ZONE",
+                "an IANA time zone such as `Asia/Almaty`",
+                &self.time_zone,
+            )
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -276,6 +318,8 @@ impl Settings {
     /// names the variable and says what it expects. Called before anything starts.
     pub fn validate(&self) -> Result<(), ConfigError> {
         check_address("KENES_BIND", &self.bind)?;
+        self.lang()?;
+        self.zone()?;
         if let Some(url) = &self.public_url {
             check_public_url(url)?;
         }

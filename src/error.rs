@@ -110,7 +110,14 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
-        let status = self.status_code();
+        self.log();
+        self.response_in(Lang::default(), "/")
+    }
+}
+
+impl AppError {
+    /// Log the cause of a 500 or 503, once per interval for repeated ones.
+    pub fn log(&self) {
         match self {
             Self::Internal(cause) => {
                 if let Some(repeated) = crate::telemetry::limited("internal", &format!("{cause:#}"))
@@ -125,13 +132,24 @@ impl ResponseError for AppError {
             }
             _ => {}
         }
+    }
+}
+
+impl AppError {
+    /// The answer to this error, its page in `lang`. [`crate::locale::prefix`] calls it
+    /// again with the request's language for any error raised inside the application.
+    /// `path`: the page's address without its prefix, for the links to it in the other
+    /// languages.
+    pub fn response_in(&self, lang: Lang, path: &str) -> HttpResponse {
+        let status = self.status_code();
         if let Self::SignInRequired(next) = self {
             let next: String = url::form_urlencoded::byte_serialize(next.as_bytes()).collect();
             return HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, format!("/sign-in?next={next}")))
                 .finish();
         }
-        let ctx = PageContext::new(Lang::default());
+        let mut ctx = PageContext::new(lang);
+        ctx.path = path.to_owned();
         let (title_key, message_key) = match self {
             Self::NotFound => ("error.not_found.title", "error.not_found.message"),
             Self::Forbidden => ("error.forbidden.title", "error.forbidden.message"),

@@ -22,6 +22,7 @@ pub fn spawn(
     pool: DbPool,
     cluster_every: Option<Duration>,
     public_url: String,
+    default_lang: Lang,
     stopper: &WorkerHandle,
 ) -> std::io::Result<()> {
     let stop: Arc<AtomicBool> = stopper.stopped();
@@ -55,7 +56,7 @@ pub fn spawn(
                         let _ = db::refresh_statistics(conn, false);
                         let _ = db::write_transaction(conn, moderation::fold_counts);
                         let _ = crate::models::suggestion::prune_drafts(conn);
-                        send_daily_summaries_on(conn, &public_url)
+                        send_daily_summaries_on(conn, &public_url, default_lang)
                     });
                     match pass {
                         Ok(Some(Ok(_)) | None) => {}
@@ -96,14 +97,20 @@ fn cluster(pool: &DbPool) -> anyhow::Result<()> {
 
 /// Queue today's backlog summary for each moderator who asked for it and has not
 /// had it yet today (UTC).
-pub fn send_daily_summaries(pool: &DbPool, public_url: &str) -> anyhow::Result<usize> {
+/// Each moderator's summary is written in their chosen language, else `default_lang`.
+pub fn send_daily_summaries(
+    pool: &DbPool,
+    public_url: &str,
+    default_lang: Lang,
+) -> anyhow::Result<usize> {
     let mut conn = pool.get()?;
-    send_daily_summaries_on(&mut conn, public_url)
+    send_daily_summaries_on(&mut conn, public_url, default_lang)
 }
 
 fn send_daily_summaries_on(
     conn: &mut crate::db::AnyConnection,
     public_url: &str,
+    default_lang: Lang,
 ) -> anyhow::Result<usize> {
     let today = crate::models::now().date().to_string();
     let recipients = moderation::summary_recipients(conn, &today)?;
@@ -113,14 +120,21 @@ fn send_daily_summaries_on(
     let backlog = moderation::backlog(conn)?;
     let oldest = moderation::oldest_pending(conn)?;
     let lines: Vec<(String, i64)> = backlog.into_iter().collect();
-    for (id, email, name) in &recipients {
+    for (id, email, name, lang) in &recipients {
+        let lang = lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or(default_lang);
         let mail = messages::daily_summary(
-            Lang::default(),
+            lang,
             email,
             name,
             &lines,
             oldest,
-            format!("{public_url}/moderation/dashboard"),
+            format!(
+                "{public_url}{}",
+                crate::urls::in_lang(lang, "/moderation/dashboard")
+            ),
         );
         db::write_transaction(conn, |conn| {
             outbox::enqueue(conn, &mail)?;

@@ -1,34 +1,429 @@
-//! The one translation function. Every string a person reads goes through
-//! [`t`]; templates call it as `ctx.t("key")`. English is the only catalogue so far;
-//! Kazakh and Russian are added as further `match` arms over the same keys, and the
-//! unit test below fails when a template uses a key the catalogue lacks.
+//! The interface's words, in Kazakh, Russian and English: the Fluent catalogues under
+//! `locales/<lang>/*.ftl`, compiled into the binary (see `build.rs`) and read with the
+//! Fluent project's `fluent-bundle`. Every string a person reads goes through here;
+//! templates call `ctx.t("key")` and `ctx.tf("key", value)`.
+//!
+//! A key in the code is the Fluent id spelled with dots and underscores
+//! (`error.not_found.title` is `error-not-found-title`), so templates read as before.
+//! Plurals are Fluent selectors with CLDR rules (Russian one/few/many/other, Kazakh and
+//! English one/other): the code passes the number, the catalogue chooses the words.
+//! Numbers are formatted per language (a non-breaking space between thousands in
+//! Kazakh and Russian, a comma in English), dates and times in the consultation's time
+//! zone ([`set_time_zone`], `KENES_TIME_ZONE`) with month names from the catalogue.
+//! Fluent's bidi isolation marks are off: they would end up inside HTML attributes.
+//!
+//! Messages without variables are formatted once, when the catalogue is first used,
+//! and kept for the life of the process, so [`t`] is a lookup.
 
-/// A language the interface can be served in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{LazyLock, OnceLock};
+
+use chrono::{Datelike, NaiveDateTime, Offset, TimeZone};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast;
+
+mod sources {
+    include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+}
+
+/// A language the interface can be served in. Kazakh, the state language, first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
+    Kk,
+    Ru,
     En,
 }
 
 impl Lang {
-    /// The BCP 47 code, for the `lang` attribute.
+    /// Every language, in the order the switcher lists them.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The BCP 47 code, for the `lang` attribute and the address prefix.
     pub fn code(self) -> &'static str {
         match self {
+            Self::Kk => "kk",
+            Self::Ru => "ru",
             Self::En => "en",
         }
     }
+
+    /// The language of a code or a language tag (`ru`, `ru-RU`, `KK`), if served.
+    pub fn from_code(code: &str) -> Option<Self> {
+        let primary = code.split(['-', '_']).next().unwrap_or_default().trim();
+        Self::ALL
+            .into_iter()
+            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+    }
+
+    /// The language named in itself (Қазақша, Русский, English), for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Kk => t(self, "language.kk"),
+            Self::Ru => t(self, "language.ru"),
+            Self::En => t(self, "language.en"),
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A value a message may be given: a number (formatted per language, and what a
+/// plural selector chooses on) or a text.
+pub trait Arg {
+    fn fluent(&self) -> FluentValue<'_>;
+}
+
+impl Arg for str {
+    fn fluent(&self) -> FluentValue<'_> {
+        FluentValue::from(self)
+    }
+}
+
+impl Arg for String {
+    fn fluent(&self) -> FluentValue<'_> {
+        FluentValue::from(self.as_str())
+    }
+}
+
+impl<T: Arg + ?Sized> Arg for &T {
+    fn fluent(&self) -> FluentValue<'_> {
+        (**self).fluent()
+    }
+}
+
+macro_rules! number_arg {
+    ($($t:ty),*) => { $(
+        impl Arg for $t {
+            fn fluent(&self) -> FluentValue<'_> {
+                FluentValue::from(*self)
+            }
+        }
+    )* };
+}
+number_arg!(i32, i64, u16, u32, u64, usize);
+
+/// The catalogues, read once.
+struct Catalogue {
+    bundles: Vec<FluentBundle<FluentResource>>,
+    /// Per language: the text of each message that takes no variable.
+    plain: Vec<HashMap<String, &'static str>>,
+    /// Per language: the variables each message uses.
+    variables: Vec<HashMap<String, BTreeSet<String>>>,
+    /// Files that did not parse, messages defined twice.
+    problems: Vec<String>,
+}
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(Catalogue::load);
+
+impl Catalogue {
+    fn load() -> Self {
+        let mut catalogue = Self {
+            bundles: Vec::new(),
+            plain: Vec::new(),
+            variables: Vec::new(),
+            problems: Vec::new(),
+        };
+        for lang in Lang::ALL {
+            let id = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(match lang {
+                Lang::En => format_number_en,
+                Lang::Kk | Lang::Ru => format_number_kk_ru,
+            }));
+            let mut variables = HashMap::new();
+            for (_, file, text) in sources::SOURCES.iter().filter(|s| s.0 == lang.code()) {
+                let resource = match FluentResource::try_new((*text).to_owned()) {
+                    Ok(resource) => resource,
+                    Err((resource, errors)) => {
+                        catalogue
+                            .problems
+                            .push(format!("{}/{file}: {errors:?}", lang.code()));
+                        resource
+                    }
+                };
+                for entry in resource.entries() {
+                    if let ast::Entry::Message(message) = entry {
+                        let mut found = BTreeSet::new();
+                        if let Some(pattern) = &message.value {
+                            pattern_variables(pattern, &mut found);
+                        }
+                        variables.insert(message.id.name.to_owned(), found);
+                    }
+                }
+                if let Err(errors) = bundle.add_resource(resource) {
+                    catalogue
+                        .problems
+                        .push(format!("{}/{file}: {errors:?}", lang.code()));
+                }
+            }
+            let mut plain = HashMap::new();
+            for (id, vars) in &variables {
+                if !vars.is_empty() {
+                    continue;
+                }
+                let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+                    continue;
+                };
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, None, &mut errors);
+                if errors.is_empty() {
+                    let text: &'static str = Box::leak(text.into_owned().into_boxed_str());
+                    plain.insert(id.clone(), text);
+                }
+            }
+            catalogue.bundles.push(bundle);
+            catalogue.plain.push(plain);
+            catalogue.variables.push(variables);
+        }
+        catalogue
+    }
+}
+
+fn pattern_variables(pattern: &ast::Pattern<&str>, found: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, found);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, found);
+            for variant in variants {
+                pattern_variables(&variant.value, found);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, found),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            found.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, found);
+            }
+            for named in &arguments.named {
+                inline_variables(&named.value, found);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            expression_variables(expression, found);
+        }
+        _ => {}
+    }
+}
+
+fn format_number_en<M>(value: &FluentValue, _: &M) -> Option<String> {
+    group_digits(value, ",", ".")
+}
+
+fn format_number_kk_ru<M>(value: &FluentValue, _: &M) -> Option<String> {
+    group_digits(value, "\u{a0}", ",")
+}
+
+/// A number with its thousands grouped and the language's decimal separator.
+fn group_digits(value: &FluentValue, thousands: &str, decimal: &str) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    let text = number.as_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", &*text),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (unsigned, None),
+    };
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut out = String::from(sign);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push_str(thousands);
+        }
+        out.push(digit);
+    }
+    if let Some(fraction) = fraction {
+        out.push_str(decimal);
+        out.push_str(fraction);
+    }
+    Some(out)
+}
+
+/// The Fluent id of a key of the code: `error.not_found.title` → `error-not-found-title`.
+pub fn fluent_id(key: &str) -> String {
+    key.replace(['.', '_'], "-")
+}
+
+/// Every message id of the English catalogue (the reference the others must match).
+pub fn message_ids() -> Vec<&'static str> {
+    CATALOGUE.variables[Lang::En.index()]
+        .keys()
+        .map(String::as_str)
+        .collect()
+}
+
+/// The text of the message `id` (a Fluent id) in `lang`, if it takes no variable.
+pub fn plain(lang: Lang, id: &str) -> Option<&'static str> {
+    CATALOGUE.plain[lang.index()].get(id).copied()
 }
 
 /// The text for `key` in `lang`. A missing key is logged and shown as the key itself,
 /// so a gap is visible rather than silently blank.
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    let found = match lang {
-        Lang::En => english(key),
-    };
-    found.unwrap_or_else(|| {
+    plain(lang, &fluent_id(key)).unwrap_or_else(|| {
         tracing::warn!(key, lang = lang.code(), "missing translation");
         key
     })
+}
+
+/// The message `key` with its one variable set to `value` (a number: formatted per
+/// language, and the choice of a plural form).
+pub fn tf(lang: Lang, key: &'static str, value: impl Arg) -> String {
+    let id = fluent_id(key);
+    let name = CATALOGUE.variables[Lang::En.index()]
+        .get(&id)
+        .and_then(|vars| vars.iter().next())
+        .map_or("value", String::as_str);
+    let mut args = FluentArgs::new();
+    args.set(name, value.fluent());
+    format(lang, &id, &args)
+}
+
+/// The message `key` with several named variables.
+pub fn tv(lang: Lang, key: &'static str, values: &[(&'static str, &dyn Arg)]) -> String {
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        args.set(*name, value.fluent());
+    }
+    format(lang, &fluent_id(key), &args)
+}
+
+fn format(lang: Lang, id: &str, args: &FluentArgs) -> String {
+    let bundle = &CATALOGUE.bundles[lang.index()];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        tracing::warn!(id, lang = lang.code(), "missing translation");
+        return id.to_owned();
+    };
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(args), &mut errors);
+    if !errors.is_empty() {
+        tracing::warn!(
+            id,
+            lang = lang.code(),
+            ?errors,
+            "translation needs other variables"
+        );
+    }
+    text.into_owned()
+}
+
+/// A number as the language writes it: `12 345` (with a non-breaking space) in Kazakh
+/// and Russian, `12,345` in English.
+pub fn number(lang: Lang, n: i64) -> String {
+    let value = FluentValue::from(n);
+    match lang {
+        Lang::En => group_digits(&value, ",", "."),
+        Lang::Kk | Lang::Ru => group_digits(&value, "\u{a0}", ","),
+    }
+    .unwrap_or_else(|| n.to_string())
+}
+
+static DEFAULT_LANG: OnceLock<Lang> = OnceLock::new();
+
+/// `KENES_DEFAULT_LANG`, set once at start-up (the first setting wins): the language of
+/// mail to someone who never chose one. Unset: Kazakh.
+pub fn set_default_lang(lang: Lang) {
+    let _ = DEFAULT_LANG.set(lang);
+}
+
+pub fn default_lang() -> Lang {
+    DEFAULT_LANG.get().copied().unwrap_or_default()
+}
+
+static TIME_ZONE: OnceLock<chrono_tz::Tz> = OnceLock::new();
+
+/// The consultation's time zone (`KENES_TIME_ZONE`), set once at start-up; the first
+/// setting wins. Unset: Asia/Almaty.
+pub fn set_time_zone(zone: chrono_tz::Tz) {
+    let _ = TIME_ZONE.set(zone);
+}
+
+pub fn time_zone() -> chrono_tz::Tz {
+    TIME_ZONE.get().copied().unwrap_or(chrono_tz::Asia::Almaty)
+}
+
+/// The time zone as a reader names it ("Astana time", "UTC", "UTC+05:00").
+pub fn zone_name(lang: Lang) -> String {
+    let zone = time_zone();
+    match zone {
+        chrono_tz::Asia::Almaty => t(lang, "timezone.asia_almaty").to_owned(),
+        chrono_tz::UTC | chrono_tz::Etc::UTC => t(lang, "timezone.utc").to_owned(),
+        _ => {
+            let offset = zone
+                .offset_from_utc_datetime(&chrono::Utc::now().naive_utc())
+                .fix();
+            tf(lang, "timezone.offset", offset.to_string())
+        }
+    }
+}
+
+fn local(at: NaiveDateTime) -> chrono::DateTime<chrono_tz::Tz> {
+    time_zone().from_utc_datetime(&at)
+}
+
+fn date_parts(lang: Lang, at: NaiveDateTime) -> (String, &'static str, String) {
+    let at = local(at);
+    let month = plain(lang, &format!("month-{}", at.month())).unwrap_or_default();
+    (at.day().to_string(), month, at.year().to_string())
+}
+
+/// A stored (UTC) time as a date in the consultation's time zone: "2 декабря 2026 г.".
+pub fn date(lang: Lang, at: NaiveDateTime) -> String {
+    let (day, month, year) = date_parts(lang, at);
+    tv(
+        lang,
+        "date.format",
+        &[("day", &day), ("month", &month), ("year", &year)],
+    )
+}
+
+/// A stored (UTC) time as a date and time with the zone named.
+pub fn datetime(lang: Lang, at: NaiveDateTime) -> String {
+    let (day, month, year) = date_parts(lang, at);
+    let time = local(at).format("%H:%M").to_string();
+    let zone = zone_name(lang);
+    tv(
+        lang,
+        "datetime.format",
+        &[
+            ("day", &day),
+            ("month", &month),
+            ("year", &year),
+            ("time", &time),
+            ("zone", &zone),
+        ],
+    )
+}
+
+/// A stored (UTC) time as a time of day with the zone named: "14:30 (Astana time)".
+pub fn time(lang: Lang, at: NaiveDateTime) -> String {
+    let time = local(at).format("%H:%M").to_string();
+    let zone = zone_name(lang);
+    tv(lang, "time.format", &[("time", &time), ("zone", &zone)])
 }
 
 /// The one-time messages a redirect may carry (the flash cookie holds the key).
@@ -53,650 +448,82 @@ pub fn flash_key(value: &str) -> Option<&'static str> {
     FLASH_KEYS.iter().find(|k| **k == value).copied()
 }
 
-/// A count in words: `one` for 1, else `many` with `{}` replaced by the number.
-pub fn count(lang: Lang, one: &'static str, many: &'static str, n: i64) -> String {
-    if n == 1 {
-        t(lang, one).to_owned()
-    } else {
-        tf(lang, many, n)
-    }
-}
-
-/// `t` with `{}` replaced by `value`.
-pub fn tf(lang: Lang, key: &'static str, value: impl std::fmt::Display) -> String {
-    t(lang, key).replacen("{}", &value.to_string(), 1)
-}
-
-fn english(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "site.name" => "Kenes",
-        "site.tagline" => "Public consultation on draft laws",
-        "nav.skip" => "Skip to main content",
-        "nav.main" => "Main",
-        "nav.consultations" => "Consultations",
-        "footer.about" => "Kenes is a public consultation platform. The texts shown are drafts published for comment; they are not in force as shown.",
-        "breadcrumb.label" => "You are here",
-        "home.title" => "Public consultations",
-        "home.intro" => "Read a draft clause by clause, find what matters to you, and tell the drafters what should change.",
-        "home.empty" => "There are no public consultations yet.",
-        "home.read" => "Read the draft",
-        "dates.opens" => "Opens",
-        "dates.closes" => "Closes",
-        "dates.published" => "Published",
-        "status.label" => "Status",
-        "status.draft" => "Draft",
-        "status.open" => "Open for suggestions",
-        "status.closed" => "Closed",
-        "status.results" => "Results published",
-        "consultation.contents" => "Contents",
-        "consultation.version" => "Version {}",
-        "consultation.changelog" => "What changed in this version",
-        "consultation.preamble" => "Preamble",
-        "consultation.no_version" => "The draft text has not been published yet.",
-        "consultation.clause_count" => "{} clauses",
-        "consultation.one_clause" => "1 clause",
-        "consultation.no_clauses" => "no clauses",
-        "consultation.old_version" => "You are reading version {} of this draft, not the current one.",
-        "consultation.current_version" => "Read the current version",
-        "article.clauses" => "Clauses",
-        "article.permalink" => "Permanent link to clause {}",
-        "article.previous" => "Previous",
-        "article.next" => "Next",
-        "article.neighbours" => "Other articles",
-        "article.no_clauses" => "This article has no text of its own; see its notes.",
-        "notes.title" => "Notes",
-        "clause.title" => "Clause {}",
-        "clause.reference" => "Reference",
-        "clause.permalink" => "Permanent link",
-        "clause.in_context" => "Read it in the whole article",
-        "clause.other_version" => "This clause is shown as it stood in version {}; it is not part of the current version.",
-        "error.status" => "Error {}",
-        "error.back_home" => "Go to the list of consultations",
-        "error.not_found.title" => "Page not found",
-        "error.not_found.message" => "We could not find that page. It may have moved, or the address may be mistyped.",
-        "error.unavailable.title" => "Busy right now",
-        "error.unavailable.message" => "The service is busy. Please try again in a few seconds.",
-        "error.internal.title" => "Something went wrong",
-        "error.internal.message" => "An error occurred on our side and has been logged. Please try again later.",
-        "error.forbidden.title" => "Not allowed",
-        "error.forbidden.message" => "Your account does not have access to this page.",
-        "error.csrf.title" => "This form has expired",
-        "error.csrf.message" => "For your security, forms expire. Go back, reload the page and submit the form again.",
-        "error.throttled.title" => "Too many attempts",
-        "error.throttled.message" => "There have been too many attempts from here. Please wait a little and try again.",
-        "error.retry_minutes" => "You can try again in about {} minutes.",
-        "error.too_large.title" => "Too much data",
-        "error.too_large.message" => "What was sent is larger than this page accepts.",
-        "error.bad_request.title" => "Something was wrong with that request",
-        "error.bad_encoding.title" => "The form could not be read",
-        "error.bad_encoding.message" => "What was sent contains characters that are not valid text (the form was not encoded as UTF-8), so nothing was saved. Go back, check the text and send it again from this site's own form.",
-        "error.bad_request.message" => "The page could not understand what was sent. Go back and try again.",
-        "nav.moderation" => "Moderation",
-        "nav.analytics" => "Analytics",
-        "nav.admin" => "Administration",
-        "nav.sign_in" => "Sign in",
-        "nav.my_suggestions" => "My suggestions",
-        "nav.sign_out" => "Sign out",
-        "nav.register" => "Register",
-        "banner.unconfirmed.label" => "Email confirmation",
-        "banner.unconfirmed" => "Please confirm your email address to submit suggestions and vote. We have sent you a link.",
-        "banner.resend" => "Send the link again",
-        "form.text.control" => "This text contains invisible control characters (for example a NUL byte) that cannot be saved. Remove them and try again; the rest of what you typed is kept.",
-        "form.errors.title" => "Please correct the following",
-        "form.resubmit" => "This form had expired, so nothing was saved. Everything you typed is still here except your password: enter it again and submit once more.",
-        "form.email.label" => "Email address",
-        "form.email.required" => "Enter your email address.",
-        "form.email.invalid" => "Enter an email address like name@example.kz.",
-        "form.display_name.label" => "Public name",
-        "form.display_name.hint" => "Shown with your suggestions. 2 to 50 characters; it need not be your real name.",
-        "form.display_name.required" => "Enter a public name.",
-        "form.display_name.length" => "Your public name must be 2 to 50 characters long.",
-        "form.display_name.invalid" => "Your public name cannot contain @ or control characters.",
-        "form.password.label" => "Password",
-        "form.password.hint" => "At least 8 characters. A few words you can remember are a good password.",
-        "form.password.required" => "Enter a password.",
-        "form.password.short" => "Your password must be at least 8 characters long.",
-        "form.password.long" => "Your password can be at most 128 characters long.",
-        "form.password.common" => "This password is too common and easy to guess. Choose another.",
-        "form.new_password.label" => "New password",
-        "form.current_password.label" => "Current password",
-        "form.current_password.wrong" => "That is not your current password.",
-        "form.region.label" => "Region (optional)",
-        "form.region.hint" => "Helps analysts see where suggestions come from. Only totals are published.",
-        "form.region.none" => "Choose a region",
-        "form.region.invalid" => "Choose a region from the list.",
-        "form.terms.label" => "I agree to the terms of use and to my public name being shown with my suggestions.",
-        "form.terms.required" => "You need to agree to the terms to register.",
-        "register.title" => "Register",
-        "register.intro" => "Register to suggest changes to the draft and to vote for other people's suggestions.",
-        "register.email.hint" => "We send a link to confirm it. It is never shown publicly.",
-        "register.submit" => "Register",
-        "register.have_account" => "Already registered?",
-        "register.sent.title" => "Check your email",
-        "register.sent.body" => "If the address can be registered, we have sent a message to it. Follow the link in it to confirm your address; the link works for 48 hours.",
-        "register.sent.spam" => "Nothing after a few minutes? Check your spam folder.",
-        "confirm.done.title" => "Your email address is confirmed",
-        "confirm.done.body" => "You can now suggest changes and vote.",
-        "confirm.done.link" => "Go to the consultations",
-        "confirm.expired.title" => "This link no longer works",
-        "confirm.expired.body" => "The link has expired or has already been used. Sign in and ask for a new one.",
-        "confirm.expired.link" => "Go to your account",
-        "sign_in.title" => "Sign in",
-        "sign_in.submit" => "Sign in",
-        "sign_in.forgot" => "Forgot your password?",
-        "sign_in.no_account" => "No account yet?",
-        "sign_in.failed" => "The email address or password is not right.",
-        "reset.title" => "Reset your password",
-        "reset.intro" => "Enter the email address of your account. We will send you a link to choose a new password.",
-        "reset.submit" => "Send the link",
-        "reset.sent.title" => "Check your email",
-        "reset.sent.body" => "If there is an account with that address, we have sent a link to it. It works for one hour.",
-        "reset.new.title" => "Choose a new password",
-        "reset.new.submit" => "Save the new password",
-        "reset.expired.title" => "This link no longer works",
-        "reset.expired.body" => "The link has expired or has already been used. Ask for a new one.",
-        "reset.expired.link" => "Ask for a new link",
-        "account.title" => "Your account",
-        "account.email_status" => "Email",
-        "account.confirmed" => "Confirmed",
-        "account.unconfirmed" => "Not confirmed yet",
-        "account.sessions" => "Signed-in devices",
-        "account.profile" => "Profile",
-        "account.save" => "Save",
-        "account.password" => "Change your password",
-        "account.password.intro" => "You will be signed out on every device and asked to sign in again.",
-        "account.password.submit" => "Change password",
-        "account.everywhere" => "Sign out everywhere",
-        "account.everywhere.submit" => "Sign out on every device",
-        "account.data" => "Your data",
-        "account.data.download" => "Download everything we hold about you (JSON)",
-        "account.delete" => "Delete your account",
-        "account.delete.intro" => "Your personal data is erased. Your suggestions stay, shown as by a deleted account.",
-        "account.delete.submit" => "Delete my account",
-        "flash.signed_in" => "You are signed in.",
-        "flash.signed_out" => "You are signed out.",
-        "flash.signed_out_everywhere" => "You are signed out on every device.",
-        "flash.profile_saved" => "Your profile is saved.",
-        "flash.password_changed" => "Your password is changed. Please sign in again.",
-        "flash.password_reset" => "Your password is reset. Please sign in with the new one.",
-        "flash.confirmation_sent" => "We have sent you a new confirmation link.",
-        "flash.account_deleted" => "Your account is deleted.",
-        "flash.role_changed" => "The role is changed.",
-        "flash.saved" => "Saved.",
-        "email.greeting" => "Hello {},",
-        "email.greeting_anonymous" => "Hello,",
-        "email.footer" => "Kenes, public consultation on draft laws. You receive this because of an action on your account.",
-        "email.not_you" => "If this was not you, you can ignore this message.",
-        "email.confirm.subject" => "Confirm your email address",
-        "email.confirm.body" => "Please confirm your email address to take part in the consultation.",
-        "email.confirm.expiry" => "The link works for 48 hours and only once.",
-        "email.confirm.action" => "Confirm my email address",
-        "email.already.subject" => "Someone tried to register with your address",
-        "email.already.body" => "Someone tried to register a new account with this email address, which already has an account.",
-        "email.already.reset" => "If it was you and you have forgotten your password, you can choose a new one: {}",
-        "email.already.action" => "Sign in",
-        "email.reset.subject" => "Reset your password",
-        "email.reset.body" => "Someone asked to reset the password of your account. Follow the link to choose a new one.",
-        "email.reset.expiry" => "The link works for one hour and only once.",
-        "email.reset.action" => "Choose a new password",
-        "email.changed.subject" => "Your password was changed",
-        "email.changed.body" => "The password of your account was just changed, and every device was signed out.",
-        "email.changed.not_you" => "If this was not you, reset your password at once: {}",
-        "admin.title" => "Administration",
-        "admin.consultations" => "Consultations",
-        "admin.consultations.new" => "New consultation",
-        "admin.users" => "Users and roles",
-        "admin.undeliverable" => "Mail that could not be delivered",
-        "admin.undeliverable.intro" => "The receiving mail server refused these messages for good (for example, the mailbox does not exist), so they are not sent again.",
-        "admin.undeliverable.to" => "To",
-        "admin.undeliverable.subject" => "Subject",
-        "admin.undeliverable.error" => "Answer of the mail server",
-        "admin.audit" => "Recent changes",
-        "admin.audit.empty" => "Nothing recorded yet.",
-        "admin.audit.when" => "When (UTC)",
-        "admin.audit.who" => "Who",
-        "admin.audit.action" => "Action",
-        "admin.audit.subject" => "Subject",
-        "admin.audit.details" => "Details",
-        "admin.users.search" => "Find by email or name",
-        "admin.users.search.submit" => "Search",
-        "admin.users.none" => "No accounts match.",
-        "admin.users.joined" => "Registered",
-        "admin.users.role" => "Role",
-        "admin.users.change_role" => "Change",
-        "admin.consultation.title" => "Title",
-        "admin.consultation.slug" => "Address name",
-        "admin.consultation.slug.hint" => "Lower-case letters, digits and hyphens, e.g. constitution-2024. It cannot be changed later.",
-        "admin.consultation.summary" => "Summary",
-        "admin.consultation.mode" => "Moderation",
-        "admin.consultation.opens" => "Opens",
-        "admin.consultation.closes" => "Closes",
-        "admin.consultation.utc" => "In UTC.",
-        "admin.mode.pre" => "Before publication (suggestions are public once a moderator publishes them)",
-        "admin.mode.post" => "After publication (suggestions are public at once and can be hidden)",
-        "admin.versions" => "Versions",
-        "admin.save" => "Save",
-        "admin.publish" => "Publish",
-        "admin.upload" => "Upload a draft",
-        "admin.upload.intro" => "A Markdown outline or a plain-text constitution layout (see the README). It becomes the next version, unpublished until you publish it.",
-        "admin.upload.failed" => "The file could not be imported; nothing was saved",
-        "admin.upload.file" => "Draft file",
-        "admin.upload.submit" => "Upload and preview",
-        "admin.preview" => "Preview",
-        // Drafts in several languages (locales/*/languages.ftl).
-        "languages.filter.label" => "Language",
-        "languages.filter.any" => "Any language",
-        // Drafts in several languages (locales/*/languages.ftl).
-        "languages.suggest.label" => "Language of your suggestion",
-        "languages.suggest.hint" => "A proposed wording is compared with the clause's text in this language.",
-        // Drafts in several languages (locales/*/languages.ftl).
-        "languages.upload.legend" => "Files and their languages",
-        "languages.upload.hint" => "One file per language, aligned article by article and clause by clause. Kazakh is the authoritative text when one of the files is Kazakh; otherwise the first file is.",
-        "languages.upload.file" => "File {}",
-        "languages.upload.lang" => "Language of the text",
-        "languages.upload.into_version" => "Add to version (optional)",
-        "languages.upload.into_version.hint" => "The number of an existing version, to add its text in further languages. Leave empty to upload a new version.",
-        "languages.switch.label" => "Language of the text",
-        "languages.switch.text" => "Read in",
-        "languages.switch.compare" => "Side by side with",
-        "languages.switch.single" => "One language only",
-        "languages.authoritative" => "Authoritative text",
-        "languages.authoritative.short" => "authoritative text",
-        "languages.outdated" => "Not yet updated: the authoritative text of this clause changed in this version, and this translation has not been updated yet.",
-        "languages.fallback" => "The text is not published in this language: {}. Shown instead: the authoritative text,",
-        "admin.preview.published" => "This version is published.",
-        "admin.preview.articles" => "{} articles",
-        "admin.error.title" => "The title must be 3 to 200 characters long.",
-        "admin.error.summary" => "The summary can be at most 5,000 characters long.",
-        "admin.error.choice" => "Choose a value from the list.",
-        "admin.error.time" => "Enter a date and time like 2026-12-01T09:00.",
-        "admin.error.order" => "The closing time must be after the opening time.",
-        "admin.error.slug" => "Use 2 to 64 lower-case letters, digits and hyphens.",
-        "admin.error.slug_taken" => "Another consultation already uses this address name.",
-        "flash.withdrawn" => "Your suggestion is withdrawn.",
-        "error.refused.title" => "That is not possible",
-        "suggestion.count" => "{} suggestions",
-        "suggestion.count.one" => "1 suggestion",
-        "suggestion.kind.amend" => "Amend the clause",
-        "suggestion.kind.delete" => "Delete the clause",
-        "suggestion.kind.add" => "Add a clause after it",
-        "suggestion.kind.comment" => "Comment or question",
-        "suggestion.status.pending" => "Awaiting moderation",
-        "suggestion.status.published" => "Published",
-        "suggestion.status.rejected" => "Not published",
-        "suggestion.status.under_review" => "Under review by the drafters",
-        "suggestion.status.accepted" => "Accepted",
-        "suggestion.status.partly_accepted" => "Partly accepted",
-        "suggestion.status.not_accepted" => "Not accepted",
-        "suggestion.status.duplicate" => "Merged with a similar suggestion",
-        "suggestion.status.hidden" => "Hidden",
-        "suggestion.status.withdrawn" => "Withdrawn by its author",
-        "suggestion.deleted_author" => "a deleted account",
-        "suggestion.diff.label" => "Proposed wording, compared with the clause",
-        "suggestion.diff.removed" => "removed",
-        "suggestion.diff.added" => "added",
-        "suggestion.proposed_clause" => "Proposed new clause:",
-        "suggestion.proposed_wording" => "Proposed wording, replacing the clause:",
-        "suggestion.official_response" => "Official response:",
-        "suggestion.upvote" => "Support",
-        "suggestion.upvoted" => "Supported",
-        "suggestion.upvotes" => "{} supporters",
-        "suggestion.upvotes.one" => "1 supporter",
-        "suggestion.vote.sign_in" => "Sign in to support suggestions.",
-        "suggestion.vote.closed" => "This consultation is closed: suggestions can no longer be supported.",
-        "suggestion.vote.not_open" => "This suggestion can no longer be supported.",
-        "suggestion.vote.own" => "You cannot support your own suggestion.",
-        "suggestions.title" => "Suggestions",
-        "suggestions.suggest" => "Suggest a change to this clause",
-        "suggestions.closed" => "This consultation is not accepting suggestions now.",
-        "suggestions.none" => "No suggestions have been published on this clause yet.",
-        "suggestions.more" => "More suggestions",
-        "suggestions.sort.label" => "Order",
-        "suggestions.sort.top" => "Most supported",
-        "suggestions.sort.newest" => "Newest",
-        "suggestions.sort.status" => "By status",
-        "suggest.title" => "Suggest a change to clause {}",
-        "suggest.edit_title" => "Edit your suggestion",
-        "suggest.signed_out" => "You can write your suggestion now; you will be asked to sign in when you send it, and nothing you typed is lost.",
-        "suggest.kind.legend" => "What do you suggest?",
-        "suggest.kind.amend.hint" => "Give the wording you propose; readers see it compared with the current text.",
-        "suggest.kind.delete.hint" => "Explain why the clause should go.",
-        "suggest.kind.add.hint" => "Give the text of the new clause to add after this one.",
-        "suggest.kind.comment.hint" => "A remark or a question about the clause.",
-        "suggest.proposed.label" => "Proposed wording (for an amendment or a new clause)",
-        "suggest.proposed.hint" => "Up to 5,000 characters.",
-        "suggest.body.label" => "Your explanation",
-        "suggest.body.hint" => "10 to 5,000 characters, at most 3 links.",
-        "suggest.submit" => "Send my suggestion",
-        "suggest.submit_anyway" => "Send mine anyway",
-        "suggest.save" => "Save the changes",
-        "suggest.similar.title" => "Similar suggestions already made",
-        "suggest.similar.intro" => "These say something close to yours. You can support one of them instead, or still send your own below.",
-        "suggest.draft_not_kept" => "We cannot keep your text for you while you sign in just now. Nothing is lost: it is still below. Copy it, sign in, and send it again.",
-        "suggest.closed" => "This consultation is not accepting suggestions now. Your text is kept below so that you can copy it.",
-        "suggest.confirm_first" => "Please confirm your email address first (see the link we sent you). Your text is kept below.",
-        "suggest.throttled" => "You have sent many suggestions in a short time. Please wait a while; your text is kept below.",
-        "form.kind.invalid" => "Choose what you suggest.",
-        "form.body.required" => "Explain your suggestion.",
-        "form.body.short" => "Your explanation must be at least 10 characters long.",
-        "form.body.long" => "Your explanation can be at most 5,000 characters long.",
-        "form.body.links" => "Please include at most 3 links.",
-        "form.proposed.required" => "Give the wording you propose.",
-        "form.proposed.long" => "The proposed wording can be at most 5,000 characters long.",
-        "receipt.title" => "Suggestion {}",
-        "receipt.thanks" => "Thank you. Your suggestion is received; we have emailed you this receipt.",
-        "receipt.number" => "Tracking number",
-        "receipt.kind" => "Kind",
-        "receipt.consultation" => "Consultation",
-        "receipt.clause" => "Clause",
-        "receipt.submitted" => "Submitted",
-        "receipt.keep" => "Keep the tracking number: anyone can follow the suggestion's status at this address.",
-        "mine.title" => "My suggestions",
-        "mine.none" => "You have not made any suggestions yet.",
-        "mine.edit" => "Edit",
-        "mine.withdraw" => "Withdraw",
-        "mine.not_editable" => "Only suggestions still awaiting moderation can be changed or withdrawn.",
-        "mine.blocked_edit" => "Your account is blocked, so this suggestion cannot be changed. You can still withdraw it. Your text is shown below so that you can keep a copy.",
-        "email.receipt.subject" => "Your suggestion is received",
-        "email.receipt.body" => "Thank you for your suggestion. Its tracking number is {}.",
-        "email.receipt.follow" => "You can follow what becomes of it at any time:",
-        "email.receipt.action" => "See its status",
-        "moderation.title" => "Moderation",
-        "analytics.title" => "Analytics",
-        "open_data.title" => "Open data",
-        "open_data.intro" => "Everything the public can read here is also available as files, free to reuse: the suggestions published on each clause, with their status and any official response, and per-clause counts. They contain no personal data: no names, emails or regions, and no suggestion that is not public.",
-        "open_data.files" => "Files",
-        "open_data.suggestions" => "every public suggestion, with its clause, kind, text, status, official response and upvotes.",
-        "open_data.clauses" => "per clause, how many public suggestions of each kind it has and their upvotes.",
-        "open_data.filter" => "Add ?consultation=SHORT-NAME to a file's address for one consultation. Files are produced when asked for, from one consistent moment.",
-        "open_data.columns" => "Columns",
-        "open_data.format" => "CSV files are RFC 4180 in UTF-8 with a header row; JSON files are one array of objects with the same fields. Times are ISO 8601 in UTC. In CSV, text that a spreadsheet would read as a formula starts with an apostrophe.",
-        "open_data.licence_title" => "Licence",
-        "open_data.licence" => "The files are published under the Creative Commons Attribution 4.0 International licence (CC BY 4.0): you may copy, share and adapt them for any purpose, provided you credit the consultation's organiser and this platform as the source. Citizens' texts are published with their consent under the same terms.",
-        "analytics.intro" => "Download CSV files (UTF-8, one header row, times in UTC). People appear only as pseudonyms, different in every file. Each download is recorded with its SHA-256, so a published figure can be traced to its file.",
-        "analytics.dictionary" => "What each column means",
-        "analytics.dictionary_intro" => "The columns of every export are a stable contract: new columns may be added at the end; none is renamed or removed without notice. Files are RFC 4180 CSV in UTF-8 with one header row; times are ISO 8601 in UTC; text that a spreadsheet would read as a formula starts with an apostrophe.",
-        "analytics.column" => "Column",
-        "analytics.statistics" => "Statistics and charts",
-        "statistics.title" => "Statistics",
-        "statistics.per_day" => "Suggestions per day",
-        "statistics.by_status" => "Suggestions by status",
-        "statistics.by_kind" => "Suggestions by kind",
-        "statistics.top_clauses" => "Most discussed clauses",
-        "statistics.by_article" => "Suggestions by article, most discussed first",
-        "statistics.by_region" => "Suggestions by the author's region",
-        "statistics.decisions" => "Moderation decisions per day",
-        "statistics.backlog" => "Suggestions awaiting moderation, by how long they have waited",
-        "statistics.regions_note" => "Regions with fewer than 5 authors or 5 suggestions are withheld, so that nobody can be recognised.",
-        "statistics.withheld" => "withheld: fewer than 5",
-        "statistics.csv" => "Download these numbers (CSV)",
-        "analytics.type" => "Type",
-        "analytics.meaning" => "Meaning",
-        "analytics.export" => "Export",
-        "analytics.excel" => "For Excel (adds a byte-order mark)",
-        "analytics.download" => "Download",
-        "analytics.recent" => "Exports made",
-        "analytics.none" => "No exports yet.",
-        "analytics.file" => "File and filters",
-        "analytics.rows" => "Rows",
-        "analytics.filter.invalid" => "A filter value is not valid.",
-        "moderation.empty" => "Nothing matches this filter.",
-        "decisions.title" => "Moderation decisions",
-        "decisions.intro" => "Every decision on published suggestions, newest first. Moderators' names are not shown; reasons are kept in the staff log.",
-        "email.merged.subject" => "Your suggestion was merged with a similar one",
-        "email.merged.body" => "Your suggestion {} says much the same as another one, so moderators merged them. Your upvotes and those of your supporters now count towards it.",
-        "email.merged.canonical" => "The suggestion it was merged into: {}",
-        "email.merged.action" => "See the merged suggestion",
-        "email.response.subject" => "An official response to your suggestion",
-        "email.response.body" => "The drafting commission has answered your suggestion {}.",
-        "email.response.accepted" => "Outcome: accepted.",
-        "email.response.partly_accepted" => "Outcome: partly accepted.",
-        "email.response.not_accepted" => "Outcome: not accepted.",
-        "email.summary.subject" => "Moderation backlog today",
-        "email.summary.body" => "Suggestions by status:",
-        "email.summary.oldest" => "The oldest pending suggestion was submitted on {}.",
-        "email.summary.action" => "Open the dashboard",
-        "flash.reported" => "Thank you. Moderators will look at your report.",
-        "flash.report_already" => "You have already reported this suggestion.",
-        "form.note.required" => "Write the note.",
-        "form.outcome.invalid" => "Choose the outcome.",
-        "form.reason.invalid" => "Choose a reason from the list.",
-        "form.reason.required" => "Explain the reason in a few words.",
-        "form.response.required" => "Write the official response.",
-        "form.response.short" => "The official response is too short (at least 10 characters).",
-        "form.tag.invalid" => "A tag cannot contain commas.",
-        "form.tag.required" => "Write the tag.",
-        "form.text.long" => "This text is too long.",
-        "moderation.action.assign" => "Assign",
-        "moderation.action.auto_hide" => "Hidden after reports",
-        "moderation.action.block" => "Author blocked",
-        "moderation.action.flags_cleared" => "Clear the reports",
-        "moderation.action.flags_upheld" => "Uphold the reports (hide)",
-        "moderation.action.hide" => "Hide",
-        "moderation.action.merge" => "Mark as duplicate",
-        "moderation.action.note" => "Note added",
-        "moderation.action.other" => "Other",
-        "moderation.action.publish" => "Publish",
-        "moderation.action.reject" => "Reject",
-        "moderation.action.respond" => "Give the official response",
-        "moderation.action.review" => "Start review",
-        "moderation.action.role" => "Role changed",
-        "moderation.action.tag" => "Tag",
-        "moderation.action.unblock" => "Author unblocked",
-        "moderation.action.untag" => "Tag removed",
-        "moderation.assign.not_staff" => "Only moderators and administrators can be assigned suggestions.",
-        "moderation.assign_me" => "Assign to me",
-        "moderation.assigned_to" => "Assigned to {}",
-        "moderation.assigned_to_me" => "Assigned to me",
-        "moderation.author" => "Author",
-        "moderation.back" => "Back to the queue",
-        "moderation.block.block" => "Block this citizen",
-        "moderation.block.title" => "Author",
-        "moderation.block.unblock" => "Unblock this citizen",
-        "moderation.blocked" => "blocked",
-        "moderation.bulk.action" => "Action",
-        "moderation.bulk.apply" => "Apply",
-        "moderation.bulk.cancel" => "Cancel",
-        "moderation.bulk.confirm" => "This will apply to {} suggestions:",
-        "moderation.bulk.confirm_button" => "Yes, apply it",
-        "moderation.bulk.confirm_title" => "Confirm the bulk action",
-        "moderation.bulk.done" => "Done for {} suggestions.",
-        "moderation.bulk.filter" => "Everything matching the filter",
-        "moderation.bulk.legend" => "Bulk action",
-        "moderation.bulk.nothing" => "Select at least one suggestion, or choose everything matching the filter.",
-        "moderation.bulk.scope" => "Apply to",
-        "moderation.bulk.selected" => "The selected suggestions",
-        "moderation.bulk.skipped" => "{} skipped (the action does not apply to their status, or another moderator holds them).",
-        "moderation.campaign" => "Possible campaign",
-        "moderation.canonical" => "Duplicate of (tracking number)",
-        "moderation.canonical.unknown" => "Enter the tracking number of an existing suggestion.",
-        "moderation.claim.held" => "{} is reviewing this suggestion until",
-        "moderation.claim.mine" => "You are reviewing this suggestion until {}; others see it as taken.",
-        "moderation.claim.release" => "Release it",
-        "moderation.claim.take" => "Take it for review",
-        "moderation.clause_page" => "clause page",
-        "moderation.cluster.choose" => "Choose the suggestion to keep; the others become its duplicates",
-        "moderation.cluster.merge" => "Merge into the chosen one",
-        "moderation.cluster.title" => "Similar suggestions",
-        "moderation.cluster_of" => "{} similar",
-        "moderation.col.actions" => "Actions",
-        "moderation.col.signals" => "Signals",
-        "moderation.col.suggestion" => "Suggestion",
-        "moderation.counts" => "Counts by status",
-        "moderation.counts_many" => "Counts by status are shown for narrower filters (up to {} matching suggestions).",
-        "moderation.dashboard.backlog" => "Backlog by status",
-        "moderation.dashboard.clusters" => "Largest groups of similar suggestions",
-        "moderation.dashboard.count" => "Count",
-        "moderation.dashboard.day" => "Day",
-        "moderation.dashboard.days" => "{} days ago",
-        "moderation.dashboard.decisions" => "Decisions per day and moderator (last 14 days)",
-        "moderation.dashboard.hours" => "{} hours ago",
-        "moderation.dashboard.no_pending" => "Nothing is waiting for moderation.",
-        "moderation.dashboard.none" => "None yet.",
-        "moderation.dashboard.oldest" => "The oldest pending suggestion was submitted on {}",
-        "moderation.dashboard.save" => "Save",
-        "moderation.dashboard.summary" => "Daily summary",
-        "moderation.dashboard.summary_label" => "Email me a summary of the backlog once a day",
-        "moderation.dashboard.title" => "Dashboard",
-        "moderation.decide" => "Decision",
-        "moderation.duplicate_of" => "Duplicate of",
-        "moderation.filter.any_kind" => "Any kind",
-        "moderation.filter.any_status" => "Any status",
-        "moderation.filter.anyone" => "Anyone",
-        "moderation.filter.apply" => "Filter",
-        "moderation.filter.article" => "Article",
-        "moderation.filter.assignee" => "Assigned to",
-        "moderation.filter.campaign" => "Possible campaigns only",
-        "moderation.filter.chapter" => "Chapter (number)",
-        "moderation.filter.clause" => "Clause (e.g. 12.3)",
-        "moderation.filter.clustered" => "In a group of similar ones",
-        "moderation.filter.consultation" => "Consultation (short name)",
-        "moderation.filter.date" => "Enter a date as YYYY-MM-DD.",
-        "moderation.filter.flagged" => "Reported or waiting for review",
-        "moderation.filter.from" => "Submitted from",
-        "moderation.filter.invalid" => "This filter value is not valid; it was ignored.",
-        "moderation.filter.kind" => "Kind",
-        "moderation.filter.label" => "Filter the queue",
-        "moderation.filter.me" => "Me",
-        "moderation.filter.min_upvotes" => "At least this many upvotes",
-        "moderation.filter.nobody" => "Nobody",
-        "moderation.filter.reset" => "Clear the filter",
-        "moderation.filter.sort" => "Order",
-        "moderation.filter.status" => "Status",
-        "moderation.filter.tag" => "Tag",
-        "moderation.filter.text" => "Words in the text",
-        "moderation.filter.to" => "Submitted until",
-        "moderation.held_by" => "{} is reviewing it",
-        "moderation.history" => "History",
-        "moderation.history.empty" => "No decisions yet.",
-        "moderation.keys.assign" => "Assign to me",
-        "moderation.keys.canonical_prompt" => "Duplicate of which suggestion? (tracking number)",
-        "moderation.keys.close" => "Close",
-        "moderation.keys.duplicate" => "Mark as duplicate",
-        "moderation.keys.help" => "Show these keys",
-        "moderation.keys.hint" => "Keyboard: j and k move, o opens, p publishes, r rejects, d marks a duplicate, a assigns to you, ? lists the keys.",
-        "moderation.keys.move" => "Next / previous suggestion",
-        "moderation.keys.open" => "Open it",
-        "moderation.keys.publish" => "Publish",
-        "moderation.keys.reason_prompt" => "Reason (off_topic, spam, abusive, personal_data, unclear or other: your words)",
-        "moderation.keys.reject" => "Reject (asks for the reason)",
-        "moderation.keys.title" => "Keyboard shortcuts",
-        "moderation.log.change" => "Change",
-        "moderation.log.subject" => "Suggestion or person",
-        "moderation.log.title" => "Moderation log",
-        "moderation.log.what" => "Action",
-        "moderation.log.when" => "When",
-        "moderation.log.who" => "Who",
-        "moderation.log.why" => "Reason or response",
-        "moderation.next_page" => "Next page",
-        "moderation.note.add" => "Internal note (staff only)",
-        "moderation.note.save" => "Add the note",
-        "moderation.notes" => "Internal notes",
-        "moderation.outcome" => "Outcome",
-        "moderation.reason.abusive" => "Abusive or offensive",
-        "moderation.reason.label" => "Reason",
-        "moderation.reason.off_topic" => "Not about this clause",
-        "moderation.reason.other" => "Other (explain)",
-        "moderation.reason.personal_data" => "Contains personal data",
-        "moderation.reason.spam" => "Spam or advertising",
-        "moderation.reason.text" => "Explanation",
-        "moderation.reason.unclear" => "Cannot be understood",
-        "moderation.refused.bad_canonical" => "A suggestion can only be a duplicate of another standing suggestion of the same consultation.",
-        "moderation.refused.changed" => "Someone changed this suggestion a moment ago; look at it again.",
-        "moderation.refused.duplicate" => "Only pending or published suggestions can be marked as duplicates.",
-        "moderation.refused.hide" => "Only suggestions the public can see can be hidden.",
-        "moderation.refused.no_canonical" => "There is no suggestion with that tracking number.",
-        "moderation.refused.not_flagged" => "This suggestion has no reports waiting for review.",
-        "moderation.refused.publish" => "Only pending suggestions can be published.",
-        "moderation.refused.reject" => "Only pending suggestions can be rejected.",
-        "moderation.refused.respond" => "An official response is given to suggestions under review.",
-        "moderation.refused.review" => "Only published suggestions can be taken under review.",
-        "moderation.refused.unknown" => "Unknown action.",
-        "moderation.reports" => "{} reports",
-        "moderation.reports_title" => "Reports by citizens",
-        "moderation.respond_button" => "Publish the response",
-        "moderation.response" => "Official response",
-        "moderation.select" => "Select",
-        "moderation.select_one" => "Select {}",
-        "moderation.sort.newest" => "Newest first",
-        "moderation.sort.oldest" => "Oldest first",
-        "moderation.sort.upvotes" => "Most upvoted",
-        "moderation.tags" => "Tags",
-        "moderation.templates.add" => "Add a canned response",
-        "moderation.templates.hint" => "Leave the response empty to use the chosen template as it is.",
-        "moderation.templates.name" => "Title",
-        "moderation.templates.none" => "No canned responses yet.",
-        "moderation.templates.save" => "Save the canned response",
-        "moderation.templates.title" => "Canned responses",
-        "moderation.templates.use" => "Canned response",
-        "moderation.unassigned" => "Not assigned.",
-        "moderation.untag" => "remove",
-        "report.own" => "You cannot report your own suggestion.",
-        "report.reason_required" => "Say briefly what is wrong with it.",
-        "suggest.blocked" => "Your account has been blocked by the moderators; you can read but not submit or vote.",
-        "suggestion.report.open" => "Report",
-        "suggestion.report.reason" => "What is wrong with it?",
-        "suggestion.report.send" => "Send the report",
-        _ => return None,
-    })
-}
-
 /// The name of a region, by its code ([`crate::domain::Region::ALL`]).
 pub fn region_name(lang: Lang, code: &str) -> &'static str {
-    match lang {
-        Lang::En => match code {
-            "abai" => "Abai Region",
-            "akmola" => "Akmola Region",
-            "aktobe" => "Aktobe Region",
-            "almaty-region" => "Almaty Region",
-            "atyrau" => "Atyrau Region",
-            "east-kazakhstan" => "East Kazakhstan Region",
-            "jambyl" => "Jambyl Region",
-            "jetisu" => "Jetisu Region",
-            "karaganda" => "Karaganda Region",
-            "kostanay" => "Kostanay Region",
-            "kyzylorda" => "Kyzylorda Region",
-            "mangystau" => "Mangystau Region",
-            "north-kazakhstan" => "North Kazakhstan Region",
-            "pavlodar" => "Pavlodar Region",
-            "turkistan" => "Turkistan Region",
-            "ulytau" => "Ulytau Region",
-            "west-kazakhstan" => "West Kazakhstan Region",
-            "astana" => "Astana (city)",
-            "almaty" => "Almaty (city)",
-            "shymkent" => "Shymkent (city)",
-            "abroad" => "Living abroad",
-            "undisclosed" => "Prefer not to say",
-            _ => "—",
-        },
-    }
+    plain(lang, &format!("region-{code}")).unwrap_or("—")
 }
 
 pub fn role_name(lang: Lang, role: crate::domain::Role) -> &'static str {
     use crate::domain::Role;
-    match lang {
-        Lang::En => match role {
-            Role::Citizen => "Citizen",
-            Role::Moderator => "Moderator",
-            Role::Analyst => "Analyst",
-            Role::Admin => "Administrator",
+    t(
+        lang,
+        match role {
+            Role::Citizen => "role.citizen",
+            Role::Moderator => "role.moderator",
+            Role::Analyst => "role.analyst",
+            Role::Admin => "role.admin",
         },
-    }
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// How the code calls a message, judged from the text before the key.
+    #[derive(Debug, PartialEq)]
+    enum Call {
+        /// `t(…)`, or a key handed on to `t` (a match arm, a list): no variable.
+        Plain,
+        /// `tf(…)`: exactly one variable.
+        One,
+        /// `tv(…)`: named variables, checked where they are passed.
+        Named,
+    }
+
+    fn call_before(text: &str) -> Call {
+        let tail: String = text
+            .chars()
+            .rev()
+            .take(60)
+            .filter(|c| !c.is_whitespace())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let call = tail.rsplit_once('(');
+        match call {
+            Some((before, args))
+                if args.is_empty() || (args.ends_with(',') && !args.contains([')', '"'])) =>
+            {
+                if before.ends_with("tf") {
+                    Call::One
+                } else if before.ends_with("tv") {
+                    Call::Named
+                } else {
+                    Call::Plain
+                }
+            }
+            _ => Call::Plain,
+        }
+    }
+
     /// Namespaces of translation keys: a string literal in the code or templates that
     /// looks like `namespace.some.key` must exist in the catalogue.
-    const NAMESPACES: [&str; 29] = [
+    const NAMESPACES: [&str; 37] = [
+        "mine",
         "site",
         "nav",
         "footer",
         "breadcrumb",
         "home",
         "dates",
+        "date",
+        "datetime",
+        "time",
+        "timezone",
+        "language",
+        "role",
         "status",
         "consultation",
         "article",
@@ -720,13 +547,19 @@ mod tests {
         "report",
         "suggestion",
         "suggest",
+        "receipt",
     ];
 
+    fn english_variables(id: &str) -> Option<&'static BTreeSet<String>> {
+        CATALOGUE.variables[Lang::En.index()].get(id)
+    }
+
     #[test]
-    fn every_key_in_code_and_templates_exists() {
+    fn every_key_in_code_and_templates_exists_with_the_variables_passed() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = vec![root.join("src"), root.join("templates")];
         let mut checked = 0;
+        let mut problems = Vec::new();
         while let Some(path) = files.pop() {
             if path.is_dir() {
                 for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
@@ -735,37 +568,157 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap_or_default();
-            for literal in text.split('"').skip(1).step_by(2) {
+            let mut offset = 0;
+            for (i, piece) in text.split('"').enumerate() {
+                let start = offset;
+                offset += piece.len() + 1;
+                if i % 2 == 0 {
+                    continue;
+                }
+                let literal = piece;
                 let looks_like_key = literal.contains('.')
                     && literal.bytes().all(|b| {
                         b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_'
                     })
                     && NAMESPACES.contains(&literal.split('.').next().unwrap_or_default())
                     && !literal.ends_with('.')
-                    && ![".html", ".txt", ".md", ".json"]
+                    && ![".html", ".txt", ".md", ".json", ".ftl", ".rs"]
                         .iter()
                         .any(|ext| literal.ends_with(ext));
-                if looks_like_key {
-                    assert!(
-                        english(literal).is_some(),
-                        "{}: unknown key {literal:?}",
-                        path.display()
-                    );
-                    checked += 1;
+                if !looks_like_key {
+                    continue;
+                }
+                checked += 1;
+                let id = fluent_id(literal);
+                let Some(vars) = english_variables(&id) else {
+                    problems.push(format!("{}: unknown key {literal:?}", path.display()));
+                    continue;
+                };
+                let before = &text[..start.saturating_sub(1)];
+                let ok = match call_before(before) {
+                    Call::Plain => vars.is_empty(),
+                    Call::One => vars.len() == 1,
+                    Call::Named => true,
+                };
+                if !ok {
+                    problems.push(format!(
+                        "{}: {literal:?} is called as {:?} but its message uses {vars:?}",
+                        path.display(),
+                        call_before(before)
+                    ));
                 }
             }
         }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
         assert!(
             checked > 100,
             "found only {checked} keys: is the scan broken?"
         );
         for key in FLASH_KEYS {
-            assert!(english(key).is_some(), "flash key {key}");
+            assert!(
+                plain(Lang::En, &fluent_id(key)).is_some(),
+                "flash key {key}"
+            );
         }
     }
 
     #[test]
-    fn formats_a_value() {
-        assert_eq!(tf(Lang::En, "consultation.version", 3), "Version 3");
+    fn every_catalogue_has_the_messages_and_variables_of_english() {
+        assert!(
+            CATALOGUE.problems.is_empty(),
+            "{}",
+            CATALOGUE.problems.join("\n")
+        );
+        let english = &CATALOGUE.variables[Lang::En.index()];
+        assert!(
+            english.len() > 500,
+            "only {} English messages",
+            english.len()
+        );
+        for lang in [Lang::Kk, Lang::Ru] {
+            let other = &CATALOGUE.variables[lang.index()];
+            for (id, vars) in english {
+                match other.get(id) {
+                    None => panic!("{} lacks {id}", lang.code()),
+                    Some(theirs) => assert_eq!(
+                        theirs,
+                        vars,
+                        "{} {id}: variables differ from English",
+                        lang.code()
+                    ),
+                }
+            }
+            for id in other.keys() {
+                assert!(
+                    english.contains_key(id),
+                    "{} has {id}, which English lacks",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_scan_tells_calls_apart() {
+        assert_eq!(call_before("ctx.tf("), Call::One);
+        assert_eq!(call_before("i18n::tf(\n    lang,\n    "), Call::One);
+        assert_eq!(call_before("ctx.t("), Call::Plain);
+        assert_eq!(call_before("i18n::tv(lang, "), Call::Named);
+        assert_eq!(call_before("=> "), Call::Plain);
+        assert_eq!(call_before("tf(lang, \"a\", f("), Call::Plain);
+    }
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        let cases = [
+            (1, "1 предложение"),
+            (2, "2 предложения"),
+            (5, "5 предложений"),
+            (11, "11 предложений"),
+            (21, "21 предложение"),
+            (22, "22 предложения"),
+        ];
+        for (n, expected) in cases {
+            assert_eq!(tf(Lang::Ru, "suggestion.count", n), expected);
+        }
+        assert_eq!(tf(Lang::En, "suggestion.count", 1), "1 suggestion");
+        assert_eq!(tf(Lang::En, "suggestion.count", 2), "2 suggestions");
+    }
+
+    #[test]
+    fn numbers_are_grouped_per_language() {
+        assert_eq!(
+            tf(Lang::Ru, "suggestion.count", 12345),
+            "12\u{a0}345 предложений"
+        );
+        assert_eq!(
+            tf(Lang::En, "suggestion.count", 1234567),
+            "1,234,567 suggestions"
+        );
+        assert_eq!(number(Lang::Kk, 1000), "1\u{a0}000");
+        assert_eq!(number(Lang::En, 999), "999");
+        assert_eq!(number(Lang::En, -1234), "-1,234");
+    }
+
+    #[test]
+    fn dates_are_in_the_consultation_time_zone_with_month_names() {
+        // 20:30 UTC on 1 December is already 2 December in Astana (UTC+5).
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+            .and_then(|d| d.and_hms_opt(20, 30, 0))
+            .unwrap_or_default();
+        assert_eq!(date(Lang::Ru, at), "2 декабря 2026 г.");
+        assert_eq!(date(Lang::En, at), "2 December 2026");
+        assert!(
+            date(Lang::Kk, at).contains("желтоқсан"),
+            "{}",
+            date(Lang::Kk, at)
+        );
+        assert!(
+            datetime(Lang::En, at).contains("01:30"),
+            "{}",
+            datetime(Lang::En, at)
+        );
+        assert!(datetime(Lang::En, at).contains("Astana time"));
+        assert!(!tf(Lang::En, "consultation.version", 3).contains('\u{2068}'));
     }
 }

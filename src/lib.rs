@@ -19,6 +19,7 @@ pub mod housekeeping;
 pub mod i18n;
 pub mod import;
 pub mod limits;
+pub mod locale;
 pub mod mail;
 pub mod metrics;
 pub mod models;

@@ -142,6 +142,7 @@ diesel::table! {
         blocked_at -> Nullable<Timestamp>,
         daily_summary -> Bool,
         summary_sent_on -> Nullable<Text>,
+        lang -> Nullable<Text>,
     }
 }
 

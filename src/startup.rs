@@ -129,6 +129,9 @@ impl Application {
             secret::get_or_create(&mut conn, "csrf_key", token::random_token)?
         };
         let https = settings.is_https();
+        let default_lang = settings.lang()?;
+        crate::i18n::set_time_zone(settings.zone()?);
+        crate::i18n::set_default_lang(default_lang);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let sessions = SessionSettings {
             idle_timeout: chrono::Duration::minutes(settings.session_idle_minutes.max(1)),
@@ -155,6 +158,7 @@ impl Application {
                 sessions.idle_timeout,
             )
             .context("starting the session loader")?,
+            default_lang,
         });
         let transport = Transport::new(
             settings.smtp_url.as_deref(),
@@ -174,6 +178,7 @@ impl Application {
             pool.clone(),
             (settings.cluster_secs > 0).then(|| Duration::from_secs(settings.cluster_secs)),
             settings.public_url(),
+            default_lang,
             &mail_worker,
         )?;
         let workers = settings.workers.unwrap_or(cores).max(1);
@@ -197,13 +202,16 @@ impl Application {
         let blocking_threads = (settings.db_pool_size as usize + cores).max(4) * 2;
         let server = HttpServer::new(move || {
             // Listed innermost first: a request passes the tracing span, the security
-            // headers and compression, then the session is loaded and the CSRF token
-            // checked; the router then applies each protected area's guard to the
+            // headers and compression, then its language prefix is taken off
+            // (`locale`), the session is loaded, an unprefixed page is redirected to its
+            // address in a language, and the CSRF token checked; the router then applies each protected area's guard to the
             // scope it matched (`routes::configure`, `auth::policy`).
             let app = App::new()
                 .wrap(from_fn(csrf::protect))
+                .wrap(from_fn(crate::locale::redirect))
                 .wrap(from_fn(session::load))
                 .wrap(from_fn(crate::limits::body_deadline))
+                .wrap(from_fn(crate::locale::prefix))
                 .wrap(Compress::default())
                 .wrap(security_headers(https))
                 .wrap(TracingLogger::default())

@@ -26,6 +26,9 @@ pub struct AppState {
     pub votes: crate::votes::VoteWriter,
     /// Sessions are loaded in batches by one thread (see `crate::batch`).
     pub session_loader: crate::auth::session::SessionLoader,
+    /// `KENES_DEFAULT_LANG`: the language of a first visit that names none we serve,
+    /// and of mail to someone who never chose one.
+    pub default_lang: crate::i18n::Lang,
 }
 
 impl AppState {

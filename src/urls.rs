@@ -6,6 +6,22 @@
 //! URLs and some proxies decode, so `/%09/evil.example` or `/%2F/evil.example` could
 //! otherwise become `//evil.example`, another site. Anything else means "go home".
 
+/// `path` (a page of this site, unprefixed, with its query) in `lang`: `/kk/account`.
+pub fn in_lang(lang: crate::i18n::Lang, path: &str) -> String {
+    if path == "/" || path.is_empty() {
+        format!("/{}/", lang.code())
+    } else if path.starts_with('?') {
+        format!("/{}/{path}", lang.code())
+    } else {
+        format!("/{}{path}", lang.code())
+    }
+}
+
+/// A link for an e-mail: `base` (the public URL) and `path` in `lang`.
+pub fn absolute(base: &str, lang: crate::i18n::Lang, path: &str) -> String {
+    format!("{base}{}", in_lang(lang, path))
+}
+
 pub fn consultation(slug: &str) -> String {
     format!("/consultations/{slug}")
 }

@@ -79,3 +79,14 @@ admin-preview-articles =
         [one] { $count } article
        *[other] { $count } articles
     }
+
+## Mail that could not be delivered (templates/admin/home.html)
+
+admin-undeliverable = Mail that could not be delivered
+admin-undeliverable-intro = The receiving mail server refused these messages for good (for example, the mailbox does not exist), so they are not sent again.
+# Column: the recipient's address.
+admin-undeliverable-to = To
+# Column: the subject of the message.
+admin-undeliverable-subject = Subject
+# Column: what the receiving server answered.
+admin-undeliverable-error = Answer of the mail server

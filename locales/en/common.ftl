@@ -169,3 +169,6 @@ form-resubmit = This form had expired, so nothing was saved. Everything you type
 # Heading of the footnotes under an article, a clause or a chapter of the draft (Kazakh official
 # texts: "Ескерту.", Russian: "Примечание." / "Сноска.").
 notes-title = Notes
+
+# A text field holds control characters (a NUL byte…) that cannot be stored.
+form-text-control = This text contains invisible control characters (for example a NUL byte) that cannot be saved. Remove them and try again; the rest of what you typed is kept.

@@ -43,3 +43,9 @@ error-bad-request-message = The page could not understand what was sent. Go back
 # 409: a rule says no (a closed consultation, one's own suggestion); the message is one of the
 # refusal messages.
 error-refused-title = That is not possible
+
+## Added with the wiring of the catalogues
+
+# 400: a form whose text is not valid UTF-8 (sent by something other than this site's own form).
+error-bad-encoding-title = The form could not be read
+error-bad-encoding-message = What was sent contains characters that are not valid text (the form was not encoded as UTF-8), so nothing was saved. Go back, check the text and send it again from this site's own form.

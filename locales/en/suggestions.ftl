@@ -132,3 +132,10 @@ mine-none = You have not made any suggestions yet.
 mine-edit = Edit
 mine-withdraw = Withdraw
 mine-not-editable = Only suggestions still awaiting moderation can be changed or withdrawn.
+
+## Added with the wiring of the catalogues
+
+# The suggestion form, signed out, when the text cannot be kept across signing in.
+suggest-draft-not-kept = We cannot keep your text for you while you sign in just now. Nothing is lost: it is still below. Copy it, sign in, and send it again.
+# Editing a suggestion when the account has been blocked.
+mine-blocked-edit = Your account is blocked, so this suggestion cannot be changed. You can still withdraw it. Your text is shown below so that you can keep a copy.

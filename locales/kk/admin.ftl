@@ -79,3 +79,14 @@ admin-preview-articles =
         [one] { $count } бап
        *[other] { $count } бап
     }
+
+## Mail that could not be delivered (templates/admin/home.html)
+
+admin-undeliverable = Жеткізілмеген хаттар
+admin-undeliverable-intro = Алушының пошта сервері бұл хаттарды біржола қабылдамады (мысалы, мұндай пошта жәшігі жоқ), сондықтан олар қайта жіберілмейді.
+# Column: the recipient's address.
+admin-undeliverable-to = Алушы
+# Column: the subject of the message.
+admin-undeliverable-subject = Тақырыбы
+# Column: what the receiving server answered.
+admin-undeliverable-error = Пошта серверінің жауабы

@@ -169,3 +169,6 @@ form-resubmit = Форманың мерзімі өтіп кеткендікте�
 # Heading of the footnotes under an article, a clause or a chapter of the draft (Kazakh official
 # texts: "Ескерту.", Russian: "Примечание." / "Сноска.").
 notes-title = Ескертулер
+
+# A text field holds control characters (a NUL byte…) that cannot be stored.
+form-text-control = Мәтінде сақтауға болмайтын көрінбейтін басқару таңбалары бар (мысалы, NUL байты). Оларды алып тастап, қайталап көріңіз; енгізген мәтініңіздің қалған бөлігі формада қалды.

@@ -43,3 +43,9 @@ error-bad-request-message = Жіберілген деректерді өңдеу
 # 409: a rule says no (a closed consultation, one's own suggestion); the message is one of the
 # refusal messages.
 error-refused-title = Бұл әрекетті орындау мүмкін емес
+
+## Added with the wiring of the catalogues
+
+# 400: a form whose text is not valid UTF-8 (sent by something other than this site's own form).
+error-bad-encoding-title = Форманы оқу мүмкін болмады
+error-bad-encoding-message = Жіберілген деректерде мәтін ретінде жарамсыз таңбалар бар (форма UTF-8 кодтауында жіберілмеген), сондықтан ештеңе сақталмады. Алдыңғы бетке оралып, мәтінді тексеріңіз де, оны осы сайттың өз формасы арқылы қайта жіберіңіз.

@@ -132,3 +132,10 @@ mine-none = Сіз әлі ұсыныс жіберген жоқсыз.
 mine-edit = Өңдеу
 mine-withdraw = Кері қайтарып алу
 mine-not-editable = Тек модерацияны күтіп тұрған ұсыныстарды өзгертуге немесе кері қайтарып алуға болады.
+
+## Added with the wiring of the catalogues
+
+# The suggestion form, signed out, when the text cannot be kept across signing in.
+suggest-draft-not-kept = Жүйеге кіру кезінде мәтініңізді қазір сақтап қою мүмкін емес. Ештеңе жоғалған жоқ: мәтін төменде тұр. Оны көшіріп алып, жүйеге кіріңіз де, қайта жіберіңіз.
+# Editing a suggestion when the account has been blocked.
+mine-blocked-edit = Есептік жазбаңыз бұғатталған, сондықтан бұл ұсынысты өзгертуге болмайды. Алайда оны кері қайтарып алуға болады. Көшірмесін сақтап қоюыңыз үшін мәтініңіз төменде көрсетілген.

@@ -81,3 +81,14 @@ admin-preview-articles =
         [many] { $count } статей
        *[other] { $count } статьи
     }
+
+## Mail that could not be delivered (templates/admin/home.html)
+
+admin-undeliverable = Недоставленные письма
+admin-undeliverable-intro = Почтовый сервер получателя окончательно отклонил эти письма (например, такого почтового ящика не существует), поэтому повторно они не отправляются.
+# Column: the recipient's address.
+admin-undeliverable-to = Кому
+# Column: the subject of the message.
+admin-undeliverable-subject = Тема
+# Column: what the receiving server answered.
+admin-undeliverable-error = Ответ почтового сервера

@@ -169,3 +169,6 @@ form-resubmit = Срок действия формы истек, поэтому 
 # Heading of the footnotes under an article, a clause or a chapter of the draft (Kazakh official
 # texts: "Ескерту.", Russian: "Примечание." / "Сноска.").
 notes-title = Примечания
+
+# A text field holds control characters (a NUL byte…) that cannot be stored.
+form-text-control = Текст содержит невидимые управляющие символы (например, байт NUL), которые невозможно сохранить. Удалите их и повторите попытку; остальной введенный Вами текст остался в форме.

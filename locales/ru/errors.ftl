@@ -45,3 +45,9 @@ error-bad-request-message = Не удалось обработать отпра�
 # 409: a rule says no (a closed consultation, one's own suggestion); the message is one of the
 # refusal messages.
 error-refused-title = Это действие невозможно
+
+## Added with the wiring of the catalogues
+
+# 400: a form whose text is not valid UTF-8 (sent by something other than this site's own form).
+error-bad-encoding-title = Не удалось прочитать форму
+error-bad-encoding-message = Отправленные данные содержат символы, недопустимые в тексте (форма отправлена не в кодировке UTF-8), поэтому ничего не сохранено. Вернитесь назад, проверьте текст и отправьте его снова через форму этого сайта.

@@ -136,3 +136,10 @@ mine-none = У Вас пока нет предложений.
 mine-edit = Изменить
 mine-withdraw = Отозвать
 mine-not-editable = Изменить или отозвать можно только предложения, ожидающие модерации.
+
+## Added with the wiring of the catalogues
+
+# The suggestion form, signed out, when the text cannot be kept across signing in.
+suggest-draft-not-kept = Сейчас не удается сохранить Ваш текст на время входа в систему. Ничего не потеряно: текст находится ниже. Скопируйте его, войдите в систему и отправьте снова.
+# Editing a suggestion when the account has been blocked.
+mine-blocked-edit = Ваша учетная запись заблокирована, поэтому изменить это предложение нельзя. Отозвать его при этом по-прежнему можно. Ваш текст приведен ниже, чтобы Вы могли сохранить копию.

@@ -25,7 +25,7 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, Method};
 use actix_web::middleware::Next;
 use actix_web::web::Bytes;
-use actix_web::{web, FromRequest, HttpMessage, HttpRequest, ResponseError};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use subtle::ConstantTimeEq;
@@ -212,8 +212,9 @@ pub async fn protect(
     let origin = unsafe_method.then(|| request_origin(&req, &state.public_url));
     if origin == Some(Origin::CrossSite) {
         tracing::info!(path = req.path(), "cross-site post refused");
-        let response = AppError::CsrfFailed.error_response();
-        return Ok(req.into_response(response).map_into_right_body());
+        return Ok(req
+            .error_response(AppError::CsrfFailed)
+            .map_into_right_body());
     }
     if unsafe_method {
         let is_multipart = req
@@ -228,8 +229,9 @@ pub async fn protect(
             // The body is read here once for every form, so this is also where a form
             // that is not UTF-8 is refused, before a parser replaces the bad bytes.
             if !crate::domain::text::form_is_utf8(&body) {
-                let response = AppError::BadEncoding.error_response();
-                return Ok(req.into_response(response).map_into_right_body());
+                return Ok(req
+                    .error_response(AppError::BadEncoding)
+                    .map_into_right_body());
             }
             let field = form_field(&body, FIELD);
             req.set_payload(bytes_to_payload(body));
@@ -243,11 +245,11 @@ pub async fn protect(
             if preserves_text(&routed) && origin == Some(Origin::SameOrigin) {
                 req.extensions_mut().insert(CsrfRejected);
             } else {
-                let mut response = AppError::CsrfFailed.error_response();
+                let mut response = req.error_response(AppError::CsrfFailed);
                 if let Some(cookie) = &fresh {
-                    response.add_cookie(cookie)?;
+                    response.response_mut().add_cookie(cookie)?;
                 }
-                return Ok(req.into_response(response).map_into_right_body());
+                return Ok(response.map_into_right_body());
             }
         }
     }

@@ -22,7 +22,7 @@ use std::marker::PhantomData;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpMessage, HttpRequest, ResponseError};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
 use super::session::SignedIn;
 use crate::domain::Role;
@@ -169,10 +169,8 @@ pub async fn guard<R: AreaRule, B: MessageBody>(
     };
     match refusal(decision, req.request()) {
         None => Ok(next.call(req).await?.map_into_left_body()),
-        Some(error) => {
-            let response = error.error_response();
-            Ok(req.into_response(response).map_into_right_body())
-        }
+        // With the error attached, so that `locale::prefix` shows it in the language.
+        Some(error) => Ok(req.error_response(error).map_into_right_body()),
     }
 }
 

@@ -533,6 +533,7 @@ fn participant(
             user::create(
                 conn,
                 &user::Registration {
+                    lang: None,
                     email: &email,
                     display_name: &name,
                     password_hash: "",

@@ -216,7 +216,7 @@ pub fn daily_summary(
         paragraphs.push(i18n::tf(
             lang,
             "email.summary.oldest",
-            oldest.format("%Y-%m-%d %H:%M UTC"),
+            i18n::datetime(lang, oldest),
         ));
     }
     compose(

@@ -102,17 +102,21 @@ fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::
     })?;
     let claimed = due.len();
     // Sending happens outside any transaction (a slow SMTP server holds no lock), on
-    // a few threads; each outcome is recorded here, as soon as it is known.
-    let queue = Mutex::new(due.into_iter());
+    // a few threads; each outcome is recorded here, as soon as it is known. One
+    // recipient's messages stay in one thread, in the order they were queued, so that
+    // a person who asked twice for a confirmation link gets the newest one last.
+    let queue = Mutex::new(by_recipient(due).into_iter());
     let (done, outcomes) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
         for _ in 0..SENDERS.min(claimed) {
             let (queue, done) = (&queue, done.clone());
             scope.spawn(move || {
-                while let Some(mail) = queue.lock().ok().and_then(|mut q| q.next()) {
-                    let outcome = transport.send(from, &mail);
-                    if done.send((mail, outcome)).is_err() {
-                        break;
+                while let Some(group) = queue.lock().ok().and_then(|mut q| q.next()) {
+                    for mail in group {
+                        let outcome = transport.send(from, &mail);
+                        if done.send((mail, outcome)).is_err() {
+                            return;
+                        }
                     }
                 }
             });
@@ -123,6 +127,20 @@ fn deliver_due(pool: &DbPool, transport: &Transport, from: &Mailbox) -> anyhow::
             .try_for_each(|(mail, outcome)| record(&mut conn, &mail, outcome))
     })?;
     Ok(claimed)
+}
+
+/// The messages grouped by recipient, each group in claim (queue) order.
+fn by_recipient(due: Vec<outbox::QueuedMail>) -> Vec<Vec<outbox::QueuedMail>> {
+    let mut groups: Vec<Vec<outbox::QueuedMail>> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for mail in due {
+        let at = *index.entry(mail.to_address.clone()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[at].push(mail);
+    }
+    groups
 }
 
 /// Store what became of one message.

@@ -25,6 +25,8 @@ pub struct User {
     pub blocked_at: Option<NaiveDateTime>,
     pub daily_summary: bool,
     pub summary_sent_on: Option<String>,
+    /// The chosen language code (`kk`, `ru`, `en`); `None` until one is chosen.
+    pub lang: Option<String>,
 }
 
 impl User {
@@ -54,6 +56,7 @@ struct NewUser<'a> {
     terms_accepted_at: Option<NaiveDateTime>,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    lang: Option<&'a str>,
 }
 
 /// What registration (or `kenes user create`) provides.
@@ -64,6 +67,26 @@ pub struct Registration<'a> {
     pub region: Option<Region>,
     pub role: Role,
     pub confirmed: bool,
+    /// The language of the page they registered on (`None` from the command line).
+    pub lang: Option<&'a str>,
+}
+
+/// Remember the language a person chose.
+pub fn set_lang(conn: &mut AnyConnection, id: i64, lang: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::lang.eq(Some(lang)))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The language to write to `user` in: their choice, else `default`.
+impl User {
+    pub fn lang_or(&self, default: crate::i18n::Lang) -> crate::i18n::Lang {
+        self.lang
+            .as_deref()
+            .and_then(crate::i18n::Lang::from_code)
+            .unwrap_or(default)
+    }
 }
 
 pub fn find_by_email(conn: &mut AnyConnection, email: &Email) -> QueryResult<Option<User>> {
@@ -96,6 +119,7 @@ pub fn create(conn: &mut AnyConnection, registration: &Registration<'_>) -> Quer
             terms_accepted_at: Some(now),
             created_at: now,
             updated_at: now,
+            lang: registration.lang,
         })
         .returning(users::id)
         .get_result(conn)?;

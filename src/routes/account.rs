@@ -436,10 +436,14 @@ pub async fn reset_request(
             outbox::enqueue(
                 conn,
                 &messages::reset_password(
-                    lang,
+                    account.lang_or(lang),
                     &account.email,
                     &account.display_name,
-                    format!("{base}/reset/confirm?token={secret}"),
+                    crate::urls::absolute(
+                        &base,
+                        account.lang_or(lang),
+                        &format!("/reset/confirm?token={secret}"),
+                    ),
                 ),
             )?;
             Ok::<_, AppError>(())

@@ -2,6 +2,7 @@
 //! consultations and their draft versions. Every change is written to the audit log in
 //! the same transaction.
 
+use crate::i18n::Lang;
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -33,6 +34,7 @@ pub async fn home(
     state: web::Data<AppState>,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
+    let lang = ctx.lang;
     let (entries, undeliverable) = with_db(&state, |conn| {
         Ok((audit::recent(conn, 50)?, outbox::undeliverable(conn, 50)?))
     })
@@ -42,7 +44,7 @@ pub async fn home(
         audit: entries
             .into_iter()
             .map(|e| AuditLine {
-                when: DateView::new(e.created_at),
+                when: DateView::new(lang, e.created_at),
                 actor: e
                     .actor_user_id
                     .map_or_else(|| "cli".to_owned(), |id| format!("user:{id}")),
@@ -54,7 +56,7 @@ pub async fn home(
         undeliverable: undeliverable
             .into_iter()
             .map(|m| UndeliverableLine {
-                when: DateView::new(m.failed_at.unwrap_or_default()),
+                when: DateView::new(lang, m.failed_at.unwrap_or_default()),
                 to: m.to_address,
                 subject: m.subject,
                 error: m.last_error.unwrap_or_default(),
@@ -90,7 +92,7 @@ pub async fn users(
                 is_self: u.id == admin.user.id,
                 roles: role_choices(lang, u.role()),
                 confirmed: u.is_confirmed(),
-                joined: DateView::new(u.created_at),
+                joined: DateView::new(lang, u.created_at),
                 name: u.display_name,
                 email: u.email,
             })
@@ -243,15 +245,15 @@ struct EditData {
     versions: Vec<VersionRow>,
 }
 
-async fn load_edit_data(state: &AppState, slug: Slug) -> Result<EditData, AppError> {
+async fn load_edit_data(state: &AppState, slug: Slug, lang: Lang) -> Result<EditData, AppError> {
     with_db(state, move |conn| {
         let c = consultation::find_by_slug(conn, &slug)?.ok_or(AppError::NotFound)?;
         let versions = document::versions(conn, c.id)?
             .into_iter()
             .map(|v| VersionRow {
                 number: v.number,
-                created: DateView::new(v.created_at),
-                published: v.published_at.map(DateView::new),
+                created: DateView::new(lang, v.created_at),
+                published: v.published_at.map(|t| DateView::new(lang, t)),
                 source: v.source_name,
                 preview_href: format!("/admin/consultations/{}/versions/{}", c.slug, v.number),
                 publish_action: format!(
@@ -386,7 +388,7 @@ pub async fn edit_consultation(
     path: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let slug = parse_slug(&path)?;
-    let data = load_edit_data(&state, slug.clone()).await?;
+    let data = load_edit_data(&state, slug.clone(), ctx.lang).await?;
     html(&edit_page(
         ctx,
         Some(slug.to_string()),
@@ -409,7 +411,7 @@ pub async fn update_consultation(
     form.slug = slug.to_string();
     let mut errors = FormErrors::default();
     let Some(fields) = form.parse(&mut errors) else {
-        let data = load_edit_data(&state, slug.clone()).await?;
+        let data = load_edit_data(&state, slug.clone(), ctx.lang).await?;
         let page = edit_page(
             ctx,
             Some(slug.to_string()),
@@ -590,7 +592,7 @@ pub async fn upload_draft(
         }
         Err(message) => message,
     };
-    let data = load_edit_data(&state, slug.clone()).await?;
+    let data = load_edit_data(&state, slug.clone(), ctx.lang).await?;
     let page = edit_page(
         ctx,
         Some(slug.to_string()),

@@ -2,6 +2,7 @@
 //! CSV exports streamed as they are read, and the record of past exports with their
 //! SHA-256.
 
+use crate::i18n::t;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
@@ -29,7 +30,8 @@ pub async fn home(
     request: HttpRequest,
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
-    let entries = with_db(&state, |conn| {
+    let lang = ctx.lang;
+    let entries = with_db(&state, move |conn| {
         let entries = audit::recent_of(conn, "export", 20)?;
         let mut lines = Vec::new();
         for e in entries {
@@ -41,7 +43,7 @@ pub async fn home(
                 None => "kenes export".to_owned(),
             };
             lines.push(ExportLine {
-                when: DateView::new(e.created_at),
+                when: DateView::new(lang, e.created_at),
                 time: e.created_at.format("%Y-%m-%d %H:%M UTC").to_string(),
                 who,
                 file: details["file"].as_str().unwrap_or_default().to_owned(),
@@ -142,7 +144,26 @@ pub async fn dictionary(_staff: Staff<Analysts>, Ctx(ctx): Ctx) -> Result<HttpRe
             .iter()
             .map(|(kind, columns)| DictionarySection {
                 kind,
-                columns: columns.to_vec(),
+                // The meaning in the page's language (the CLI and the docs keep English).
+                columns: columns
+                    .iter()
+                    .map(|&(name, kind_of, meaning)| {
+                        // A run of columns is named by what they count.
+                        let column = if name.contains(", ") {
+                            "kinds".to_owned()
+                        } else if name.contains(" … ") {
+                            "statuses".to_owned()
+                        } else {
+                            crate::i18n::fluent_id(name)
+                        };
+                        let id = format!("analytics-col-{kind}-{column}");
+                        let meaning = crate::i18n::plain(ctx.lang, &id).unwrap_or(meaning);
+                        let kind_of =
+                            crate::i18n::plain(ctx.lang, &format!("analytics-type-{kind_of}"))
+                                .unwrap_or(kind_of);
+                        (name, kind_of, meaning)
+                    })
+                    .collect(),
             })
             .collect(),
         ctx,
@@ -159,7 +180,12 @@ pub struct StatisticsQuery {
 type ChartData = Vec<(&'static str, &'static str, Vec<(String, Option<i64>)>)>;
 
 /// The statistics behind the charts, for one consultation or all.
-async fn chart_data(state: &AppState, slug: &str) -> Result<(Option<Slug>, ChartData), AppError> {
+/// `lang`: of the row labels that are words (the page's language; CSV files keep English).
+async fn chart_data(
+    state: &AppState,
+    slug: &str,
+    lang: crate::i18n::Lang,
+) -> Result<(Option<Slug>, ChartData), AppError> {
     let slug = match slug.trim() {
         "" => None,
         s => Some(Slug::parse(s).map_err(|_| AppError::NotFound)?),
@@ -228,10 +254,10 @@ async fn chart_data(state: &AppState, slug: &str) -> Result<(Option<Slug>, Chart
                 "backlog",
                 "statistics.backlog",
                 vec![
-                    ("< 1 day".to_owned(), Some(age[0])),
-                    ("1–7 days".to_owned(), Some(age[1])),
-                    ("7–30 days".to_owned(), Some(age[2])),
-                    ("> 30 days".to_owned(), Some(age[3])),
+                    (t(lang, "statistics.age_under_day").to_owned(), Some(age[0])),
+                    (t(lang, "statistics.age_week").to_owned(), Some(age[1])),
+                    (t(lang, "statistics.age_month").to_owned(), Some(age[2])),
+                    (t(lang, "statistics.age_older").to_owned(), Some(age[3])),
                 ],
             ),
         ])
@@ -247,7 +273,7 @@ pub async fn statistics(
     Ctx(ctx): Ctx,
     query: web::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (slug, data) = chart_data(&state, &query.consultation).await?;
+    let (slug, data) = chart_data(&state, &query.consultation, ctx.lang).await?;
     let suffix = slug
         .as_ref()
         .map_or_else(String::new, |s| format!("?consultation={}", s.as_str()));
@@ -303,7 +329,7 @@ pub async fn statistics_csv(
     query: web::Query<StatisticsQuery>,
 ) -> Result<HttpResponse, AppError> {
     let chart = path.trim_end_matches(".csv").to_owned();
-    let (slug, data) = chart_data(&state, &query.consultation).await?;
+    let (slug, data) = chart_data(&state, &query.consultation, crate::i18n::Lang::En).await?;
     let (_, _, rows) = data
         .into_iter()
         .find(|(id, _, _)| *id == chart)

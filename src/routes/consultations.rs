@@ -52,13 +52,16 @@ pub async fn home(
     state: web::Data<AppState>,
     request: HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let consultations = with_db(&db, |conn| Ok(reading::public_consultations(conn)?)).await?;
         render(&HomePage {
             ctx: &ctx,
-            consultations: consultations.iter().map(ConsultationSummary::new).collect(),
+            consultations: consultations
+                .iter()
+                .map(|c| ConsultationSummary::new(lang, c))
+                .collect(),
         })
     })
     .await
@@ -73,7 +76,7 @@ pub async fn contents(
 ) -> Result<HttpResponse, AppError> {
     let slug = parse(Slug::parse(&slug))?;
     let requested = query.version;
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
@@ -103,7 +106,7 @@ pub async fn article(
     let slug = parse(Slug::parse(&path.0))?;
     let number = parse(ArticleNumber::parse(&path.1))?;
     let requested = query.version;
-    let lang = Lang::default();
+    let lang = crate::locale::of(&request);
     let choice = text_choice(lang, &query.text, &query.compare);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
@@ -145,14 +148,14 @@ pub async fn clause(
     let query = query.into_inner();
     let requested = query.version;
     let sort = Sort::parse(&query.sort);
-    let choice = text_choice(Lang::default(), &query.text, &query.compare);
+    let lang = crate::locale::of(&request);
+    let choice = text_choice(lang, &query.text, &query.compare);
     let cursor = (!query.after.is_empty())
         .then(|| Cursor::decode(sort, &query.after))
         .flatten();
     let viewer = viewer.map(|v| v.user);
     let viewer_id = viewer.as_ref().map(|u| u.id);
     let return_to = request.uri().to_string();
-    let lang = Lang::default();
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let data = with_db(&db, move |conn| {
@@ -176,7 +179,15 @@ pub async fn clause(
             .filter(|v| policy::may_participate(v))
             .map(|v| v.id);
         let now = crate::models::now();
-        let list = SuggestionList::build(&data, may_vote_as, sort, requested, return_to, now);
+        let list = SuggestionList::build(
+            ctx.lang,
+            &data,
+            may_vote_as,
+            sort,
+            requested,
+            return_to,
+            now,
+        );
         let c = &data.clause;
         let shown = Shown::resolve(&c.version, &c.texts, choice);
         render(&ClausePage::new(&ctx, c, list, &shown))

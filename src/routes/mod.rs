@@ -231,7 +231,9 @@ where
         if let Some(body) = state.page_cache.get(&key) {
             return Ok(html_response(body));
         }
-        let body = build(PageContext::new(lang)).await?;
+        let mut ctx = PageContext::new(lang);
+        ctx.path = crate::locale::page_path(request);
+        let body = build(ctx).await?;
         state.page_cache.insert(key, body.clone());
         return Ok(html_response(body));
     }

@@ -19,6 +19,7 @@ use crate::domain::{
     ClauseRef, Slug, SuggestionId, SuggestionInput, TextLang, TrackingNumber, UserId,
 };
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::models::reading::{self, ClauseData};
 use crate::models::suggestion::{self, DraftKept};
 use crate::models::user::User;
@@ -99,7 +100,7 @@ fn form_page(
     let slug = &data.consultation.slug;
     let reference = &data.clause.reference;
     SuggestFormPage {
-        consultation: ConsultationSummary::new(&data.consultation),
+        consultation: ConsultationSummary::new(ctx.lang, &data.consultation),
         clause_reference: reference.clone(),
         clause_href: crate::urls::clause(slug, reference),
         clause_text: paragraphs(&data.clause.body),
@@ -217,7 +218,7 @@ pub async fn submit(
     let idempotency_key = idempotency_key(&form.idempotency_key);
     // Before saving: similar suggestions already on this clause, to support instead.
     if form.similar_seen.is_empty() {
-        let similar = similar_views(&state, &data, &input, author.id).await?;
+        let similar = similar_views(&state, &data, &input, author.id, ctx.lang).await?;
         if !similar.is_empty() {
             let form = SuggestForm {
                 idempotency_key,
@@ -282,6 +283,7 @@ async fn store(
     lang: crate::i18n::Lang,
 ) -> Result<Submitted, AppError> {
     let base = state.public_url.clone();
+    let lang = author.lang_or(lang);
     let (consultation, clause_id) = (data.consultation.clone(), data.clause.id);
     let lineage = data.clause.lineage.clone();
     with_db(state, move |conn| {
@@ -290,7 +292,7 @@ async fn store(
             clause_id,
             clause_lineage: &lineage,
         };
-        let receipt_url = |n: &str| format!("{base}{}", crate::urls::receipt(n));
+        let receipt_url = |n: &str| crate::urls::absolute(&base, lang, &crate::urls::receipt(n));
         Ok(suggestions::submit(
             conn,
             &author,
@@ -338,6 +340,7 @@ async fn similar_views(
     data: &ClauseData,
     input: &SuggestionInput,
     viewer_id: i64,
+    lang: Lang,
 ) -> Result<Vec<SuggestionView>, AppError> {
     let lineage = data.clause.lineage.clone();
     let probe = input.clone();
@@ -348,7 +351,17 @@ async fn similar_views(
     let voting = accepting(data);
     Ok(similar
         .iter()
-        .map(|s| SuggestionView::new(s, None, &data.clause.body, Some(viewer_id), false, voting))
+        .map(|s| {
+            SuggestionView::new(
+                lang,
+                s,
+                None,
+                &data.clause.body,
+                Some(viewer_id),
+                false,
+                voting,
+            )
+        })
         .collect())
 }
 
@@ -438,9 +451,10 @@ pub async fn receipt(
         consultation_href: crate::urls::consultation(&found.consultation_slug),
         clause_reference: found.clause_reference.clone(),
         clause_href: crate::urls::clause(&found.consultation_slug, &found.clause_reference),
-        date: DateView::new(s.created_at),
-        suggestion: shown
-            .then(|| SuggestionView::new(s, author, &found.clause_body, None, false, false)),
+        date: DateView::new(ctx.lang, s.created_at),
+        suggestion: shown.then(|| {
+            SuggestionView::new(ctx.lang, s, author, &found.clause_body, None, false, false)
+        }),
         just_submitted: is_author && !query.new.is_empty(),
         ctx,
     })
@@ -552,7 +566,7 @@ pub async fn mine(
                 clause_reference: o.clause_reference.clone(),
                 clause_href: crate::urls::clause(&o.consultation_slug, &o.clause_reference),
                 consultation_title: o.consultation_title.clone(),
-                date: DateView::new(s.created_at),
+                date: DateView::new(ctx.lang, s.created_at),
                 excerpt: if s.body.chars().count() > 200 {
                     format!("{excerpt}…")
                 } else {

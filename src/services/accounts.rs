@@ -112,20 +112,22 @@ pub fn register(
 ) -> diesel::QueryResult<()> {
     db::write_transaction(conn, |conn| {
         if let Some(existing) = user::find_by_email(conn, new.email)? {
+            let lang = existing.lang_or(lang);
             return outbox::enqueue(
                 conn,
                 &messages::already_registered(
                     lang,
                     new.email.as_str(),
                     &existing.display_name,
-                    format!("{base}/sign-in"),
-                    format!("{base}/reset"),
+                    crate::urls::absolute(base, lang, "/sign-in"),
+                    crate::urls::absolute(base, lang, "/reset"),
                 ),
             );
         }
         let created = user::create(
             conn,
             &user::Registration {
+                lang: Some(lang.code()),
                 email: new.email,
                 display_name: new.display_name,
                 password_hash: new.password_hash,
@@ -155,6 +157,7 @@ fn send_confirmation(
     base: &str,
     account: &user::User,
 ) -> diesel::QueryResult<()> {
+    let lang = account.lang_or(lang);
     let secret = random_token();
     token::revoke_all(conn, account.id, Purpose::Confirm)?;
     token::create(
@@ -170,7 +173,7 @@ fn send_confirmation(
             lang,
             &account.email,
             &account.display_name,
-            format!("{base}/confirm?token={secret}"),
+            crate::urls::absolute(base, lang, &format!("/confirm?token={secret}")),
         ),
     )
 }
@@ -244,6 +247,7 @@ fn replace_password(
     lang: Lang,
     base: &str,
 ) -> diesel::QueryResult<()> {
+    let lang = owner.lang_or(lang);
     user::set_password_hash(conn, user_id, password_hash)?;
     session::delete_all_for_user(conn, user_id)?;
     outbox::enqueue(
@@ -252,7 +256,7 @@ fn replace_password(
             lang,
             &owner.email,
             &owner.display_name,
-            format!("{base}/reset"),
+            crate::urls::absolute(base, lang, "/reset"),
         ),
     )
 }

@@ -9,7 +9,6 @@ use chrono::NaiveDateTime;
 use crate::db::{self, AnyConnection};
 use crate::domain::moderation::{Decision, DecisionFields, Outcome};
 use crate::domain::{FieldError, SuggestionId, TrackingNumber, UserId};
-use crate::i18n::Lang;
 use crate::mail::messages;
 use crate::models::moderation::{self, Applied, BulkOutcome, DecideError};
 use crate::models::{outbox, user};
@@ -33,20 +32,21 @@ fn notify(
     if !deliverable(&author.email) || author.deleted_at.is_some() {
         return Ok(());
     }
+    let lang = author.lang_or(crate::i18n::default_lang());
     let mail = match decision {
         Decision::MarkDuplicate(canonical_id) => {
             let canonical = moderation::tracking_number(conn, *canonical_id)?;
             messages::merged_into(
-                Lang::default(),
+                lang,
                 &author.email,
                 &author.display_name,
                 &s.tracking_number,
                 &canonical,
-                format!("{public_url}{}", crate::urls::receipt(&canonical)),
+                crate::urls::absolute(public_url, lang, &crate::urls::receipt(&canonical)),
             )
         }
         Decision::Respond(outcome, response) => messages::official_response(
-            Lang::default(),
+            lang,
             &author.email,
             &author.display_name,
             &s.tracking_number,
@@ -56,7 +56,7 @@ fn notify(
                 Outcome::NotAccepted => "email.response.not_accepted",
             },
             response.as_str(),
-            format!("{public_url}{}", crate::urls::receipt(&s.tracking_number)),
+            crate::urls::absolute(public_url, lang, &crate::urls::receipt(&s.tracking_number)),
         ),
         _ => return Ok(()),
     };

@@ -1,6 +1,7 @@
 //! Pages for reading a draft: the list of consultations, a consultation's contents,
 //! an article, a clause.
 
+use crate::i18n::Lang;
 use std::collections::HashMap;
 
 use askama::Template;
@@ -28,7 +29,7 @@ pub struct ConsultationSummary {
 }
 
 impl ConsultationSummary {
-    pub fn new(c: &Consultation) -> Self {
+    pub fn new(lang: Lang, c: &Consultation) -> Self {
         let status = c.status();
         Self {
             slug: c.slug.clone(),
@@ -37,8 +38,8 @@ impl ConsultationSummary {
             summary: paragraphs(&c.summary),
             status_key: status_key(status),
             status_class: status.as_str(),
-            opens: c.opens_at.map(DateView::new),
-            closes: c.closes_at.map(DateView::new),
+            opens: c.opens_at.map(|t| DateView::new(lang, t)),
+            closes: c.closes_at.map(|t| DateView::new(lang, t)),
         }
     }
 }
@@ -67,10 +68,10 @@ pub struct VersionView {
 }
 
 impl VersionView {
-    fn new(v: &DocumentVersion) -> Self {
+    fn new(lang: Lang, v: &DocumentVersion) -> Self {
         Self {
             number: v.number,
-            published: v.published_at.map(DateView::new),
+            published: v.published_at.map(|t| DateView::new(lang, t)),
             changelog: paragraphs(&v.changelog),
         }
     }
@@ -130,7 +131,6 @@ impl<'a> ConsultationPage<'a> {
             title: a.article.title.clone(),
             clauses: match a.clause_count {
                 0 => ctx.t("consultation.no_clauses").to_owned(),
-                1 => ctx.t("consultation.one_clause").to_owned(),
                 n => ctx.tf("consultation.clause_count", n),
             },
             suggestions: suggestion_count(
@@ -169,8 +169,8 @@ impl<'a> ConsultationPage<'a> {
         }
         Self {
             ctx,
-            consultation: ConsultationSummary::new(consultation),
-            version: version.map(|(v, _)| VersionView::new(v)),
+            consultation: ConsultationSummary::new(ctx.lang, consultation),
+            version: version.map(|(v, _)| VersionView::new(ctx.lang, v)),
             old_version: version.filter(|_| is_old).map(|(v, _)| OldVersionNotice {
                 number: v.number,
                 current_href: crate::urls::consultation(slug),
@@ -187,7 +187,6 @@ impl<'a> ConsultationPage<'a> {
 pub fn suggestion_count(ctx: &PageContext, n: i64) -> String {
     match n {
         0 => String::new(),
-        1 => ctx.t("suggestion.count.one").to_owned(),
         n => ctx.tf("suggestion.count", n),
     }
 }
@@ -263,7 +262,7 @@ impl<'a> ArticlePage<'a> {
         };
         Self {
             ctx,
-            consultation: ConsultationSummary::new(consultation),
+            consultation: ConsultationSummary::new(ctx.lang, consultation),
             contents_href: format!("{}{query}", crate::urls::consultation(slug)),
             old_version: old.map(|number| OldVersionNotice {
                 number,
@@ -349,7 +348,7 @@ impl<'a> ClausePage<'a> {
         let view = ClauseView::new(slug, clause, &query, shown.columns(texts, clause));
         Self {
             ctx,
-            consultation: ConsultationSummary::new(consultation),
+            consultation: ConsultationSummary::new(ctx.lang, consultation),
             article_label: article.label.clone(),
             article_href: format!(
                 "{}{query}#{}",

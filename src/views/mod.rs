@@ -46,6 +46,8 @@ pub struct PageContext {
     /// Empty on pages that may be cached for anonymous readers (they have no forms).
     pub csrf_token: String,
     pub flash: Option<&'static str>,
+    /// This page's address without the language prefix, with its query.
+    pub path: String,
 }
 
 /// The signed-in user as the page header shows them.
@@ -77,6 +79,7 @@ impl PageContext {
             user: None,
             csrf_token: String::new(),
             flash: None,
+            path: "/".to_owned(),
         }
     }
 
@@ -96,10 +99,11 @@ impl PageContext {
             .cookie(FLASH_COOKIE)
             .and_then(|c| i18n::flash_key(c.value()));
         Self {
-            lang: Lang::default(),
+            lang: crate::locale::of(request),
             user,
             csrf_token,
             flash,
+            path: crate::locale::page_path(request),
         }
     }
 
@@ -111,18 +115,38 @@ impl PageContext {
         i18n::t(self.lang, key)
     }
 
-    pub fn tf(&self, key: &'static str, value: impl std::fmt::Display) -> String {
+    pub fn tf(&self, key: &'static str, value: impl i18n::Arg) -> String {
         i18n::tf(self.lang, key, value)
     }
 
     /// "1 supporter", "12 supporters".
     pub fn supporters(&self, n: impl Into<i64>) -> String {
-        i18n::count(
+        i18n::tf(self.lang, "suggestion.upvotes", n.into())
+    }
+
+    /// "… is reviewing this suggestion until 14:30 (Astana time)."
+    pub fn claim_held(&self, name: &str, until: &str) -> String {
+        i18n::tv(
             self.lang,
-            "suggestion.upvotes.one",
-            "suggestion.upvotes",
-            n.into(),
+            "moderation.claim.held",
+            &[("name", &name), ("until", &until)],
         )
+    }
+
+    /// A number as this page's language writes it (`12 345`, `12,345`).
+    pub fn number(&self, n: impl Into<i64>) -> String {
+        i18n::number(self.lang, n.into())
+    }
+
+    /// The links to this page in every language, and the current page's own address
+    /// without its language prefix (for the switcher and `hreflang`).
+    pub fn languages(&self) -> Vec<crate::locale::Alternate> {
+        crate::locale::alternates(self.lang, &self.path)
+    }
+
+    /// The address of `path` (a page of this site) in this page's language.
+    pub fn url(&self, path: &str) -> String {
+        crate::urls::in_lang(self.lang, path)
     }
 
     /// The URL of a static asset, with its content hash for caching.
@@ -146,8 +170,8 @@ pub fn render<T: Template>(page: &T) -> Result<String, askama::Error> {
     page.render()
 }
 
-/// A date for display: machine-readable for `<time datetime>` and short ISO text,
-/// which reads the same in every language.
+/// A date for display: machine-readable for `<time datetime>` (UTC) and the date as
+/// the page's language writes it, in the consultation's time zone.
 #[derive(Debug, Clone)]
 pub struct DateView {
     pub iso: String,
@@ -155,10 +179,11 @@ pub struct DateView {
 }
 
 impl DateView {
-    pub fn new(at: chrono::NaiveDateTime) -> Self {
+    /// The date in the consultation's time zone, as `lang` writes it.
+    pub fn new(lang: Lang, at: chrono::NaiveDateTime) -> Self {
         Self {
             iso: at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            text: at.format("%Y-%m-%d").to_string(),
+            text: i18n::date(lang, at),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Suggestions as pages show them: in a clause's list, on the form, on a receipt.
 
+use crate::i18n::Lang;
 use askama::Template;
 
 use super::consultation::ConsultationSummary;
@@ -106,6 +107,7 @@ pub struct SuggestionView {
 
 impl SuggestionView {
     pub fn new(
+        lang: Lang,
         suggestion: &Suggestion,
         author: Option<&str>,
         clause_body: &str,
@@ -145,7 +147,7 @@ impl SuggestionView {
             },
             diff,
             author: author.map(str::to_owned),
-            date: DateView::new(suggestion.created_at),
+            date: DateView::new(lang, suggestion.created_at),
             upvotes: suggestion.upvotes,
             response: suggestion
                 .official_response
@@ -165,6 +167,7 @@ impl SuggestionView {
     }
 
     pub fn from_listed(
+        lang: Lang,
         listed: &Listed,
         clause_body: &str,
         viewer: Option<i64>,
@@ -173,6 +176,7 @@ impl SuggestionView {
     ) -> Self {
         let author = (!listed.author_deleted).then_some(listed.author_name.as_str());
         Self::new(
+            lang,
             &listed.suggestion,
             author,
             clause_body,
@@ -199,6 +203,7 @@ pub struct SuggestionList {
 impl SuggestionList {
     /// The list on a clause page. `may_vote_as`: the viewer, when they may support.
     pub fn build(
+        lang: Lang,
         data: &crate::models::reading::ClauseWithSuggestions,
         may_vote_as: Option<i64>,
         sort: Sort,
@@ -223,6 +228,7 @@ impl SuggestionList {
                 .map(|l| {
                     let upvoted = data.upvoted.contains(&l.suggestion.id);
                     SuggestionView::from_listed(
+                        lang,
                         l,
                         c.texts
                             .clauses

@@ -170,7 +170,7 @@ async fn admin_creates_uploads_previews_and_publishes(app: TestApp) {
     assert!(public.body.contains("Open for suggestions"));
     assert!(public
         .body
-        .contains(r#"<time datetime="2027-01-31T18:00:00Z">2027-01-31</time>"#));
+        .contains(r#"<time datetime="2027-01-31T18:00:00Z">31 January 2027</time>"#));
     assert_eq!(
         actions(&app).await,
         vec![

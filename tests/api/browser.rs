@@ -21,7 +21,8 @@ on_both_backends!(
     citizen_registers_confirms_and_signs_in,
     citizen_suggests_and_supports_with_and_without_javascript,
     moderator_triages_five_suggestions_with_the_keyboard,
-    analyst_downloads_the_suggestions_export
+    analyst_downloads_the_suggestions_export,
+    citizen_switches_to_kazakh_with_the_switcher,
 );
 
 /// A headless Chromium session and the chromedriver behind it (killed on drop).
@@ -77,9 +78,11 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                    "--lang=en-US",
                     format!("--user-data-dir={}", profile.display()),
                 ],
                 "prefs": {
+                    "intl.accept_languages": "en-US,en",
                     "profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 },
                     "download.default_directory": profile.join("downloads").display().to_string(),
                     "download.prompt_for_download": false,
@@ -253,7 +256,7 @@ async fn reader_follows_a_clause_from_the_home_page(app: TestApp) {
         .click()
         .await
         .expect("click");
-    assert_eq!(browser.path().await, "/consultations/us-constitution");
+    assert_eq!(browser.path().await, "/en/consultations/us-constitution");
     browser
         .screenshot(&format!("reading-{backend}-2-contents"))
         .await;
@@ -261,7 +264,7 @@ async fn reader_follows_a_clause_from_the_home_page(app: TestApp) {
     browser.click_link("ARTICLE I").await;
     assert_eq!(
         browser.path().await,
-        "/consultations/us-constitution/articles/I"
+        "/en/consultations/us-constitution/articles/I"
     );
     assert_eq!(browser.text_of("h1").await, "ARTICLE I");
     browser
@@ -279,7 +282,7 @@ async fn reader_follows_a_clause_from_the_home_page(app: TestApp) {
         .expect("click permalink");
     assert_eq!(
         browser.path().await,
-        "/consultations/us-constitution/clauses/I.8"
+        "/en/consultations/us-constitution/clauses/I.8"
     );
     assert_eq!(browser.text_of("h1").await, "Clause I.8");
     assert!(browser
@@ -333,7 +336,7 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
         .await
         .expect("home");
     browser.click_link("Register").await;
-    assert_eq!(browser.path().await, "/register");
+    assert_eq!(browser.path().await, "/en/register");
 
     // A first try with a common password: the form comes back with the text kept.
     browser.fill("#email", "asel@example.kz").await;
@@ -341,7 +344,7 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
     browser.fill("#password", "password123").await;
     browser.click("#terms").await;
     browser
-        .click("form[action='/register'] button[type=submit]")
+        .click("form[action='/en/register'] button[type=submit]")
         .await;
     assert!(browser
         .text_of("#password-error")
@@ -364,9 +367,9 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
         .fill("#password", "steppe wind over the river")
         .await;
     browser
-        .click("form[action='/register'] button[type=submit]")
+        .click("form[action='/en/register'] button[type=submit]")
         .await;
-    browser.wait_for_path("/register/sent").await;
+    browser.wait_for_path("/en/register/sent").await;
     browser
         .screenshot(&format!("account-{backend}-2-check-email"))
         .await;
@@ -391,9 +394,9 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
         .fill("#password", "steppe wind over the river")
         .await;
     browser
-        .click("form[action='/sign-in'] button[type=submit]")
+        .click("form[action='/en/sign-in'] button[type=submit]")
         .await;
-    browser.wait_for_path("/").await;
+    browser.wait_for_path("/en/").await;
     browser.wait_for_text(".flash", "You are signed in.").await;
     assert!(browser
         .text_of(".site-header")
@@ -404,7 +407,7 @@ async fn citizen_registers_confirms_and_signs_in(app: TestApp) {
         .await;
 
     browser
-        .click(".site-header form[action='/sign-out'] button")
+        .click(".site-header form[action='/en/sign-out'] button")
         .await;
     browser.wait_for_text(".flash", "You are signed out.").await;
     browser.close().await;
@@ -419,7 +422,7 @@ async fn sign_in_browser(browser: &Browser, app: &TestApp, email: &str) {
     browser.fill("#email", email).await;
     browser.fill("#password", "correct horse battery").await;
     browser
-        .click("form[action='/sign-in'] button[type=submit]")
+        .click("form[action='/en/sign-in'] button[type=submit]")
         .await;
     browser.wait_for_text(".flash", "You are signed in.").await;
 }
@@ -494,7 +497,7 @@ async fn citizen_suggests_and_supports_with_and_without_javascript(app: TestApp)
         .expect("clause");
     browser.click_link("Suggest a change to this clause").await;
     browser
-        .wait_for_path("/consultations/us/clauses/I.1/suggest")
+        .wait_for_path("/en/consultations/us/clauses/I.1/suggest")
         .await;
     browser.click("#kind-amend").await;
     browser
@@ -521,7 +524,7 @@ async fn citizen_suggests_and_supports_with_and_without_javascript(app: TestApp)
         kenes::domain::TrackingNumber::parse(&receipt).is_some(),
         "{receipt}"
     );
-    assert!(browser.path().await.starts_with("/receipt/KZ-"));
+    assert!(browser.path().await.starts_with("/en/receipt/KZ-"));
     browser
         .screenshot(&format!("suggest-{backend}-2-receipt"))
         .await;
@@ -548,7 +551,7 @@ async fn citizen_suggests_and_supports_with_and_without_javascript(app: TestApp)
     assert_eq!(pressed.as_deref(), Some("true"));
     assert_eq!(
         browser.path().await,
-        "/consultations/us/clauses/I.8",
+        "/en/consultations/us/clauses/I.8",
         "no navigation"
     );
     let url = browser.client.current_url().await.expect("url");
@@ -572,7 +575,7 @@ async fn citizen_suggests_and_supports_with_and_without_javascript(app: TestApp)
     plain
         .wait_for_text(&format!("#s-{number} .upvote-count"), "2 supporters")
         .await;
-    assert_eq!(plain.path().await, "/consultations/us/clauses/I.8");
+    assert_eq!(plain.path().await, "/en/consultations/us/clauses/I.8");
     // The form posted and the redirect came back to the suggestion: no script ran.
     let url = plain.client.current_url().await.expect("url");
     assert_eq!(url.fragment(), Some(format!("s-{number}").as_str()));
@@ -734,7 +737,7 @@ async fn moderator_triages_five_suggestions_with_the_keyboard(app: TestApp) {
         .expect("close");
     press(&browser, "o").await;
     browser
-        .wait_for_path(&format!("/moderation/suggestions/{}", n[3]))
+        .wait_for_path(&format!("/en/moderation/suggestions/{}", n[3]))
         .await;
     browser.screenshot("moderation-review").await;
     browser.close().await;
@@ -813,4 +816,46 @@ async fn analyst_downloads_the_suggestions_export(app: TestApp) {
     let hash = hex::encode(<sha2::Sha256 as sha2::Digest>::digest(&bytes));
     assert_eq!(browser.text_of("code.sha").await, hash);
     browser.close().await;
+}
+
+/// The language switcher is a plain link: the same page comes back in Kazakh, and the
+/// choice is remembered for the next unprefixed address.
+async fn citizen_switches_to_kazakh_with_the_switcher(app: TestApp) {
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    app.import("us", "constitution-us.txt", US_TEXT, true).await;
+    browser
+        .client
+        .goto(&format!("{}/consultations/us", app.address))
+        .await
+        .expect("contents");
+    assert_eq!(browser.path().await, "/en/consultations/us");
+    browser.click_link("Қазақша").await;
+    browser.wait_for_path("/kk/consultations/us").await;
+    let html = browser
+        .client
+        .find(Locator::Css("html"))
+        .await
+        .expect("html");
+    assert_eq!(
+        html.attr("lang").await.expect("lang").as_deref(),
+        Some("kk")
+    );
+    let source = browser.client.source().await.expect("source");
+    assert!(source.contains(kenes::i18n::t(
+        kenes::i18n::Lang::Kk,
+        "consultation.contents"
+    )));
+    assert!(source.contains(r#"href="/kk/consultations/us/articles/"#));
+    browser
+        .client
+        .goto(&format!("{}/", app.address))
+        .await
+        .expect("home");
+    browser.wait_for_path("/kk/").await;
+    assert_eq!(
+        browser.text_of("h1").await,
+        kenes::i18n::t(kenes::i18n::Lang::Kk, "home.title")
+    );
 }

@@ -123,9 +123,36 @@ pub struct Visitor {
     pub client: reqwest::Client,
 }
 
+/// A page's address in English: tests read English text, so GETs of unprefixed pages
+/// go to `/en/…` (an unprefixed GET would answer with a 303 to a language; see
+/// `i18n.rs` for those redirects). POSTs stay as given: they are answered in the
+/// language the visitor's `kenes_lang` cookie remembers, as old forms are.
+pub fn english(path: &str) -> String {
+    let unprefixed = ["/kk", "/ru", "/en"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+        || kenes::locale::is_unprefixed(path.split('?').next().unwrap_or_default());
+    if unprefixed || !path.starts_with('/') {
+        path.to_owned()
+    } else {
+        kenes::urls::in_lang(kenes::i18n::Lang::En, path)
+    }
+}
+
+/// The test browsers ask for English (a test of another language says so itself).
+pub fn english_browser() -> reqwest::header::HeaderMap {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static("en"),
+    );
+    headers
+}
+
 fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .default_headers(english_browser())
         .cookie_store(true)
         .build()
         .expect("client")
@@ -135,7 +162,7 @@ impl Visitor {
     pub async fn get(&self, path: &str) -> Page {
         let response = self
             .client
-            .get(format!("{}{path}", self.address))
+            .get(format!("{}{}", self.address, english(path)))
             .send()
             .await
             .expect("request");
@@ -321,6 +348,8 @@ impl TestApp {
             kenes::models::user::create(
                 conn,
                 &kenes::models::user::Registration {
+                    // Test people read English, as if they had chosen it.
+                    lang: Some("en"),
                     email: &kenes::domain::Email::parse(&email).unwrap(),
                     display_name: &kenes::domain::DisplayName::parse(&name).unwrap(),
                     password_hash: &hash,
@@ -363,6 +392,7 @@ impl TestApp {
         jar.add_cookie_str(&format!("kenes_session={}; Path=/", cookie.value()), &url);
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .default_headers(english_browser())
             .cookie_provider(jar)
             .build()
             .unwrap();
@@ -400,7 +430,9 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
-        let mut request = self.client.get(format!("{}{path}", self.address));
+        let mut request = self
+            .client
+            .get(format!("{}{}", self.address, english(path)));
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
@@ -594,6 +626,7 @@ pub async fn session_for(
     );
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .default_headers(english_browser())
         .cookie_provider(jar.clone())
         .build()
         .unwrap();

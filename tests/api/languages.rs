@@ -304,7 +304,7 @@ async fn a_reader_switches_the_text_language_and_reads_side_by_side(app: TestApp
     );
     // The switcher links to the other languages, without script.
     assert!(page.body.contains(
-        r#"<a href="/consultations/udhr/articles/1?text=ru" hreflang="ru" lang="ru">Русский</a>"#
+        r#"<a href="/en/consultations/udhr/articles/1?text=ru" hreflang="ru" lang="ru">Русский</a>"#
     ));
 
     let page = visitor.get("/consultations/udhr/articles/1?text=ru").await;

@@ -10,6 +10,7 @@ mod accounts;
 mod admin;
 mod browser;
 mod exports;
+mod i18n;
 mod import;
 mod languages;
 mod mail;

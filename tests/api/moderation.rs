@@ -919,7 +919,7 @@ async fn search_finds_cyrillic_kazakh_and_latin_words(app: TestApp) {
     // The next page starts where the first ended.
     let next = page
         .body
-        .split("href=\"/moderation?")
+        .split("href=\"/en/moderation?")
         .skip(1)
         .map(|p| p[..p.find('"').unwrap()].replace("&#38;", "&"))
         .find(|href| href.contains("after="))
@@ -994,7 +994,7 @@ async fn citizens_cannot_reach_any_moderation_route(app: TestApp) {
         assert_eq!(citizen.get(path).await.status, 403, "GET {path}");
         let anonymous = app.visitor().get(path).await;
         assert_eq!(anonymous.status, 303, "GET {path} anonymous");
-        assert!(anonymous.location().starts_with("/sign-in"));
+        assert!(anonymous.location().starts_with("/en/sign-in"));
     }
     for path in [
         "/moderation/bulk".to_owned(),
@@ -1287,8 +1287,12 @@ async fn notes_tags_canned_responses_and_the_dashboard(app: TestApp) {
         let url = "http://kenes.test".to_owned();
         let pool = app.pool.clone();
         tokio::task::spawn_blocking(move || {
-            let first = kenes::housekeeping::send_daily_summaries(&pool, &url).unwrap();
-            let second = kenes::housekeeping::send_daily_summaries(&pool, &url).unwrap();
+            let first =
+                kenes::housekeeping::send_daily_summaries(&pool, &url, kenes::i18n::Lang::En)
+                    .unwrap();
+            let second =
+                kenes::housekeeping::send_daily_summaries(&pool, &url, kenes::i18n::Lang::En)
+                    .unwrap();
             (first, second)
         })
         .await

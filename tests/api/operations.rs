@@ -113,7 +113,7 @@ async fn static_files_are_cached_by_content(app: TestApp) {
     assert_eq!(again.status, 304);
     let unversioned = app.get("/static/css/kenes.css").await;
     assert!(unversioned.header("cache-control").contains("max-age=300"));
-    assert_eq!(app.get("/static/../Cargo.toml").await.status, 404);
+    assert_eq!(app.get("/en/static/../Cargo.toml").await.status, 404);
 }
 
 async fn migrations_run_down_and_up_again(app: TestApp) {

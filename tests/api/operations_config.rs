@@ -41,7 +41,7 @@ async fn an_empty_public_url_means_the_default(backend: Db) {
     let link = mail.link("/confirm").expect("a confirmation link");
     // Absolute, on the address the server listens on (the default public URL).
     assert!(
-        link.starts_with(&format!("{}/confirm?token=", server.address)),
+        link.starts_with(&format!("{}/", server.address)) && link.contains("/confirm?token="),
         "{link}"
     );
     server.stop().await;

@@ -142,7 +142,7 @@ async fn a_postgres_outage_answers_503_and_recovers() {
     let name = shared.db.url.rsplit('/').next().unwrap().to_owned();
     let server = Server::start(&shared.db.url, &shared.data_dir.join("s"), &[]).await;
     let mut fixture = fixture(&shared, &server).await;
-    let home = get(&fixture.client, &format!("{}/", server.address)).await;
+    let home = get(&fixture.client, &format!("{}/en/", server.address)).await;
     assert_eq!(home.status, 200);
     fixture.csrf = csrf_of(&home.body);
     assert_eq!(vote(&server, &fixture, "add").await.status, 200);
@@ -160,12 +160,16 @@ async fn a_postgres_outage_answers_503_and_recovers() {
     for round in 0..40 {
         answers.push((
             "signed-in page",
-            get(&fixture.client, &format!("{}/account", server.address)).await,
+            get(&fixture.client, &format!("{}/en/account", server.address)).await,
         ));
         answers.push(("vote", vote(&server, &fixture, "remove").await));
         answers.push((
             "anonymous page",
-            get(&anonymous, &format!("{}/consultations/us", server.address)).await,
+            get(
+                &anonymous,
+                &format!("{}/en/consultations/us", server.address),
+            )
+            .await,
         ));
         if round % 10 == 0 {
             let health = get(&anonymous, &format!("{}/healthz", server.address)).await;
@@ -200,7 +204,7 @@ async fn a_postgres_outage_answers_503_and_recovers() {
     wait_until_ready(&anonymous, &server).await;
     let started = Instant::now();
     loop {
-        let page = get(&fixture.client, &format!("{}/account", server.address)).await;
+        let page = get(&fixture.client, &format!("{}/en/account", server.address)).await;
         let voted = vote(&server, &fixture, "add").await;
         if page.status == 200 && voted.status == 200 {
             break;
@@ -225,7 +229,7 @@ async fn an_unavailable_sqlite_database_answers_503_and_recovers() {
     let server = Server::start(&shared.db.url, &shared.data_dir.join("s"), &[]).await;
     let mut fixture = fixture(&shared, &server).await;
     let anonymous = reqwest::Client::new();
-    let form = get(&anonymous, &format!("{}/sign-in", server.address)).await;
+    let form = get(&anonymous, &format!("{}/en/sign-in", server.address)).await;
     assert_eq!(form.status, 200);
 
     // The database's folder goes away (a volume unmounted) before this process has
@@ -235,7 +239,7 @@ async fn an_unavailable_sqlite_database_answers_503_and_recovers() {
     for _ in 0..20 {
         answers.push((
             "signed-in page",
-            get(&fixture.client, &format!("{}/account", server.address)).await,
+            get(&fixture.client, &format!("{}/en/account", server.address)).await,
         ));
     }
     for (what, answer) in &answers {
@@ -251,7 +255,7 @@ async fn an_unavailable_sqlite_database_answers_503_and_recovers() {
     std::fs::rename(&away, &folder).unwrap();
     let started = Instant::now();
     let home = loop {
-        let page = get(&fixture.client, &format!("{}/", server.address)).await;
+        let page = get(&fixture.client, &format!("{}/en/", server.address)).await;
         if page.status == 200 {
             break page;
         }

@@ -100,7 +100,7 @@ async fn a_saturated_database_sheds_requests_at_once(backend: Db) {
     let mut tasks = Vec::new();
     for _ in 0..20 {
         let client = app.client.clone();
-        let url = format!("{}/", app.address);
+        let url = format!("{}/en/", app.address);
         tasks.push(tokio::spawn(async move {
             let asked = Instant::now();
             let response = client.get(url).send().await.unwrap();

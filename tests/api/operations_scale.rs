@@ -43,6 +43,7 @@ pub async fn citizens(shared: &SharedDatabase, count: usize) -> Vec<(i64, String
                     let user = kenes::models::user::create(
                         conn,
                         &kenes::models::user::Registration {
+                            lang: None,
                             email: &kenes::domain::Email::parse(&email).unwrap(),
                             display_name: &kenes::domain::DisplayName::parse(&format!("Voter {i}"))
                                 .unwrap(),
@@ -102,7 +103,7 @@ pub async fn signed_in_client(address: &str, token: &str) -> (reqwest::Client, S
         .cookie_provider(jar)
         .build()
         .unwrap();
-    let page = Page::from(client.get(format!("{address}/")).send().await.unwrap()).await;
+    let page = Page::from(client.get(format!("{address}/en/")).send().await.unwrap()).await;
     let csrf = page
         .input_value("csrf_token")
         .unwrap_or_else(|| panic!("no csrf token: {} {}", page.status, page.body));

@@ -33,7 +33,7 @@ async fn home_lists_public_consultations_only(app: TestApp) {
     assert_eq!(home.status, 200);
     assert!(home
         .body
-        .contains(r#"href="/consultations/us-constitution""#));
+        .contains(r#"href="/en/consultations/us-constitution""#));
     assert!(home.body.contains("Open for suggestions"));
     assert!(
         !home.body.contains("hidden-draft"),
@@ -59,7 +59,7 @@ async fn contents_list_every_article_by_section(app: TestApp) {
     let page = app.get("/consultations/kz-constitution").await;
     assert_eq!(page.status, 200);
     assert_eq!(
-        page.count(r#"href="/consultations/kz-constitution/articles/"#),
+        page.count(r#"href="/en/consultations/kz-constitution/articles/"#),
         102
     );
     for heading in [
@@ -95,7 +95,7 @@ async fn article_shows_every_clause_with_permalink(app: TestApp) {
             "anchor {number}"
         );
         assert!(page.body.contains(&format!(
-            r#"href="/consultations/kz-constitution/clauses/{reference}""#
+            r#"href="/en/consultations/kz-constitution/clauses/{reference}""#
         )));
     }
     assert_eq!(page.count(r#"class="clause""#), 5);
@@ -109,10 +109,10 @@ async fn article_shows_every_clause_with_permalink(app: TestApp) {
     );
     assert!(page
         .body
-        .contains(r#"rel="prev" href="/consultations/kz-constitution/articles/1""#));
+        .contains(r#"rel="prev" href="/en/consultations/kz-constitution/articles/1""#));
     assert!(page
         .body
-        .contains(r#"rel="next" href="/consultations/kz-constitution/articles/3""#));
+        .contains(r#"rel="next" href="/en/consultations/kz-constitution/articles/3""#));
 
     // A repealed article shows its note and no clauses.
     let repealed = app.get("/consultations/kz-constitution/articles/84").await;
@@ -189,7 +189,7 @@ async fn a_new_version_keeps_old_permalinks_working(app: TestApp) {
     let contents = app.get("/consultations/us-constitution").await;
     assert!(contents.body.contains("Version 2"));
     assert_eq!(
-        contents.count(r#"href="/consultations/us-constitution/articles/"#),
+        contents.count(r#"href="/en/consultations/us-constitution/articles/"#),
         7
     );
 

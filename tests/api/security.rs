@@ -167,7 +167,7 @@ async fn person(app: &TestApp, who: Who) -> Person {
             .unwrap();
         let page = crate::helpers::Page::from(
             client
-                .get(format!("{}/sign-in", app.address))
+                .get(format!("{}/en/sign-in", app.address))
                 .send()
                 .await
                 .unwrap(),
@@ -283,40 +283,59 @@ async fn no_spelling_of_a_protected_path_gets_past_its_guard(app: TestApp) {
         let insider = people.iter().find(|p| p.who.admitted(area)).unwrap();
         if method == "GET" {
             let first = path.trim_start_matches('/');
-            let encoded = format!("/%{:02x}{}", first.as_bytes()[0], &first[1..]);
+            let encoded = format!("/en/%{:02x}{}", first.as_bytes()[0], &first[1..]);
             let reached = send(&app, insider, "GET", &encoded).await;
             assert!(
-                reached.status != 403 && !reached.header("location").starts_with("/sign-in"),
+                reached.status != 403 && !reached.header("location").contains("/sign-in"),
                 "{:?} should reach GET {encoded}: {}",
                 insider.who,
                 reached.status
             );
         }
+        // Every spelling unprefixed and under each language prefix (which is taken off
+        // before routing, so the guard must hold there too).
         for person in people.iter().filter(|p| !p.who.admitted(area)) {
-            for target in spellings(&path) {
-                let answer = send(&app, person, &method, &target).await;
-                let location = answer.header("location");
-                let refused = matches!(answer.status, 403 | 404)
-                    || (answer.status == 303 && location.starts_with("/sign-in?next="));
-                assert!(
-                    refused,
-                    "{:?} {method} {target} (route {}) answered {} {location}: {}",
-                    person.who,
-                    route.path,
-                    answer.status,
-                    &answer.body[..answer.body.len().min(300)]
-                );
-                if person.who == Who::Anonymous && target == path {
-                    assert_eq!(answer.status, 303, "anonymous {method} {target}");
+            for prefix in ["", "/kk", "/ru", "/en"] {
+                for spelled in spellings(&path) {
+                    let target = format!("{prefix}{spelled}");
+                    let answer = send(&app, person, &method, &target).await;
+                    let location = answer.header("location");
+                    let to_sign_in = ["", "/kk", "/ru", "/en"]
+                        .iter()
+                        .any(|p| location.starts_with(&format!("{p}/sign-in?next=")));
+                    // An unprefixed page is first sent to its address in a language,
+                    // which is walked as well.
+                    let to_language = prefix.is_empty()
+                        && method == "GET"
+                        && answer.status == 303
+                        && ["/kk", "/ru", "/en"]
+                            .iter()
+                            .any(|p| location == format!("{p}{spelled}"));
+                    let refused = matches!(answer.status, 403 | 404)
+                        || (answer.status == 303 && to_sign_in)
+                        || to_language;
+                    assert!(
+                        refused,
+                        "{:?} {method} {target} (route {}) answered {} {location}: {}",
+                        person.who,
+                        route.path,
+                        answer.status,
+                        &answer.body[..answer.body.len().min(300)]
+                    );
+                    let exact = spelled == path && !to_language;
+                    if person.who == Who::Anonymous && exact {
+                        assert_eq!(answer.status, 303, "anonymous {method} {target}");
+                        assert!(to_sign_in, "anonymous {method} {target}: {location}");
+                    }
+                    if person.who != Who::Anonymous && exact {
+                        assert_eq!(answer.status, 403, "{:?} {method} {target}", person.who);
+                    }
+                    checked += 1;
                 }
-                if person.who != Who::Anonymous && target == path {
-                    assert_eq!(answer.status, 403, "{:?} {method} {target}", person.who);
-                }
-                checked += 1;
             }
         }
     }
-    assert!(checked > 3000, "walked {checked} requests");
+    assert!(checked > 12000, "walked {checked} requests");
 
     // Nothing any of them sent changed anything.
     let roles_after: Vec<(i64, String)> = app
@@ -1012,7 +1031,7 @@ async fn sign_in_from(app: &TestApp, forwarded_for: &str, email: &str, password:
     let form = crate::helpers::Page::from(
         visitor
             .client
-            .get(format!("{}/sign-in", app.address))
+            .get(format!("{}/en/sign-in", app.address))
             .header("X-Forwarded-For", forwarded_for)
             .send()
             .await
@@ -1098,7 +1117,7 @@ async fn cookies_carry_the_host_prefix_over_https(app: TestApp) {
         Role::Citizen,
     )
     .await;
-    let first = raw_request(&app.address, "GET", "/sign-in", &[], b"").await;
+    let first = raw_request(&app.address, "GET", "/en/sign-in", &[], b"").await;
     let set_cookie: Vec<&str> = first
         .headers
         .iter()

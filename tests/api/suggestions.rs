@@ -147,7 +147,7 @@ async fn each_kind_gets_a_receipt_and_shows_on_the_clause(app: TestApp) {
         .get(&format!("/receipt/{}", amend.to_lowercase()))
         .await;
     assert_eq!(public.status, 303);
-    assert_eq!(public.location(), format!("/receipt/{amend}"));
+    assert_eq!(public.location(), format!("/en/receipt/{amend}"));
     assert_eq!(app.visitor().get("/receipt/KZ-0000-0000").await.status, 404);
     // The receipt is emailed.
     let mail = app.mail.messages_to_any_eventually(&amend).await;
@@ -484,7 +484,7 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
         &[("kind", "comment"), ("body", "Please support this one.")],
     )
     .await;
-    let action = format!("/suggestions/{number}/upvote");
+    let action = format!("/en/suggestions/{number}/upvote");
     let (voter, _) = app.citizen("Voter").await;
     let page = voter.get(CLAUSE).await;
     assert!(page.body.contains(&format!(r#"action="{action}""#)));
@@ -505,7 +505,7 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
     assert_eq!(voted.status, 303);
     assert_eq!(
         voted.location(),
-        format!("/consultations/us/clauses/I.1?sort=top#s-{number}")
+        format!("/en/consultations/us/clauses/I.1?sort=top#s-{number}")
     );
     let after = voter.get(CLAUSE).await;
     assert!(after.body.contains("1 supporter") && after.body.contains(r#"aria-pressed="true""#));
@@ -560,7 +560,7 @@ async fn upvotes_toggle_with_and_without_javascript(app: TestApp) {
         )
         .await;
     assert_eq!(refused.status, 303);
-    assert!(refused.location().starts_with("/sign-in?next="));
+    assert!(refused.location().starts_with("/en/sign-in?next="));
     let rows: i64 = app
         .query(|conn| upvotes::table.count().get_result(conn).unwrap())
         .await;

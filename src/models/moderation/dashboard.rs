@@ -95,10 +95,13 @@ pub fn cluster_members(
 }
 
 /// Moderators who asked for the daily summary and have not had today's.
+/// A moderator who asked for the daily summary: id, email, name, chosen language.
+pub type SummaryRecipient = (i64, String, String, Option<String>);
+
 pub fn summary_recipients(
     conn: &mut AnyConnection,
     today: &str,
-) -> QueryResult<Vec<(i64, String, String)>> {
+) -> QueryResult<Vec<SummaryRecipient>> {
     users::table
         .filter(users::daily_summary.eq(true))
         .filter(users::role.eq_any(["moderator", "admin"]))
@@ -108,7 +111,7 @@ pub fn summary_recipients(
                 .is_null()
                 .or(users::summary_sent_on.ne(today)),
         )
-        .select((users::id, users::email, users::display_name))
+        .select((users::id, users::email, users::display_name, users::lang))
         .load(conn)
 }
 

@@ -151,10 +151,10 @@ pub async fn decide(
         DecideFailure::Refused(key) => (FormErrors::default(), i18n::t(lang, key).to_owned()),
         DecideFailure::Held { by, until } => (
             FormErrors::default(),
-            format!(
-                "{} {}",
-                i18n::tf(lang, "moderation.claim.held", by),
-                clock_time(until)
+            i18n::tv(
+                lang,
+                "moderation.claim.held",
+                &[("name", &by), ("until", &clock_time(lang, until))],
             ),
         ),
         DecideFailure::NotFound | DecideFailure::Db(_) => (FormErrors::default(), String::new()),

@@ -204,8 +204,8 @@ pub fn reviewer_choices(
 }
 
 /// A time of day as the workbench shows it (when a claim ends).
-pub fn clock_time(at: chrono::NaiveDateTime) -> String {
-    at.format("%H:%M UTC").to_string()
+pub fn clock_time(lang: Lang, at: chrono::NaiveDateTime) -> String {
+    crate::i18n::time(lang, at)
 }
 
 /// A bulk action awaiting confirmation: a hidden field per value to resend.
@@ -238,7 +238,7 @@ impl LogLine {
     pub fn new(lang: Lang, entry: &LoggedAction, with_names: bool) -> Self {
         let number = entry.tracking_number.clone().unwrap_or_default();
         Self {
-            when: DateView::new(entry.created_at),
+            when: DateView::new(lang, entry.created_at),
             time: entry.created_at.format("%Y-%m-%d %H:%M").to_string(),
             action: action_key(&entry.action),
             from: status_label(lang, entry.from.as_deref()),
@@ -359,7 +359,7 @@ pub fn cluster_page(ctx: PageContext, size: i32, members: &[Suggestion]) -> Clus
                 status_class: m.status().as_str(),
                 excerpt: excerpt(&m.body, 200),
                 upvotes: m.upvotes,
-                date: DateView::new(m.created_at),
+                date: DateView::new(ctx.lang, m.created_at),
                 mergeable: !matches!(
                     m.status(),
                     SuggestionStatus::Duplicate
@@ -407,7 +407,7 @@ pub fn dashboard_page(
             .collect(),
         oldest_pending: data
             .oldest_pending
-            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .map(|t| crate::i18n::datetime(lang, t))
             .unwrap_or_default(),
         oldest_age: age.map_or_else(String::new, |a| {
             if a.num_days() >= 1 {

@@ -1,5 +1,6 @@
 //! The queue page: filters, per-status tabs, one page of rows.
 
+use crate::i18n::Lang;
 use askama::Template;
 
 use super::{
@@ -50,16 +51,27 @@ pub struct QueueRow {
     pub can_merge: bool,
 }
 
+/// The people a queue row names.
+pub struct RowPeople {
+    pub author: String,
+    pub assignee: String,
+    pub held_by: String,
+}
+
 impl QueueRow {
     pub fn new(
+        lang: Lang,
         s: &Suggestion,
         place: String,
-        author: String,
-        assignee: String,
-        held_by: String,
+        people: RowPeople,
         tags: Vec<String>,
         cluster_size: i32,
     ) -> Self {
+        let RowPeople {
+            author,
+            assignee,
+            held_by,
+        } = people;
         let status = s.status();
         Self {
             number: s.tracking_number.clone(),
@@ -70,7 +82,7 @@ impl QueueRow {
             excerpt: excerpt(&s.body, 160),
             place,
             upvotes: s.upvotes,
-            date: DateView::new(s.created_at),
+            date: DateView::new(lang, s.created_at),
             author,
             cluster_size,
             cluster_href: s.cluster_id.map(crate::urls::cluster).unwrap_or_default(),
@@ -189,11 +201,14 @@ pub fn queue_page(ctx: PageContext, page: QueueContext<'_>, data: QueueData) -> 
                 _ => String::new(),
             };
             QueueRow::new(
+                lang,
                 s,
                 place,
-                name(Some(s.author_id)),
-                name(s.assignee_id),
-                held,
+                RowPeople {
+                    author: name(Some(s.author_id)),
+                    assignee: name(s.assignee_id),
+                    held_by: held,
+                },
                 around.tags.get(&s.id).cloned().unwrap_or_default(),
                 around.cluster_size(s),
             )

@@ -148,6 +148,7 @@ pub fn review_page(
     });
     ReviewPage {
         item: SuggestionView::new(
+            lang,
             s,
             Some(author.display_name.as_str()),
             &found.clause_body,
@@ -168,7 +169,9 @@ pub fn review_page(
             .filter(|(by, _)| *by != me.id)
             .map(|(by, _)| name(Some(by)))
             .unwrap_or_default(),
-        held_until: held.map(|(_, until)| clock_time(until)).unwrap_or_default(),
+        held_until: held
+            .map(|(_, until)| clock_time(lang, until))
+            .unwrap_or_default(),
         held_by_me: held.is_some_and(|(by, _)| by == me.id),
         assignee: name(s.assignee_id),
         reviewers: reviewer_choices(
@@ -183,7 +186,7 @@ pub fn review_page(
             .map(|(author, body, when)| NoteView {
                 author,
                 body: body.lines().map(str::to_owned).collect(),
-                when: DateView::new(when),
+                when: DateView::new(lang, when),
             })
             .collect(),
         history: history
@@ -192,7 +195,7 @@ pub fn review_page(
             .collect(),
         reports: reports
             .into_iter()
-            .map(|(reason, when)| (reason, DateView::new(when)))
+            .map(|(reason, when)| (reason, DateView::new(lang, when)))
             .collect(),
         flagged: s.flagged,
         campaign: s.campaign,
