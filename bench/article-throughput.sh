@@ -13,6 +13,8 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+# The interface languages to measure the page in (issue 15: no slower in any).
+LANGS=${LANGS:-kk ru en}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
 need=()
@@ -82,8 +84,10 @@ for backend in sqlite postgres; do
     export KENES_DATA_DIR="$WORK/data" KENES_LOG=warn KENES_BIND=127.0.0.1:18090
     "$KENES" import-draft "$WORK/draft.md" --consultation bench --status open >/dev/null
     for cache_secs in 2 0; do
+    for lang in $LANGS; do
         KENES_PAGE_CACHE_SECS=$cache_secs "$KENES" serve & PIDS+=($!)
-        URL=http://127.0.0.1:18090/consultations/bench/articles/1
+        # Each interface language has its own address (an unprefixed one redirects).
+        URL=http://127.0.0.1:18090/$lang/consultations/bench/articles/1
         wait_for "$URL"
         curl -fs "$URL" > "$WORK/www/article.html"
         clauses=$(grep -c 'class="clause"' "$WORK/www/article.html")
@@ -96,13 +100,14 @@ for backend in sqlite postgres; do
         kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
         ratio=$(python3 -c "print(f'{$kenes_rps / $nginx_rps:.2f}')")
         cache=$([ "$cache_secs" = 0 ] && echo "off" || echo "${cache_secs} s")
-        results+=("| $backend | $cache | $clauses | $(printf '%.0f' "$nginx_rps") | $(printf '%.0f' "$kenes_rps") | $ratio |")
+        results+=("| $backend | $lang | $cache | $clauses | $(printf '%.0f' "$nginx_rps") | $(printf '%.0f' "$kenes_rps") | $ratio |")
+    done
     done
 done
 
 echo
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| backend | page cache | clauses on page | nginx static req/s | kenes req/s | kenes / nginx |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| backend | interface | page cache | clauses on page | nginx static req/s | kenes req/s | kenes / nginx |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${results[@]}"

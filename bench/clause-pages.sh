@@ -38,7 +38,7 @@ for backend in sqlite postgres; do
     visible=$(query "SELECT COUNT(*) FROM suggestions WHERE visible")
     "$KENES" serve & PID=$!
     wait_for http://127.0.0.1:18390/healthz
-    base=http://127.0.0.1:18390/consultations/pages/clauses/I.8
+    base=http://127.0.0.1:18390/en/consultations/pages/clauses/I.8
     for sort in top newest; do
         if [ "$sort" = top ]; then order="upvotes DESC, id DESC"; else order="id DESC"; fi
         for position in 0 1000 $((visible - 20)); do

@@ -51,8 +51,8 @@ PY
     "$KENES" serve & PID=$!
     for _ in $(seq 1 300); do curl -fs http://127.0.0.1:18392/healthz >/dev/null 2>&1 && break; sleep 0.1; done
     jar="$WORK/jar-$backend"; rm -f "$jar"
-    token=$(curl -s -c "$jar" http://127.0.0.1:18392/sign-in | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-    curl -s -b "$jar" -c "$jar" -o /dev/null -X POST http://127.0.0.1:18392/sign-in --data-urlencode "csrf_token=$token" \
+    token=$(curl -s -c "$jar" http://127.0.0.1:18392/en/sign-in | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+    curl -s -b "$jar" -c "$jar" -o /dev/null -X POST http://127.0.0.1:18392/en/sign-in --data-urlencode "csrf_token=$token" \
         --data-urlencode "email=bench-analyst@gov.kz" --data-urlencode "password=export-bench-password"
     idle=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
     first=$(curl -s -b "$jar" -o "$WORK/http.csv" -w '%{time_starttransfer} %{time_total}' "http://127.0.0.1:18392/analytics/export?export=suggestions")

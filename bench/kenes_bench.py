@@ -13,11 +13,11 @@ import sys
 TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
 
 
-def csrf(host, port, sessions_path, out_path, page="/"):
+def csrf(host, port, sessions_path, out_path, page="/en/"):
     """Write "session csrf_token" lines for every session in `sessions_path`;
     return the CSRF cookie's value (one cookie serves every session)."""
     conn = http.client.HTTPConnection(host, port, timeout=30)
-    conn.request("GET", "/sign-in")
+    conn.request("GET", "/en/sign-in")
     resp = conn.getresponse()
     resp.read()
     cookie = None

@@ -65,7 +65,7 @@ for backend in ${BACKENDS:-sqlite postgres}; do
     wait_for "$BASE/healthz"
     jar="$WORK/cookies-$backend"
     rm -f "$jar"
-    token=$(curl -s -c "$jar" "$BASE/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+    token=$(curl -s -c "$jar" "$BASE/en/sign-in" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
     curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$BASE/sign-in" \
         --data-urlencode "csrf_token=$token" --data-urlencode "email=bench-moderator@gov.kz" \
         --data-urlencode "password=queue-bench-password" --data-urlencode "next=/moderation"
@@ -96,21 +96,21 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         "in a cluster, pending"
     )
     declare -a paths=(
-        "/moderation"
-        "/moderation?sort=upvotes"
-        "/moderation?status=all&sort=newest"
-        "/moderation?status=published&consultation=queue&sort=upvotes"
-        "/moderation?status=all&clause=I.8"
-        "/moderation?status=all&article=I&kind=amend"
-        "/moderation?status=all&min_upvotes=500"
-        "/moderation?from=$week_from&to=$(date -d "$week_from + 7 days" +%F)"
-        "/moderation?status=all&q=$kz"
-        "/moderation?status=published&q=$ru"
-        "/moderation?after=0_$deep_old"
-        "/moderation?status=all&sort=upvotes&after=$deep_top"
-        "/moderation?status=all&assignee=me"
-        "/moderation?status=all&flagged=1"
-        "/moderation?clustered=1"
+        "/en/moderation"
+        "/en/moderation?sort=upvotes"
+        "/en/moderation?status=all&sort=newest"
+        "/en/moderation?status=published&consultation=queue&sort=upvotes"
+        "/en/moderation?status=all&clause=I.8"
+        "/en/moderation?status=all&article=I&kind=amend"
+        "/en/moderation?status=all&min_upvotes=500"
+        "/en/moderation?from=$week_from&to=$(date -d "$week_from + 7 days" +%F)"
+        "/en/moderation?status=all&q=$kz"
+        "/en/moderation?status=published&q=$ru"
+        "/en/moderation?after=0_$deep_old"
+        "/en/moderation?status=all&sort=upvotes&after=$deep_top"
+        "/en/moderation?status=all&assignee=me"
+        "/en/moderation?status=all&flagged=1"
+        "/en/moderation?clustered=1"
     )
     for i in "${!paths[@]}"; do
         url="$BASE${paths[$i]}"

@@ -65,19 +65,19 @@ for backend in $BACKENDS; do
     wait_for "$BASE/healthz"
     # Sign in once; every flood connection carries that session.
     rm -f "$WORK/jar"
-    token=$(curl -s -c "$WORK/jar" "$BASE/sign-in" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+    token=$(curl -s -c "$WORK/jar" "$BASE/en/sign-in" | grep -o 'name="csrf_token" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
     curl -s -b "$WORK/jar" -c "$WORK/jar" -o /dev/null \
         --data-urlencode "csrf_token=$token" --data-urlencode "email=reader@example.kz" \
-        --data-urlencode "password=$PASSWORD" --data-urlencode "next=/" "$BASE/sign-in"
+        --data-urlencode "password=$PASSWORD" --data-urlencode "next=/" "$BASE/en/sign-in"
     cookie=$(awk '$6 ~ /^kenes_(session|csrf)$/ {printf "%s=%s; ", $6, $7}' "$WORK/jar")
     case "$cookie" in *kenes_session=*) ;; *) echo "sign-in failed" >&2; exit 1 ;; esac
     # First the page's capacity without overload (8 connections), then the flood.
     # wrk makes the load; a probe, one client among them asking 20 times a second,
     # times what a person gets (wrk cannot tell served pages' latency from 503s').
     for connections in 8 "$CONNECTIONS"; do
-        wrk -t2 -c"$connections" -d"${PHASE}s" -H "Cookie: $cookie" "$BASE/consultations/load/clauses/I.8" > "$WORK/wrk.txt" &
+        wrk -t2 -c"$connections" -d"${PHASE}s" -H "Cookie: $cookie" "$BASE/en/consultations/load/clauses/I.8" > "$WORK/wrk.txt" &
         loader=$!
-        probe=$(python3 bench/overload.py probe 127.0.0.1 18330 "$PID" /consultations/load/clauses/I.8 "$cookie" "$PHASE")
+        probe=$(python3 bench/overload.py probe 127.0.0.1 18330 "$PID" /en/consultations/load/clauses/I.8 "$cookie" "$PHASE")
         wait "$loader"
         python3 - "$backend" "$connections" "$PHASE" "$probe" "$WORK/wrk.txt" <<'PY'
 import json, re, sys
@@ -89,7 +89,7 @@ print(f"| {backend} | {connections} | {(total - non2xx) / seconds:.0f} | {non2xx
       f"| {d['other'] or ''} | {d['peak_threads']} |")
 PY
     done
-    SLOW_ROWS+=("$(python3 bench/overload.py slow 127.0.0.1 18330 "$PID" /consultations/load/articles/I "$SLOW" "$PHASE" |
+    SLOW_ROWS+=("$(python3 bench/overload.py slow 127.0.0.1 18330 "$PID" /en/consultations/load/articles/I "$SLOW" "$PHASE" |
         python3 -c "
 import json, sys
 d = json.load(sys.stdin)

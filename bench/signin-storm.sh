@@ -52,7 +52,7 @@ for backend in sqlite postgres; do
         KENES_PAGE_CACHE_SECS=$cache "$KENES" serve & PID=$!
         wait_for http://127.0.0.1:18190/healthz
         label=$([ "$cache" = 0 ] && echo off || echo "${cache} s")
-        python3 bench/signin_storm.py 127.0.0.1 18190 /consultations/storm/articles/1 "$PHASE" "$STORM" "$(IFS=,; echo "${known[*]}")" |
+        python3 bench/signin_storm.py 127.0.0.1 18190 /en/consultations/storm/articles/1 "$PHASE" "$STORM" "$(IFS=,; echo "${known[*]}")" |
         while read -r line; do
             python3 - "$backend" "$label" "$line" <<'PY'
 import json, sys

@@ -28,7 +28,7 @@ IDLE_AFTER = float(os.environ.get("IDLE_AFTER", "20"))
 
 
 def form(conn):
-    conn.request("GET", "/sign-in")
+    conn.request("GET", "/en/sign-in")
     resp = conn.getresponse()
     body = resp.read().decode()
     cookie = [v for k, v in resp.getheaders() if k.lower() == "set-cookie"][0].split(";")[0]
@@ -67,7 +67,7 @@ def main():
     # Warm up: a few pages and one sign-in, so "idle" is a process that has served.
     conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
     for _ in range(20):
-        conn.request("GET", "/")
+        conn.request("GET", "/en/")
         conn.getresponse().read()
     time.sleep(1)
     idle = rss_mib(PID)

@@ -21,7 +21,7 @@ STORM = int(sys.argv[5])
 
 
 def token_and_cookie(conn):
-    conn.request("GET", "/sign-in")
+    conn.request("GET", "/en/sign-in")
     resp = conn.getresponse()
     body = resp.read().decode()
     cookie = resp.getheader("Set-Cookie").split(";")[0]

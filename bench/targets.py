@@ -48,7 +48,7 @@ def article_throughput(rows, text):
     for r in rows:
         if r.get("page cache", "").startswith("2"):
             ratio = num(r["kenes / nginx"])
-            target(f"article page, {r['backend']}, cache on: kenes / nginx", ">= 0.50",
+            target(f"article page, {r['backend']}, {r.get('interface', 'en')}, cache on: kenes / nginx", ">= 0.50",
                    f"{ratio:.2f}", ratio >= 0.5, f"nginx {r['nginx static req/s']} req/s")
 
 
