@@ -229,11 +229,13 @@ pub async fn prefix(
             }
         }
     }
-    let is_html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+    let already = res.response().extensions().contains::<LinksInLanguage>();
+    let is_html = !already
+        && res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/html"));
     if !is_html {
         return Ok(res);
     }
@@ -340,6 +342,24 @@ pub async fn redirect(
         }
     }
     Ok(next.call(req).await?.map_into_boxed_body())
+}
+
+/// Marks a response whose links already carry the language prefix (see
+/// [`in_language`]), so that [`prefix`] passes it through untouched.
+#[derive(Debug, Clone, Copy)]
+pub struct LinksInLanguage;
+
+/// `html` with its links in `lang`, as [`prefix`] would write them on the way out.
+/// A page kept in the page cache is given its links once, when rendered, instead of on
+/// every answer from the cache.
+pub fn in_language(lang: Lang, html: web::Bytes) -> web::Bytes {
+    match std::str::from_utf8(&html)
+        .ok()
+        .and_then(|h| prefix_links(lang, h))
+    {
+        Some(rewritten) => web::Bytes::from(rewritten),
+        None => html,
+    }
 }
 
 /// `location` with the language prefix, if it is a page of this site without one.

@@ -141,6 +141,7 @@ impl Application {
         let state = web::Data::new(AppState {
             pool: pool.clone(),
             page_cache: PageCache::new(Duration::from_secs(settings.page_cache_secs)),
+            published: Default::default(),
             passwords: Passwords::new(cores),
             csrf_key: csrf_key.into_bytes(),
             sessions,

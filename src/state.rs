@@ -12,6 +12,8 @@ use crate::db::DbPool;
 pub struct AppState {
     pub pool: DbPool,
     pub page_cache: PageCache,
+    /// Articles of published versions (see [`crate::models::reading::PublishedArticles`]).
+    pub published: crate::models::reading::PublishedArticles,
     pub passwords: Passwords,
     /// Key for signing CSRF tokens (generated once, kept in the database).
     pub csrf_key: Vec<u8>,

@@ -5,6 +5,7 @@
 //! shows that version, flagged as not current.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
 
 use diesel::QueryResult;
 
@@ -18,7 +19,7 @@ use crate::db::AnyConnection;
 use crate::domain::{ArticleNumber, ClauseRef, Slug, SuggestionId, TextLang, UserId};
 
 /// The text languages a page asks for: the one to read, and one to read beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TextChoice {
     pub text: TextLang,
     pub compare: Option<TextLang>,
@@ -53,10 +54,31 @@ impl PageTexts {
         clause_ids: &[i64],
         every_language: bool,
     ) -> QueryResult<Self> {
-        let languages: Vec<TextLang> = translation::languages(conn, version.id)?
-            .into_iter()
-            .map(|l| l.lang)
-            .collect();
+        let languages = version_languages(conn, version.id)?;
+        Self::load_in(
+            conn,
+            version,
+            languages,
+            choice,
+            article,
+            chapter,
+            clause_ids,
+            every_language,
+        )
+    }
+
+    /// As [`Self::load`], the version's `languages` already known.
+    #[allow(clippy::too_many_arguments)]
+    fn load_in(
+        conn: &mut AnyConnection,
+        version: &DocumentVersion,
+        languages: Vec<TextLang>,
+        choice: TextChoice,
+        article: &ArticleRow,
+        chapter: Option<&ChapterRow>,
+        clause_ids: &[i64],
+        every_language: bool,
+    ) -> QueryResult<Self> {
         // Only the other languages the version has: the authoritative text is in the
         // rows already loaded.
         // A clause page wants every language: its suggestions are each compared with
@@ -104,10 +126,11 @@ pub struct ArticleData {
     pub consultation: Consultation,
     pub version: DocumentVersion,
     pub is_current: bool,
-    pub view: ArticleView,
+    /// Shared with every other request for the same article of the same version.
+    pub view: Arc<ArticleView>,
     /// Visible suggestions per clause identity.
     pub suggestion_counts: HashMap<String, i64>,
-    pub texts: PageTexts,
+    pub texts: Arc<PageTexts>,
 }
 
 pub struct ClauseData {
@@ -134,6 +157,97 @@ fn public_consultation(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Opt
 
 /// The version to show: the requested one, else the latest published; with whether it
 /// is the latest.
+fn version_languages(conn: &mut AnyConnection, version_id: i64) -> QueryResult<Vec<TextLang>> {
+    Ok(translation::languages(conn, version_id)?
+        .into_iter()
+        .map(|l| l.lang)
+        .collect())
+}
+
+/// An article of a published version, as every reader of it sees it.
+type PublishedArticle = (Arc<ArticleView>, Arc<PageTexts>);
+
+/// What identifies a published article's text: its version, the languages the version
+/// has (a language added to a published version later is a new key), the article and
+/// the languages asked for.
+#[derive(PartialEq, Eq, Hash)]
+pub struct PublishedKey {
+    version_id: i64,
+    languages: Vec<TextLang>,
+    number: String,
+    choice: TextChoice,
+}
+
+/// Beyond this many articles the cache starts again (a consultation has hundreds; the
+/// key space is bounded by the database, so this only caps memory).
+const PUBLISHED_ARTICLES_MAX: usize = 4_096;
+
+/// Articles of published versions, shared by every request of this process (one per
+/// server, in its state). A published version's outline and text never change (only a
+/// whole language can be added, which changes the key), so an entry is never stale,
+/// whichever process wrote to the database. It spares an article page six of its ten
+/// queries.
+#[derive(Default)]
+pub struct PublishedArticles(Mutex<HashMap<PublishedKey, PublishedArticle>>);
+
+impl PublishedArticles {
+    fn get(&self, key: &PublishedKey) -> Option<PublishedArticle> {
+        let cache = self.0.lock().ok()?;
+        cache
+            .get(key)
+            .map(|(view, texts)| (Arc::clone(view), Arc::clone(texts)))
+    }
+
+    fn insert(&self, key: PublishedKey, article: &PublishedArticle) {
+        if let Ok(mut cache) = self.0.lock() {
+            if cache.len() >= PUBLISHED_ARTICLES_MAX {
+                cache.clear();
+            }
+            cache.insert(key, (Arc::clone(&article.0), Arc::clone(&article.1)));
+        }
+    }
+}
+
+/// The article `number` of the published `version` and its texts for `choice`: from
+/// `published`, else loaded and kept there.
+fn published_article(
+    conn: &mut AnyConnection,
+    published: &PublishedArticles,
+    version: &DocumentVersion,
+    number: &ArticleNumber,
+    choice: TextChoice,
+) -> QueryResult<Option<PublishedArticle>> {
+    let key = PublishedKey {
+        version_id: version.id,
+        languages: version_languages(conn, version.id)?,
+        number: number.as_str().to_owned(),
+        choice,
+    };
+    if let Some(found) = published.get(&key) {
+        return Ok(Some(found));
+    }
+    let Some(view) = document::article_in_version(conn, version.id, number.as_str())? else {
+        return Ok(None);
+    };
+    let clause_ids: Vec<i64> = view.clauses.iter().map(|c| c.id).collect();
+    let texts = PageTexts::load_in(
+        conn,
+        version,
+        key.languages.clone(),
+        choice,
+        &view.article,
+        view.chapter.as_ref(),
+        &clause_ids,
+        false,
+    )?;
+    let found = (Arc::new(view), Arc::new(texts));
+    // Only a published version's text is fixed (resolve_version finds no other).
+    if version.published_at.is_some() {
+        published.insert(key, &found);
+    }
+    Ok(Some(found))
+}
+
 fn resolve_version(
     conn: &mut AnyConnection,
     consultation_id: i64,
@@ -186,6 +300,7 @@ pub fn contents(
 
 pub fn article(
     conn: &mut AnyConnection,
+    published: &PublishedArticles,
     slug: &Slug,
     number: &ArticleNumber,
     requested: Option<i32>,
@@ -197,21 +312,11 @@ pub fn article(
     let Some((version, is_current)) = resolve_version(conn, consultation.id, requested)? else {
         return Ok(None);
     };
-    let Some(view) = document::article_in_version(conn, version.id, number.as_str())? else {
+    let Some((view, texts)) = published_article(conn, published, &version, number, choice)? else {
         return Ok(None);
     };
     let lineages: Vec<String> = view.clauses.iter().map(|c| c.lineage.clone()).collect();
     let suggestion_counts = suggestion::counts_by_lineage(conn, &lineages)?;
-    let clause_ids: Vec<i64> = view.clauses.iter().map(|c| c.id).collect();
-    let texts = PageTexts::load(
-        conn,
-        &version,
-        choice,
-        &view.article,
-        view.chapter.as_ref(),
-        &clause_ids,
-        false,
-    )?;
     Ok(Some(ArticleData {
         consultation,
         version,

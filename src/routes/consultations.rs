@@ -110,8 +110,16 @@ pub async fn article(
     let choice = text_choice(lang, &query.text, &query.compare);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
+        let cache = db.clone();
         let data = with_db(&db, move |conn| {
-            Ok(reading::article(conn, &slug, &number, requested, choice)?)
+            Ok(reading::article(
+                conn,
+                &cache.published,
+                &slug,
+                &number,
+                requested,
+                choice,
+            )?)
         })
         .await?
         .ok_or(AppError::NotFound)?;

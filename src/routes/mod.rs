@@ -227,19 +227,25 @@ where
     let anonymous = request.cookie(state.sessions.cookie_name()).is_none()
         && request.cookie(FLASH_COOKIE).is_none();
     let key = format!("{}|{}", lang.code(), request.uri());
+    let page = |body| {
+        let mut response = html_response(body);
+        response
+            .extensions_mut()
+            .insert(crate::locale::LinksInLanguage);
+        response
+    };
     if anonymous {
         if let Some(body) = state.page_cache.get(&key) {
-            return Ok(html_response(body));
+            return Ok(page(body));
         }
         let mut ctx = PageContext::new(lang);
         ctx.path = crate::locale::page_path(request);
-        let body = build(ctx).await?;
+        let body = crate::locale::in_language(lang, build(ctx).await?);
         state.page_cache.insert(key, body.clone());
-        return Ok(html_response(body));
+        return Ok(page(body));
     }
-    Ok(html_response(
-        build(PageContext::from_request(request)).await?,
-    ))
+    let body = build(PageContext::from_request(request)).await?;
+    Ok(page(crate::locale::in_language(lang, body)))
 }
 
 /// A redirect after a successful POST (POST → 303 → GET), with a one-time message.

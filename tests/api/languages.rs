@@ -18,6 +18,7 @@ on_both_backends!(
     a_suggestion_in_russian_is_compared_with_the_russian_text,
     search_finds_russian_and_kazakh_word_forms,
     the_admin_upload_takes_a_language_per_file,
+    a_language_added_to_a_published_version_is_read_at_once,
 );
 
 fn sample(lang: &str) -> String {
@@ -724,4 +725,52 @@ async fn the_admin_upload_takes_a_language_per_file(app: TestApp) {
         .await;
     assert_eq!(languages, vec![(1, "kk".into()), (2, "kk".into())]);
     assert_eq!(stored_versions(&app).await, (2, 4, 4));
+}
+
+/// Articles of published versions are kept in memory (`reading::PublishedArticles`):
+/// a language added to the version afterwards must show on the very next request.
+async fn a_language_added_to_a_published_version_is_read_at_once(app: TestApp) {
+    let out = app
+        .cli(&[
+            "import-draft",
+            &sample("kk"),
+            "--lang",
+            "kk",
+            "--consultation",
+            "udhr",
+            "--status",
+            "open",
+        ])
+        .await;
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let visitor = app.visitor();
+    let page = visitor
+        .get("/ru/consultations/udhr/articles/1?text=ru")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains(r#"<div class="clause-text" lang="kk">"#));
+    assert!(!page.body.contains("Все люди рождаются свободными"));
+
+    let out = app
+        .cli(&[
+            "import-draft",
+            &sample("ru"),
+            "--lang",
+            "ru",
+            "--into-version",
+            "1",
+            "--consultation",
+            "udhr",
+        ])
+        .await;
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let page = visitor
+        .get("/ru/consultations/udhr/articles/1?text=ru")
+        .await;
+    assert!(
+        page.body.contains(r#"<div class="clause-text" lang="ru">"#),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Все люди рождаются свободными"));
 }
