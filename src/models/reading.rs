@@ -240,11 +240,20 @@ pub fn clause(
     let Some((version, article, clause)) = found else {
         return Ok(None);
     };
+    let languages: Vec<TextLang> = translation::languages(conn, version.id)?
+        .into_iter()
+        .map(|l| l.lang)
+        .collect();
+    // The clause in its other languages: the suggestion form shows it in the page's
+    // (one query, and none for a draft in one language).
+    let others: Vec<TextLang> = languages
+        .iter()
+        .copied()
+        .filter(|l| *l != version.language)
+        .collect();
     let texts = PageTexts {
-        languages: translation::languages(conn, version.id)?
-            .into_iter()
-            .map(|l| l.lang)
-            .collect(),
+        clauses: translation::clause_texts(conn, &[clause.id], &others)?,
+        languages,
         ..PageTexts::default()
     };
     Ok(Some(ClauseData {

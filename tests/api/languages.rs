@@ -16,6 +16,7 @@ on_both_backends!(
     a_reader_switches_the_text_language_and_reads_side_by_side,
     an_unchanged_translation_of_a_changed_clause_is_not_yet_updated,
     a_suggestion_in_russian_is_compared_with_the_russian_text,
+    the_suggestion_form_shows_the_clause_in_the_pages_language,
     search_finds_russian_and_kazakh_word_forms,
     the_admin_upload_takes_a_language_per_file,
 );
@@ -571,6 +572,89 @@ async fn a_suggestion_in_russian_is_compared_with_the_russian_text(app: TestApp)
     }
 }
 
+async fn the_suggestion_form_shows_the_clause_in_the_pages_language(app: TestApp) {
+    install_demo(&app).await;
+    let (citizen, _) = app.citizen("Ерлан").await;
+    let kazakh = "Барлық адамдар тумысынан азат";
+    let russian = "Все люди рождаются свободными";
+
+    // On a Kazakh page: the Kazakh text (the authoritative one), Kazakh chosen.
+    let form = citizen
+        .get("/kk/consultations/udhr/clauses/1.1/suggest")
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains(r#"<div class="clause-text" lang="kk">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(kazakh) && !form.body.contains(russian));
+    assert!(form.body.contains(&format!(
+        "Қазақша · {}",
+        kenes::i18n::t(kenes::i18n::Lang::Kk, "languages.authoritative.short")
+    )));
+    assert!(form
+        .body
+        .contains(r#"<option value="kk" lang="kk" selected>Қазақша</option>"#));
+
+    // On a Russian page: the Russian text, which a proposed wording is compared with.
+    let form = citizen
+        .get("/ru/consultations/udhr/clauses/1.1/suggest")
+        .await;
+    assert!(
+        form.body.contains(r#"<div class="clause-text" lang="ru">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(russian) && !form.body.contains(kazakh));
+    assert!(form.body.contains(r#"<p class="text-lang">Русский</p>"#));
+    assert!(form
+        .body
+        .contains(r#"<option value="ru" lang="ru" selected>Русский</option>"#));
+
+    // A form sent back (nothing proposed) keeps the language chosen, and shows the
+    // clause in it.
+    let token = form.input_value("csrf_token").unwrap();
+    let key = form.input_value("idempotency_key").unwrap();
+    let sent = citizen
+        .post_raw(
+            "/ru/consultations/udhr/clauses/1.1/suggest",
+            &[
+                ("kind", "amend"),
+                ("lang", "en"),
+                ("proposed_text", ""),
+                ("body", ""),
+                ("csrf_token", &token),
+                ("idempotency_key", &key),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 422, "{}", sent.body);
+    assert!(sent
+        .body
+        .contains(r#"<option value="en" lang="en" selected>English</option>"#));
+    assert!(sent.body.contains(r#"<div class="clause-text" lang="en">"#));
+    assert!(sent.body.contains("All human beings are born free"));
+
+    // A draft without the page's language: its authoritative text, labelled.
+    let form = citizen
+        .get("/kk/consultations/us-constitution/clauses/I.1/suggest")
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains(r#"<div class="clause-text" lang="en">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(&format!(
+        r#"{} <span lang="en">English</span>"#,
+        kenes::i18n::tf(kenes::i18n::Lang::Kk, "languages.fallback", "Қазақша")
+    )));
+    assert!(form
+        .body
+        .contains(r#"<input type="hidden" name="lang" value="en">"#));
+}
+
 async fn search_finds_russian_and_kazakh_word_forms(app: TestApp) {
     install_demo(&app).await;
     let mut numbers = Vec::new();
@@ -725,3 +809,4 @@ async fn the_admin_upload_takes_a_language_per_file(app: TestApp) {
     assert_eq!(languages, vec![(1, "kk".into()), (2, "kk".into())]);
     assert_eq!(stored_versions(&app).await, (2, 4, 4));
 }
+
