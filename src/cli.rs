@@ -58,6 +58,11 @@ pub enum Command {
         /// new one; they must have its articles and clauses.
         #[arg(long)]
         into_version: Option<i32>,
+        /// The authoritative language (one of the version's). Default: kk when the
+        /// version has a Kazakh text (also one added later with --into-version), else
+        /// the first language imported. Once named, adding a language keeps it.
+        #[arg(long)]
+        authoritative: Option<TextLang>,
         /// The consultation's slug, e.g. `constitution-2024`.
         #[arg(long)]
         consultation: String,
@@ -261,6 +266,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             files,
             langs,
             into_version,
+            authoritative,
             consultation,
             title,
             summary,
@@ -301,6 +307,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 consultation: &slug,
                 files: &drafts,
                 into_version,
+                authoritative,
                 title: title.as_deref(),
                 summary: summary.as_deref(),
                 changelog: &changelog,

@@ -88,6 +88,7 @@ pub fn install(
                 consultation: &slug,
                 files: &files,
                 into_version: None,
+                authoritative: None,
                 title: Some(demo.title),
                 summary: Some(demo.summary),
                 changelog: "First published version.",

@@ -28,6 +28,7 @@ diesel::table! {
         created_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
         language -> Text,
+        language_chosen -> Bool,
     }
 }
 

@@ -9,6 +9,9 @@ languages-upload-file = File { $number }
 languages-upload-lang = Language of the text
 languages-upload-into-version = Add to version (optional)
 languages-upload-into-version-hint = The number of an existing version, to add its text in further languages. Leave empty to upload a new version.
+# The choice of the authoritative language on the upload: its empty option, and its hint.
+languages-upload-authoritative-default = By the rule: Kazakh when one of the texts is Kazakh, else the first file
+languages-upload-authoritative-hint = A Kazakh text added to a version becomes its authoritative text, unless another language is chosen here.
 languages-switch-label = Language of the text
 languages-switch-text = Read in
 languages-switch-compare = Side by side with

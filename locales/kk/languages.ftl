@@ -8,6 +8,9 @@ languages-upload-file = { $number }-файл
 languages-upload-lang = Мәтіннің тілі
 languages-upload-into-version = Редакцияға қосу (міндетті емес)
 languages-upload-into-version-hint = Бар редакцияға басқа тілдердегі мәтінін қосу үшін оның нөмірін көрсетіңіз. Жаңа редакцияны жүктеу үшін өрісті бос қалдырыңыз.
+# The choice of the authoritative language on the upload: its empty option, and its hint.
+languages-upload-authoritative-default = Ереже бойынша: мәтіндердің арасында қазақ тіліндегі мәтін болса, сол мәтін, болмаса бірінші файлдың мәтіні
+languages-upload-authoritative-hint = Егер мұнда басқа тіл таңдалмаса, редакцияға қосылған қазақ тіліндегі мәтін оның негізгі мәтіні болады.
 languages-switch-label = Мәтіннің тілі
 languages-switch-text = Оқу тілі
 languages-switch-compare = Қатар салыстыру

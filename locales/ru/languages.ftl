@@ -8,6 +8,9 @@ languages-upload-file = Файл { $number }
 languages-upload-lang = Язык текста
 languages-upload-into-version = Добавить в редакцию (необязательно)
 languages-upload-into-version-hint = Укажите номер существующей редакции, чтобы добавить ее текст на других языках. Оставьте поле пустым, чтобы загрузить новую редакцию.
+# The choice of the authoritative language on the upload: its empty option, and its hint.
+languages-upload-authoritative-default = По правилу: казахский текст, если он есть среди текстов, иначе текст первого файла
+languages-upload-authoritative-hint = Текст на казахском языке, добавленный в редакцию, становится ее основным текстом, если здесь не выбран другой язык.
 languages-switch-label = Язык текста
 languages-switch-text = Читать на языке
 languages-switch-compare = Сравнить с текстом на языке

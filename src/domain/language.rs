@@ -51,6 +51,23 @@ impl TextLang {
             .find(|l| *l == Self::Kk)
             .or_else(|| langs.first().copied())
     }
+
+    /// The authoritative language of a version that holds `langs` (in import order)
+    /// once languages are added to it: the one the admin asks for now, else the one
+    /// they named before (`chosen_before`: `current` was named), else the rule of
+    /// [`Self::authoritative_of`], so that a Kazakh text added to a Russian version
+    /// becomes the authoritative one.
+    pub fn authoritative_after(
+        langs: &[Self],
+        current: Self,
+        chosen_before: bool,
+        asked: Option<Self>,
+    ) -> Self {
+        asked
+            .or(chosen_before.then_some(current))
+            .or_else(|| Self::authoritative_of(langs))
+            .unwrap_or(current)
+    }
 }
 
 impl FromStr for TextLang {
@@ -82,6 +99,28 @@ mod tests {
         assert_eq!(TextLang::authoritative_of(&[Ru, Kk, En]), Some(Kk));
         assert_eq!(TextLang::authoritative_of(&[Ru, En]), Some(Ru));
         assert_eq!(TextLang::authoritative_of(&[]), None);
+    }
+
+    #[test]
+    fn kazakh_added_later_becomes_authoritative_unless_another_was_named() {
+        use TextLang::*;
+        assert_eq!(
+            TextLang::authoritative_after(&[Ru, Kk], Ru, false, None),
+            Kk
+        );
+        assert_eq!(
+            TextLang::authoritative_after(&[Ru, En], Ru, false, None),
+            Ru
+        );
+        assert_eq!(TextLang::authoritative_after(&[Ru, Kk], Ru, true, None), Ru);
+        assert_eq!(
+            TextLang::authoritative_after(&[Kk, Ru], Kk, false, Some(Ru)),
+            Ru
+        );
+        assert_eq!(
+            TextLang::authoritative_after(&[Ru, Kk, En], Kk, true, None),
+            Kk
+        );
     }
 
     #[test]

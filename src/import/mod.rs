@@ -50,8 +50,12 @@ pub struct ImportRequest<'a> {
     /// one of the files is Kazakh, else the first file's.
     pub files: &'a [DraftFile<'a>],
     /// Add the files' languages to this existing version instead of creating the next
-    /// one; they must align with the text it holds.
+    /// one; they must align with the text it holds. A Kazakh text added to a version
+    /// becomes its authoritative one, unless another language was named.
     pub into_version: Option<i32>,
+    /// The authoritative language, as the admin named it (one of the version's
+    /// languages); `None`: by the rule above.
+    pub authoritative: Option<TextLang>,
     /// Title for a new consultation; defaults to the document's own title, then the slug.
     pub title: Option<&'a str>,
     pub summary: Option<&'a str>,
@@ -107,12 +111,16 @@ pub fn import_draft(
         parsed.push((*file, parse_draft(file.file_name, file.bytes)?));
     }
     let langs: Vec<TextLang> = parsed.iter().map(|(f, _)| f.lang).collect();
-    let Some(authoritative) = TextLang::authoritative_of(&langs) else {
+    let Some(by_rule) = TextLang::authoritative_of(&langs) else {
         return Err(ImportFailure::Refused("no draft file was given".into()));
     };
+    let authoritative = request.authoritative.unwrap_or(by_rule);
     match request.into_version {
         Some(number) => add_languages(conn, request, number, &parsed),
         None => {
+            if !langs.contains(&authoritative) {
+                return Err(not_among(authoritative));
+            }
             // The authoritative file first: it is the yardstick of the alignment.
             parsed.sort_by_key(|(f, _)| f.lang != authoritative);
             let named: Vec<(&str, &Draft)> = parsed.iter().map(|(f, d)| (f.file_name, d)).collect();
@@ -120,6 +128,12 @@ pub fn import_draft(
             new_version(conn, request, &parsed)
         }
     }
+}
+
+fn not_among(lang: TextLang) -> ImportFailure {
+    ImportFailure::Refused(format!(
+        "the authoritative language ({lang}) must be one of the version's languages"
+    ))
 }
 
 fn new_version(
@@ -156,6 +170,7 @@ fn new_version(
                 changelog: request.changelog,
                 publish: request.publish,
                 language: first.lang,
+                language_chosen: request.authoritative.is_some(),
             },
         )?;
         for (file, draft) in translations {
@@ -198,6 +213,11 @@ fn add_languages(
                 request.consultation, file.lang
             )));
         }
+        let mut all: Vec<TextLang> = stored_langs.iter().map(|l| l.lang).collect();
+        all.extend(parsed.iter().map(|(f, _)| f.lang));
+        if let Some(asked) = request.authoritative.filter(|l| !all.contains(l)) {
+            return Err(not_among(asked));
+        }
         let outline = translation::stored_outline(conn, version.id)?;
         let yardstick = format!(
             "version {number} ({}, {})",
@@ -226,6 +246,18 @@ fn add_languages(
             stored.clauses = done.clauses;
             stored.languages.push(file.lang);
         }
+        let authoritative = TextLang::authoritative_after(
+            &all,
+            version.language,
+            version.language_chosen,
+            request.authoritative,
+        );
+        stored.version = translation::set_authoritative(
+            conn,
+            &version,
+            authoritative,
+            request.authoritative.is_some(),
+        )?;
         Ok(stored)
     })
 }

@@ -29,6 +29,8 @@ pub struct DocumentVersion {
     /// The authoritative language: the text in the version's own columns.
     #[diesel(deserialize_as = String)]
     pub language: TextLang,
+    /// The admin named the authoritative language: adding a language keeps it.
+    pub language_chosen: bool,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -95,6 +97,7 @@ struct NewVersion<'a> {
     created_at: NaiveDateTime,
     published_at: Option<NaiveDateTime>,
     language: &'static str,
+    language_chosen: bool,
 }
 
 // `treat_none_as_default_value = false`: a missing title is NULL, not DEFAULT, so that
@@ -220,7 +223,8 @@ fn insert_clauses_unnest(
 }
 
 /// How a new version is described: its title, source file, changelog, whether it is
-/// published at once, and the language its text (the authoritative one) is in.
+/// published at once, the language its text (the authoritative one) is in, and
+/// whether the admin named that language.
 #[derive(Debug, Clone, Copy)]
 pub struct NewVersionInfo<'a> {
     pub title: &'a str,
@@ -228,6 +232,7 @@ pub struct NewVersionInfo<'a> {
     pub changelog: &'a str,
     pub publish: bool,
     pub language: TextLang,
+    pub language_chosen: bool,
 }
 
 /// Store `draft` as the next version of the consultation. Call inside a write
@@ -244,6 +249,7 @@ pub fn store_draft(
         changelog,
         publish,
         language,
+        language_chosen,
     } = info;
     let previous: Option<DocumentVersion> = document_versions::table
         .filter(document_versions::consultation_id.eq(consultation_id))
@@ -274,6 +280,7 @@ pub fn store_draft(
             created_at: now,
             published_at: publish.then_some(now),
             language: language.as_str(),
+            language_chosen,
         })
         .returning(document_versions::id)
         .get_result(conn)?;

@@ -168,11 +168,14 @@ fn version_languages(conn: &mut AnyConnection, version_id: i64) -> QueryResult<V
 type PublishedArticle = (Arc<ArticleView>, Arc<PageTexts>);
 
 /// What identifies a published article's text: its version, the languages the version
-/// has (a language added to a published version later is a new key), the article and
-/// the languages asked for.
+/// has and which is authoritative (a language added to a published version later, which
+/// may become the authoritative one, is a new key), the article and the languages asked
+/// for.
 #[derive(PartialEq, Eq, Hash)]
 pub struct PublishedKey {
     version_id: i64,
+    /// The authoritative language: the one in the version's own rows.
+    authoritative: String,
     languages: Vec<TextLang>,
     number: String,
     choice: TextChoice,
@@ -219,6 +222,7 @@ fn published_article(
 ) -> QueryResult<Option<PublishedArticle>> {
     let key = PublishedKey {
         version_id: version.id,
+        authoritative: version.language.clone(),
         languages: version_languages(conn, version.id)?,
         number: number.as_str().to_owned(),
         choice,
@@ -345,11 +349,20 @@ pub fn clause(
     let Some((version, article, clause)) = found else {
         return Ok(None);
     };
+    let languages: Vec<TextLang> = translation::languages(conn, version.id)?
+        .into_iter()
+        .map(|l| l.lang)
+        .collect();
+    // The clause in its other languages: the suggestion form shows it in the page's
+    // (one query, and none for a draft in one language).
+    let others: Vec<TextLang> = languages
+        .iter()
+        .copied()
+        .filter(|l| *l != version.language)
+        .collect();
     let texts = PageTexts {
-        languages: translation::languages(conn, version.id)?
-            .into_iter()
-            .map(|l| l.lang)
-            .collect(),
+        clauses: translation::clause_texts(conn, &[clause.id], &others)?,
+        languages,
         ..PageTexts::default()
     };
     Ok(Some(ClauseData {

@@ -256,6 +256,201 @@ pub fn is_outdated(
     }
 }
 
+/// The version before `version` with the same authoritative language: what its
+/// translations are compared with for "not yet updated".
+fn previous_in_same_language(
+    conn: &mut AnyConnection,
+    version: &DocumentVersion,
+) -> QueryResult<Option<i64>> {
+    document_versions::table
+        .filter(document_versions::consultation_id.eq(version.consultation_id))
+        .filter(document_versions::number.lt(version.number))
+        .filter(document_versions::language.eq(version.language.as_str()))
+        .order(document_versions::number.desc())
+        .select(document_versions::id)
+        .first(conn)
+        .optional()
+}
+
+/// Make `lang` (a language `version` has) its authoritative language, as
+/// [`TextLang::authoritative_after`] decided; `chosen`: the admin named it. The texts
+/// change places: `lang`'s move into the version's own columns, the former
+/// authoritative language's into the `*_texts` rows. Clause ids and lineages stay, so
+/// suggestions and links are untouched; "not yet updated" flags are worked out again
+/// against the new authoritative text. Call inside a write transaction. Returns the
+/// version as stored now.
+pub fn set_authoritative(
+    conn: &mut AnyConnection,
+    version: &DocumentVersion,
+    lang: TextLang,
+    chosen: bool,
+) -> QueryResult<DocumentVersion> {
+    let old = version.language;
+    if lang != old {
+        swap_texts(conn, version, old, lang)?;
+    }
+    diesel::update(document_versions::table.find(version.id))
+        .set((
+            document_versions::language.eq(lang.as_str()),
+            document_versions::language_chosen.eq(version.language_chosen || chosen),
+        ))
+        .execute(conn)?;
+    let now = document_versions::table
+        .find(version.id)
+        .select(DocumentVersion::as_select())
+        .first(conn)?;
+    if lang != old {
+        refresh_outdated(conn, &now)?;
+    }
+    Ok(now)
+}
+
+/// Exchange the texts in `old` (the version's own columns) and `new` (`*_texts`).
+fn swap_texts(
+    conn: &mut AnyConnection,
+    version: &DocumentVersion,
+    old: TextLang,
+    new: TextLang,
+) -> QueryResult<()> {
+    let (old_code, new_code) = (old.as_str(), new.as_str());
+    let text: VersionText = version_texts::table
+        .find((version.id, new_code))
+        .select(VersionText::as_select())
+        .first(conn)?;
+    diesel::update(document_versions::table.find(version.id))
+        .set((
+            document_versions::title.eq(&text.title),
+            document_versions::preamble.eq(&text.preamble),
+            document_versions::source_name.eq(&text.source_name),
+        ))
+        .execute(conn)?;
+
+    let rows: Vec<(i64, String, Option<String>, String, ChapterText)> = chapters::table
+        .inner_join(chapter_texts::table)
+        .filter(chapters::version_id.eq(version.id))
+        .filter(chapter_texts::lang.eq(new_code))
+        .select((
+            chapters::id,
+            chapters::heading,
+            chapters::title,
+            chapters::notes,
+            ChapterText::as_select(),
+        ))
+        .load(conn)?;
+    for (id, heading, title, notes, text) in rows {
+        diesel::update(chapters::table.find(id))
+            .set((
+                chapters::heading.eq(text.heading),
+                chapters::title.eq(text.title),
+                chapters::notes.eq(text.notes),
+            ))
+            .execute(conn)?;
+        diesel::update(chapter_texts::table.find((id, new_code)))
+            .set((
+                chapter_texts::lang.eq(old_code),
+                chapter_texts::heading.eq(heading),
+                chapter_texts::title.eq(title),
+                chapter_texts::notes.eq(notes),
+            ))
+            .execute(conn)?;
+    }
+
+    let rows: Vec<(i64, String, Option<String>, String, ArticleText)> = articles::table
+        .inner_join(article_texts::table)
+        .filter(articles::version_id.eq(version.id))
+        .filter(article_texts::lang.eq(new_code))
+        .select((
+            articles::id,
+            articles::label,
+            articles::title,
+            articles::notes,
+            ArticleText::as_select(),
+        ))
+        .load(conn)?;
+    for (id, label, title, notes, text) in rows {
+        diesel::update(articles::table.find(id))
+            .set((
+                articles::label.eq(text.label),
+                articles::title.eq(text.title),
+                articles::notes.eq(text.notes),
+            ))
+            .execute(conn)?;
+        diesel::update(article_texts::table.find((id, new_code)))
+            .set((
+                article_texts::lang.eq(old_code),
+                article_texts::label.eq(label),
+                article_texts::title.eq(title),
+                article_texts::notes.eq(notes),
+            ))
+            .execute(conn)?;
+    }
+
+    let rows: Vec<(i64, String, String, String, String)> = clauses::table
+        .inner_join(clause_texts::table)
+        .filter(clauses::version_id.eq(version.id))
+        .filter(clause_texts::lang.eq(new_code))
+        .select((
+            clauses::id,
+            clauses::body,
+            clauses::notes,
+            clause_texts::body,
+            clause_texts::notes,
+        ))
+        .load(conn)?;
+    for (id, body, notes, new_body, new_notes) in rows {
+        diesel::update(clauses::table.find(id))
+            .set((clauses::body.eq(new_body), clauses::notes.eq(new_notes)))
+            .execute(conn)?;
+        diesel::update(clause_texts::table.find((id, new_code)))
+            .set((
+                clause_texts::lang.eq(old_code),
+                clause_texts::body.eq(body),
+                clause_texts::notes.eq(notes),
+                clause_texts::outdated.eq(false),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Work out every translation's "not yet updated" flag of `version` again, against
+/// its authoritative text and the previous version in the same authoritative language.
+fn refresh_outdated(conn: &mut AnyConnection, version: &DocumentVersion) -> QueryResult<()> {
+    let previous = previous_in_same_language(conn, version)?;
+    let langs: Vec<TextLang> = languages(conn, version.id)?
+        .into_iter()
+        .map(|l| l.lang)
+        .filter(|l| *l != version.language)
+        .collect();
+    for lang in langs {
+        let before = match previous {
+            Some(id) => texts_by_reference(conn, id, lang)?,
+            None => HashMap::new(),
+        };
+        let rows: Vec<(i64, String, String, String, bool)> = clauses::table
+            .inner_join(clause_texts::table)
+            .filter(clauses::version_id.eq(version.id))
+            .filter(clause_texts::lang.eq(lang.as_str()))
+            .select((
+                clauses::id,
+                clauses::reference,
+                clauses::body,
+                clause_texts::body,
+                clause_texts::outdated,
+            ))
+            .load(conn)?;
+        for (id, reference, body, text, was) in rows {
+            let flag = is_outdated(&body, &text, before.get(&reference));
+            if flag != was {
+                diesel::update(clause_texts::table.find((id, lang.as_str())))
+                    .set(clause_texts::outdated.eq(flag))
+                    .execute(conn)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Store `draft` as the text of `version` in `lang`, aligned by reference with the
 /// authoritative text already stored (the caller has checked the alignment). Clauses
 /// are flagged "not yet updated" against the version before it. Call inside a write
@@ -331,15 +526,7 @@ pub fn store_translation(
         .into_iter()
         .map(|(reference, id, body)| (reference, (id, body)))
         .collect();
-    let previous: Option<i64> = document_versions::table
-        .filter(document_versions::consultation_id.eq(version.consultation_id))
-        .filter(document_versions::number.lt(version.number))
-        .filter(document_versions::language.eq(version.language.as_str()))
-        .order(document_versions::number.desc())
-        .select(document_versions::id)
-        .first(conn)
-        .optional()?;
-    let before = match previous {
+    let before = match previous_in_same_language(conn, version)? {
         Some(id) => texts_by_reference(conn, id, lang)?,
         None => HashMap::new(),
     };

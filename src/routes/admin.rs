@@ -460,6 +460,8 @@ struct Upload {
     files: Vec<(TextLang, String, Vec<u8>)>,
     changelog: String,
     into_version: Option<i32>,
+    /// The authoritative language, when the admin named one (empty: by the rule).
+    authoritative: Option<TextLang>,
     /// A language or version the form could not read: shown instead of importing.
     refused: Option<String>,
 }
@@ -484,6 +486,7 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
         files: Vec::new(),
         changelog: String::new(),
         into_version: None,
+        authoritative: None,
         refused: None,
     };
     let mut slots: Vec<UploadedSlot> = vec![(None, None, None); UPLOAD_SLOTS];
@@ -515,6 +518,14 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
             slots[n - 1].2 = Some(text());
         } else if name == "changelog" {
             upload.changelog = text();
+        } else if name == "authoritative" {
+            let value = text();
+            if !value.is_empty() {
+                match value.parse::<TextLang>() {
+                    Ok(lang) => upload.authoritative = Some(lang),
+                    Err(error) => upload.refused = Some(error.to_string()),
+                }
+            }
         } else if name == "into_version" {
             let value = text();
             if !value.is_empty() {
@@ -573,6 +584,7 @@ pub async fn upload_draft(
             consultation: &target,
             files: &files,
             into_version: upload.into_version,
+            authoritative: upload.authoritative,
             title: None,
             summary: None,
             changelog: &upload.changelog,

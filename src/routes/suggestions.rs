@@ -27,11 +27,11 @@ use crate::services::suggestions::{self, Submitted, Target};
 use crate::views::consultation::ConsultationSummary;
 use crate::views::forms::FormErrors;
 use crate::views::suggestion::{
-    kind_choices, kind_key, status_key, MySuggestionsPage, OwnRow, ReceiptPage, SuggestFormPage,
-    SuggestionView,
+    kind_choices, kind_key, status_key, FormClauseText, MySuggestionsPage, OwnRow, ReceiptPage,
+    SuggestFormPage, SuggestionView,
 };
 use crate::views::text_lang::{lang_choices, suggestion_lang};
-use crate::views::{paragraphs, Ctx, DateView, PageContext};
+use crate::views::{Ctx, DateView, PageContext};
 use crate::votes::{VoteRequest, Voted};
 
 const DRAFT_COOKIE: &str = "kenes_draft";
@@ -99,17 +99,13 @@ fn form_page(
 ) -> SuggestFormPage {
     let slug = &data.consultation.slug;
     let reference = &data.clause.reference;
+    let lang = form_lang(&ctx, data, form);
     SuggestFormPage {
         consultation: ConsultationSummary::new(ctx.lang, &data.consultation),
         clause_reference: reference.clone(),
         clause_href: crate::urls::clause(slug, reference),
-        clause_text: paragraphs(&data.clause.body),
-        clause_lang: data.version.language.as_str(),
-        suggestion_langs: lang_choices(
-            &data.version,
-            &data.texts.languages,
-            form_lang(&ctx, data, form),
-        ),
+        clause_text: FormClauseText::new(ctx.lang, data, lang),
+        suggestion_langs: lang_choices(&data.version, &data.texts.languages, lang),
         action: format!("{}/suggest", crate::urls::clause(slug, reference)),
         editing: false,
         kinds: kind_choices(if form.kind.is_empty() {

@@ -6,7 +6,7 @@ use askama::Template;
 use super::consultation::ConsultationSummary;
 use super::forms::FormErrors;
 use super::{paragraphs, DateView, PageContext};
-use crate::domain::{SuggestionKind, SuggestionStatus};
+use crate::domain::{SuggestionKind, SuggestionStatus, TextLang};
 use crate::models::suggestion::Sort;
 use crate::models::suggestion::{Listed, Suggestion};
 
@@ -304,6 +304,47 @@ pub fn kind_choices(selected: &str) -> Vec<KindChoice> {
         .collect()
 }
 
+/// The clause beside the suggestion form: in the suggestion's language (by default
+/// the page's), which is what a proposed wording is compared with; in the
+/// authoritative language, labelled, when the version lacks the page's.
+#[derive(Debug, Clone)]
+pub struct FormClauseText {
+    pub paragraphs: Vec<String>,
+    pub lang: &'static str,
+    pub name: &'static str,
+    pub authoritative: bool,
+    /// Name the language above the text: the version has several, or lacks the page's.
+    pub labelled: bool,
+    /// The page's language the version lacks, by name: the authoritative text is shown.
+    pub missing: Option<&'static str>,
+    pub authoritative_code: &'static str,
+    pub authoritative_name: &'static str,
+}
+
+impl FormClauseText {
+    /// `data`'s clause in `lang` (the suggestion's language, which the version has).
+    pub fn new(page: Lang, data: &crate::models::reading::ClauseData, lang: TextLang) -> Self {
+        let authoritative = data.version.language;
+        let (lang, body) = match data.texts.clauses.get(&(data.clause.id, lang)) {
+            Some(text) if lang != authoritative => (lang, text.body.as_str()),
+            _ => (authoritative, data.clause.body.as_str()),
+        };
+        let page_text = super::text_lang::default_text_lang(page);
+        let has_page_text = page_text == authoritative || data.texts.languages.contains(&page_text);
+        let missing = (!has_page_text).then(|| page_text.native_name());
+        Self {
+            paragraphs: paragraphs(body),
+            lang: lang.as_str(),
+            name: lang.native_name(),
+            authoritative: lang == authoritative,
+            labelled: data.texts.languages.len() > 1 || missing.is_some(),
+            missing,
+            authoritative_code: authoritative.as_str(),
+            authoritative_name: authoritative.native_name(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "suggestions/form.html")]
 pub struct SuggestFormPage {
@@ -311,9 +352,7 @@ pub struct SuggestFormPage {
     pub consultation: ConsultationSummary,
     pub clause_reference: String,
     pub clause_href: String,
-    pub clause_text: Vec<String>,
-    /// The language of `clause_text` (the authoritative one).
-    pub clause_lang: &'static str,
+    pub clause_text: FormClauseText,
     /// The languages a suggestion may be written in: (code, name, selected).
     pub suggestion_langs: Vec<(&'static str, &'static str, bool)>,
     pub action: String,

@@ -23,6 +23,7 @@ on_both_backends!(
     moderator_triages_five_suggestions_with_the_keyboard,
     analyst_downloads_the_suggestions_export,
     citizen_switches_to_kazakh_with_the_switcher,
+    citizen_reads_kazakh_and_russian_side_by_side_and_suggests_in_russian,
 );
 
 /// A headless Chromium session and the chromedriver behind it (killed on drop).
@@ -858,4 +859,153 @@ async fn citizen_switches_to_kazakh_with_the_switcher(app: TestApp) {
         browser.text_of("h1").await,
         kenes::i18n::t(kenes::i18n::Lang::Kk, "home.title")
     );
+}
+
+/// Whether the element at `css` is on the page and shown.
+async fn shown(browser: &Browser, css: &str) -> bool {
+    match browser.client.find(Locator::Css(css)).await {
+        Ok(element) => element.is_displayed().await.unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+async fn citizen_reads_kazakh_and_russian_side_by_side_and_suggests_in_russian(app: TestApp) {
+    use kenes::i18n::{t, Lang};
+    let Some(browser) = Browser::start().await else {
+        return;
+    };
+    let backend = if app.db.url.starts_with("postgres") {
+        "postgres"
+    } else {
+        "sqlite"
+    };
+    app.query(|conn| kenes::demo::install(conn).expect("demo"))
+        .await;
+    app.create_user(
+        "aliya@example.kz",
+        "Әлия",
+        "correct horse battery",
+        kenes::domain::Role::Citizen,
+    )
+    .await;
+    sign_in_browser(&browser, &app, "aliya@example.kz").await;
+
+    // The clause, then the interface in Kazakh with the site's switcher.
+    browser
+        .client
+        .goto(&format!("{}/consultations/udhr/clauses/1.1", app.address))
+        .await
+        .expect("clause");
+    browser
+        .wait_for_path("/en/consultations/udhr/clauses/1.1")
+        .await;
+    browser
+        .click(".site-header nav.languages a[hreflang='kk']")
+        .await;
+    browser
+        .wait_for_path("/kk/consultations/udhr/clauses/1.1")
+        .await;
+    let html = browser
+        .client
+        .find(Locator::Css("html"))
+        .await
+        .expect("html");
+    assert_eq!(
+        html.attr("lang").await.expect("lang").as_deref(),
+        Some("kk")
+    );
+    let kazakh = "Барлық адамдар тумысынан азат";
+    let russian = "Все люди рождаются свободными";
+    assert!(browser
+        .text_of(".clause-text[lang='kk']")
+        .await
+        .contains(kazakh));
+    assert!(!shown(&browser, ".clause-text[lang='ru']").await);
+
+    // Side by side with the Russian text, with the text switcher's link.
+    browser
+        .click(".text-switch p:nth-of-type(2) a[hreflang='ru']")
+        .await;
+    for _ in 0..100 {
+        if shown(&browser, ".text-column[lang='ru']").await {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(shown(&browser, ".text-columns .text-column[lang='kk']").await);
+    assert!(shown(&browser, ".text-columns .text-column[lang='ru']").await);
+    let left = browser.text_of(".text-column[lang='kk']").await;
+    let right = browser.text_of(".text-column[lang='ru']").await;
+    assert!(left.contains(kazakh), "{left}");
+    assert!(
+        left.contains(t(Lang::Kk, "languages.authoritative.short")),
+        "the Kazakh text is labelled authoritative: {left}"
+    );
+    assert!(right.contains(russian), "{right}");
+    assert!(!right.contains(kazakh));
+    assert_eq!(
+        browser
+            .text_of(".text-switch p:nth-of-type(2) strong[aria-current]")
+            .await,
+        "Русский"
+    );
+    browser
+        .screenshot(&format!("side-by-side-{backend}-1-clause"))
+        .await;
+
+    // An amendment written in Russian, from the clause's suggestion link.
+    browser.click_link(t(Lang::Kk, "suggestions.suggest")).await;
+    browser
+        .wait_for_path("/kk/consultations/udhr/clauses/1.1/suggest")
+        .await;
+    let select = browser
+        .client
+        .find(Locator::Css("#lang"))
+        .await
+        .expect("language select");
+    let chosen = select
+        .find(Locator::Css("option:checked"))
+        .await
+        .expect("selected");
+    assert_eq!(
+        chosen.attr("value").await.expect("value").as_deref(),
+        Some("kk")
+    );
+    select.select_by_value("ru").await.expect("choose Russian");
+    browser.click("#kind-amend").await;
+    let ru_text = "Все люди рождаются свободными и равными в своем достоинстве и правах.";
+    browser
+        .fill("#proposed_text", &ru_text.replace("свободными", "вольными"))
+        .await;
+    browser.fill("#body", "Так точнее передается смысл.").await;
+    browser
+        .screenshot(&format!("side-by-side-{backend}-2-form"))
+        .await;
+    browser.click("form.suggest-form button[type=submit]").await;
+    browser
+        .wait_for_text(".flash", t(Lang::Kk, "receipt.thanks"))
+        .await;
+    assert!(browser.path().await.starts_with("/kk/receipt/KZ-"));
+
+    // The receipt shows it in Russian, compared with the Russian text.
+    assert!(shown(&browser, ".suggestion-body[lang='ru']").await);
+    assert_eq!(
+        browser.text_of(".suggestion-body[lang='ru']").await,
+        "Так точнее передается смысл."
+    );
+    assert!(shown(&browser, ".diff[lang='ru']").await);
+    let removed = browser.text_of(".diff[lang='ru'] del").await;
+    let added = browser.text_of(".diff[lang='ru'] ins").await;
+    assert!(removed.contains("свободными"), "{removed}");
+    assert!(added.contains("вольными"), "{added}");
+    let diff = browser.text_of(".diff[lang='ru']").await;
+    assert!(
+        diff.contains("Все люди рождаются") && diff.contains("в своем достоинстве и правах."),
+        "against the Russian text: {diff}"
+    );
+    assert!(!diff.contains("адамдар"), "{diff}");
+    browser
+        .screenshot(&format!("side-by-side-{backend}-3-receipt"))
+        .await;
+    browser.close().await;
 }

@@ -459,6 +459,7 @@ impl TestApp {
                     bytes,
                 }],
                 into_version: None,
+                authoritative: None,
                 title: None,
                 summary: Some("A test consultation."),
                 changelog: "",

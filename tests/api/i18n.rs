@@ -16,6 +16,7 @@ on_both_backends!(
     a_first_visit_is_sent_to_a_language,
     the_choice_is_remembered_and_saved_in_the_account,
     errors_and_mail_are_in_the_persons_language,
+    every_email_goes_out_in_the_recipients_saved_language,
 );
 
 /// The visible text nodes of a page.
@@ -280,4 +281,274 @@ async fn errors_and_mail_are_in_the_persons_language(app: TestApp) {
         .link("/confirm?token=")
         .unwrap()
         .contains("/ru/confirm?token="));
+}
+
+/// A mail's words that are not Kazakh or Russian: Latin-letter words, leaving out
+/// links, tracking numbers and the site's name.
+fn latin_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .filter(|w| !w.contains("http") && !w.contains("KZ-"))
+        .flat_map(|w| w.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|w| w.len() > 1 && *w != "Kenes")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The mail is in `lang` through and through: subject, both parts, and `expected`
+/// (whole sentences of the catalogue) in the text; no English word of the template.
+fn assert_in_language(
+    mail: &crate::smtp::ReceivedMail,
+    lang: Lang,
+    subject: &'static str,
+    expected: &[String],
+) {
+    let (text, html) = (mail.text(), mail.html());
+    assert_eq!(mail.subject(), i18n::t(lang, subject), "{}", mail.raw);
+    assert!(
+        html.contains(&format!(r#"<html lang="{}">"#, lang.code())),
+        "{html}"
+    );
+    for sentence in expected
+        .iter()
+        .map(String::as_str)
+        .chain([i18n::t(lang, "email.footer")])
+    {
+        assert!(text.contains(sentence), "{sentence:?} not in {text}");
+    }
+    assert_eq!(latin_words(&text), Vec::<String>::new(), "{text}");
+    let visible: Vec<String> = text_nodes(&html)
+        .into_iter()
+        .filter(|n| !n.starts_with("http"))
+        .collect();
+    assert_eq!(
+        latin_words(&visible.join(" ")),
+        Vec::<String>::new(),
+        "{html}"
+    );
+    // The English template shows nowhere.
+    for id in i18n::message_ids()
+        .into_iter()
+        .filter(|id| id.starts_with("email-"))
+    {
+        if let Some(english) = i18n::plain(Lang::En, id) {
+            assert!(!text.contains(english) && !html.contains(english), "{id}");
+        }
+    }
+}
+
+/// Set the language `id` chose (as following the switcher does).
+async fn choose(app: &TestApp, id: i64, lang: Lang) {
+    app.query(move |conn| {
+        diesel::update(users::table.find(id))
+            .set(users::lang.eq(lang.code()))
+            .execute(conn)
+            .unwrap()
+    })
+    .await;
+}
+
+async fn email_of(app: &TestApp, id: i64) -> String {
+    app.query(move |conn| {
+        users::table
+            .find(id)
+            .select(users::email)
+            .first(conn)
+            .unwrap()
+    })
+    .await
+}
+
+async fn every_email_goes_out_in_the_recipients_saved_language(app: TestApp) {
+    app.import("us", "constitution-us.txt", US_TEXT, true).await;
+    let moderator = app.signed_in_as(Role::Moderator).await;
+    let anonymous = app.visitor();
+    for (lang, name, outcome, outcome_key) in [
+        (Lang::Kk, "Айгүл", "accepted", "email.response.accepted"),
+        (
+            Lang::Ru,
+            "Павел",
+            "not_accepted",
+            "email.response.not_accepted",
+        ),
+    ] {
+        let (citizen, id) = app.citizen(name).await;
+        choose(&app, id, lang).await;
+        let email = email_of(&app, id).await;
+        let greeting = i18n::tf(lang, "email.greeting", name);
+
+        // A password reset asked for on an English page: in the saved language.
+        let page = anonymous
+            .submit("/en/reset", "/en/reset", &[("email", &email)])
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        let mail = app.mail.wait_for(&email, 1).await;
+        assert_in_language(
+            &mail,
+            lang,
+            "email.reset.subject",
+            &[
+                greeting.clone(),
+                i18n::t(lang, "email.reset.body").to_owned(),
+                i18n::t(lang, "email.reset.expiry").to_owned(),
+                i18n::t(lang, "email.reset.action").to_owned(),
+            ],
+        );
+        assert!(mail
+            .link("/reset/confirm?token=")
+            .unwrap()
+            .contains(&format!("/{}/reset/confirm?token=", lang.code())));
+
+        // The receipt of a suggestion made in the citizen's language.
+        let form = format!("/{}/consultations/us/clauses/I.1/suggest", lang.code());
+        let token = citizen.csrf_token(&form).await;
+        let page = citizen
+            .post_raw(
+                &form,
+                &[
+                    ("kind", "comment"),
+                    (
+                        "body",
+                        "Палата отырыстары ашық өтсін. Заседания палаты должны быть открытыми.",
+                    ),
+                    ("similar_seen", "yes"),
+                    ("idempotency_key", &uuid::Uuid::new_v4().to_string()),
+                    ("csrf_token", &token),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        let number = page
+            .location()
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .trim_end_matches("?new=1")
+            .to_owned();
+        let mail = app.mail.wait_for(&email, 2).await;
+        assert_in_language(
+            &mail,
+            lang,
+            "email.receipt.subject",
+            &[
+                greeting.clone(),
+                i18n::tf(lang, "email.receipt.body", number.as_str()),
+                i18n::t(lang, "email.receipt.follow").to_owned(),
+            ],
+        );
+
+        // The official response, decided by a moderator working in English.
+        let review = format!("/en/moderation/suggestions/{number}");
+        let decide = |fields: Vec<(&'static str, &'static str)>| {
+            let (moderator, review) = (&moderator, review.clone());
+            async move {
+                let page = moderator
+                    .submit(&review, &format!("{review}/decide"), &fields)
+                    .await;
+                assert_eq!(page.status, 303, "{}", page.body);
+            }
+        };
+        decide(vec![("action", "publish")]).await;
+        decide(vec![("action", "review")]).await;
+        let response = "Комиссия ұсынысты қарады. Комиссия рассмотрела предложение.";
+        decide(vec![
+            ("action", "respond"),
+            ("outcome", outcome),
+            ("response", response),
+        ])
+        .await;
+        let mail = app.mail.wait_for(&email, 3).await;
+        assert_in_language(
+            &mail,
+            lang,
+            "email.response.subject",
+            &[
+                greeting.clone(),
+                i18n::tf(lang, "email.response.body", number.as_str()),
+                i18n::t(lang, outcome_key).to_owned(),
+                response.to_owned(),
+            ],
+        );
+
+        // A merge of two of their suggestions.
+        let kept = fixture(
+            &app,
+            id,
+            "I.2",
+            "Бірінші ұсыныс.",
+            SuggestionStatus::Published,
+        )
+        .await;
+        let merged = fixture(
+            &app,
+            id,
+            "I.2",
+            "Екінші ұсыныс.",
+            SuggestionStatus::Published,
+        )
+        .await;
+        let review = format!("/en/moderation/suggestions/{merged}");
+        let page = moderator
+            .submit(
+                &review,
+                &format!("{review}/decide"),
+                &[("action", "merge"), ("canonical", &kept)],
+            )
+            .await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        let mail = app.mail.wait_for(&email, 4).await;
+        assert_in_language(
+            &mail,
+            lang,
+            "email.merged.subject",
+            &[
+                greeting.clone(),
+                i18n::tf(lang, "email.merged.body", merged.as_str()),
+                i18n::tf(lang, "email.merged.canonical", kept.as_str()),
+            ],
+        );
+    }
+
+    // The moderators' daily summary, each in their own language.
+    let mut summaries = Vec::new();
+    for (lang, name) in [(Lang::Kk, "Модератор Әсел"), (Lang::Ru, "Модератор Ирина")]
+    {
+        let email = format!("summary-{}@example.kz", lang.code());
+        let id = app
+            .create_user(&email, name, "correct horse battery", Role::Moderator)
+            .await;
+        choose(&app, id, lang).await;
+        app.query(move |conn| {
+            diesel::update(users::table.find(id))
+                .set(users::daily_summary.eq(true))
+                .execute(conn)
+                .unwrap()
+        })
+        .await;
+        summaries.push((lang, name, email));
+    }
+    let pool = app.pool.clone();
+    let sent = tokio::task::spawn_blocking(move || {
+        kenes::housekeeping::send_daily_summaries(&pool, "http://kenes.test", Lang::En).unwrap()
+    })
+    .await
+    .unwrap();
+    assert_eq!(sent, 2);
+    for (lang, name, email) in summaries {
+        let mail = app.mail.wait_for(&email, 1).await;
+        assert_in_language(
+            &mail,
+            lang,
+            "email.summary.subject",
+            &[
+                i18n::tf(lang, "email.greeting", name),
+                i18n::t(lang, "email.summary.body").to_owned(),
+                format!("{}: 2", i18n::t(lang, "suggestion.status.published")),
+                i18n::t(lang, "email.summary.action").to_owned(),
+            ],
+        );
+        assert!(mail
+            .link("/moderation/dashboard")
+            .unwrap()
+            .contains(&format!("/{}/moderation/dashboard", lang.code())));
+    }
 }

@@ -16,9 +16,11 @@ on_both_backends!(
     a_reader_switches_the_text_language_and_reads_side_by_side,
     an_unchanged_translation_of_a_changed_clause_is_not_yet_updated,
     a_suggestion_in_russian_is_compared_with_the_russian_text,
+    the_suggestion_form_shows_the_clause_in_the_pages_language,
     search_finds_russian_and_kazakh_word_forms,
     the_admin_upload_takes_a_language_per_file,
     a_language_added_to_a_published_version_is_read_at_once,
+    kazakh_is_authoritative_unless_the_admin_names_another,
 );
 
 fn sample(lang: &str) -> String {
@@ -572,6 +574,89 @@ async fn a_suggestion_in_russian_is_compared_with_the_russian_text(app: TestApp)
     }
 }
 
+async fn the_suggestion_form_shows_the_clause_in_the_pages_language(app: TestApp) {
+    install_demo(&app).await;
+    let (citizen, _) = app.citizen("Ерлан").await;
+    let kazakh = "Барлық адамдар тумысынан азат";
+    let russian = "Все люди рождаются свободными";
+
+    // On a Kazakh page: the Kazakh text (the authoritative one), Kazakh chosen.
+    let form = citizen
+        .get("/kk/consultations/udhr/clauses/1.1/suggest")
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains(r#"<div class="clause-text" lang="kk">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(kazakh) && !form.body.contains(russian));
+    assert!(form.body.contains(&format!(
+        "Қазақша · {}",
+        kenes::i18n::t(kenes::i18n::Lang::Kk, "languages.authoritative.short")
+    )));
+    assert!(form
+        .body
+        .contains(r#"<option value="kk" lang="kk" selected>Қазақша</option>"#));
+
+    // On a Russian page: the Russian text, which a proposed wording is compared with.
+    let form = citizen
+        .get("/ru/consultations/udhr/clauses/1.1/suggest")
+        .await;
+    assert!(
+        form.body.contains(r#"<div class="clause-text" lang="ru">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(russian) && !form.body.contains(kazakh));
+    assert!(form.body.contains(r#"<p class="text-lang">Русский</p>"#));
+    assert!(form
+        .body
+        .contains(r#"<option value="ru" lang="ru" selected>Русский</option>"#));
+
+    // A form sent back (nothing proposed) keeps the language chosen, and shows the
+    // clause in it.
+    let token = form.input_value("csrf_token").unwrap();
+    let key = form.input_value("idempotency_key").unwrap();
+    let sent = citizen
+        .post_raw(
+            "/ru/consultations/udhr/clauses/1.1/suggest",
+            &[
+                ("kind", "amend"),
+                ("lang", "en"),
+                ("proposed_text", ""),
+                ("body", ""),
+                ("csrf_token", &token),
+                ("idempotency_key", &key),
+            ],
+        )
+        .await;
+    assert_eq!(sent.status, 422, "{}", sent.body);
+    assert!(sent
+        .body
+        .contains(r#"<option value="en" lang="en" selected>English</option>"#));
+    assert!(sent.body.contains(r#"<div class="clause-text" lang="en">"#));
+    assert!(sent.body.contains("All human beings are born free"));
+
+    // A draft without the page's language: its authoritative text, labelled.
+    let form = citizen
+        .get("/kk/consultations/us-constitution/clauses/I.1/suggest")
+        .await;
+    assert_eq!(form.status, 200);
+    assert!(
+        form.body.contains(r#"<div class="clause-text" lang="en">"#),
+        "{}",
+        form.body
+    );
+    assert!(form.body.contains(&format!(
+        r#"{} <span lang="en">English</span>"#,
+        kenes::i18n::tf(kenes::i18n::Lang::Kk, "languages.fallback", "Қазақша")
+    )));
+    assert!(form
+        .body
+        .contains(r#"<input type="hidden" name="lang" value="en">"#));
+}
+
 async fn search_finds_russian_and_kazakh_word_forms(app: TestApp) {
     install_demo(&app).await;
     let mut numbers = Vec::new();
@@ -773,4 +858,296 @@ async fn a_language_added_to_a_published_version_is_read_at_once(app: TestApp) {
         page.body
     );
     assert!(page.body.contains("Все люди рождаются свободными"));
+/// (authoritative language, whether the admin named it) of each version of `slug`.
+async fn authorities(app: &TestApp, slug: &'static str) -> Vec<(i32, String, bool)> {
+    app.query(move |conn| {
+        document_versions::table
+            .inner_join(consultations::table)
+            .filter(consultations::slug.eq(slug))
+            .order(document_versions::number)
+            .select((
+                document_versions::number,
+                document_versions::language,
+                document_versions::language_chosen,
+            ))
+            .load(conn)
+            .unwrap()
+    })
+    .await
+}
+
+/// The stored text of clause 1.1 of `slug`'s version `number` in its own columns (the
+/// authoritative one) and in `clause_texts`, by language.
+async fn texts_of_1_1(
+    app: &TestApp,
+    slug: &'static str,
+    number: i32,
+) -> (String, Vec<(String, String)>) {
+    app.query(move |conn| {
+        let (id, body): (i64, String) = clauses::table
+            .inner_join(
+                document_versions::table
+                    .on(document_versions::id.eq(clauses::version_id))
+                    .inner_join(consultations::table),
+            )
+            .filter(consultations::slug.eq(slug))
+            .filter(document_versions::number.eq(number))
+            .filter(clauses::reference.eq("1.1"))
+            .select((clauses::id, clauses::body))
+            .first(conn)
+            .unwrap();
+        let others = clause_texts::table
+            .filter(clause_texts::clause_id.eq(id))
+            .order(clause_texts::lang)
+            .select((clause_texts::lang, clause_texts::body))
+            .load(conn)
+            .unwrap();
+        (body, others)
+    })
+    .await
+}
+
+/// Run `kenes import-draft ARGS`, which must succeed; its standard output.
+async fn import_ok(app: &TestApp, args: &[&str]) -> String {
+    let mut all = vec!["import-draft"];
+    all.extend(args);
+    let out = app.cli(&all).await;
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+async fn kazakh_is_authoritative_unless_the_admin_names_another(app: TestApp) {
+    let dir = app.db_dir();
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let kk = write("kk.txt", "1-бап\n\n1. Бірінші.\n\n2. Екінші.\n");
+    let ru = write("ru.txt", "Статья 1\n\n1. Первый.\n\n2. Второй.\n");
+    let en = write("en.txt", "Article 1\n\n1. First.\n\n2. Second.\n");
+    let (kk, ru, en) = (kk.as_str(), ru.as_str(), en.as_str());
+
+    // Russian first, Kazakh added later into the same version: Kazakh becomes the
+    // authoritative text, the Russian one a translation, on the same clauses.
+    import_ok(
+        &app,
+        &[
+            ru,
+            "--lang",
+            "ru",
+            "--consultation",
+            "law",
+            "--status",
+            "open",
+        ],
+    )
+    .await;
+    assert_eq!(
+        authorities(&app, "law").await,
+        vec![(1, "ru".into(), false)]
+    );
+    let stdout = import_ok(
+        &app,
+        &[
+            kk,
+            "--lang",
+            "kk",
+            "--into-version",
+            "1",
+            "--consultation",
+            "law",
+        ],
+    )
+    .await;
+    assert!(stdout.contains("authoritative: kk"), "{stdout}");
+    assert_eq!(
+        authorities(&app, "law").await,
+        vec![(1, "kk".into(), false)]
+    );
+    assert_eq!(
+        texts_of_1_1(&app, "law", 1).await,
+        ("Бірінші.".into(), vec![("ru".into(), "Первый.".into())])
+    );
+    let source: (String, String) = app
+        .query(|conn| {
+            document_versions::table
+                .select((document_versions::source_name, document_versions::title))
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(source.0, kk);
+    let page = app.visitor().get("/ru/consultations/law/clauses/1.1").await;
+    assert!(
+        page.body.contains(&format!(
+            r#"{}: <span lang="kk">Қазақша</span>"#,
+            kenes::i18n::t(kenes::i18n::Lang::Ru, "languages.authoritative")
+        )),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(r#"<div class="clause-text" lang="ru">"#));
+    assert!(page.body.contains("Первый."));
+    // The next version in both languages keeps the clauses' identity: its Kazakh
+    // text is compared with the Kazakh text now authoritative.
+    let stdout = import_ok(
+        &app,
+        &[
+            ru,
+            kk,
+            "--lang",
+            "ru",
+            "--lang",
+            "kk",
+            "--consultation",
+            "law",
+        ],
+    )
+    .await;
+    assert!(
+        stdout.contains("(2 unchanged from the previous version)"),
+        "{stdout}"
+    );
+
+    // Named by the admin: Russian stays authoritative when Kazakh is added later, or
+    // when both come in one command.
+    import_ok(
+        &app,
+        &[
+            ru,
+            "--lang",
+            "ru",
+            "--authoritative",
+            "ru",
+            "--consultation",
+            "zan",
+        ],
+    )
+    .await;
+    let stdout = import_ok(
+        &app,
+        &[
+            kk,
+            "--lang",
+            "kk",
+            "--into-version",
+            "1",
+            "--consultation",
+            "zan",
+        ],
+    )
+    .await;
+    assert!(stdout.contains("authoritative: ru"), "{stdout}");
+    let stdout = import_ok(
+        &app,
+        &[
+            kk,
+            ru,
+            "--lang",
+            "kk",
+            "--lang",
+            "ru",
+            "--authoritative",
+            "ru",
+            "--consultation",
+            "zan",
+        ],
+    )
+    .await;
+    assert!(stdout.contains("authoritative: ru"), "{stdout}");
+    assert_eq!(
+        authorities(&app, "zan").await,
+        vec![(1, "ru".into(), true), (2, "ru".into(), true)]
+    );
+    assert_eq!(
+        texts_of_1_1(&app, "zan", 2).await,
+        ("Первый.".into(), vec![("kk".into(), "Бірінші.".into())])
+    );
+    // Or named when a language is added: English made authoritative over Kazakh.
+    let stdout = import_ok(
+        &app,
+        &[
+            en,
+            "--lang",
+            "en",
+            "--into-version",
+            "2",
+            "--authoritative",
+            "en",
+            "--consultation",
+            "zan",
+        ],
+    )
+    .await;
+    assert!(stdout.contains("authoritative: en"), "{stdout}");
+    assert_eq!(
+        texts_of_1_1(&app, "zan", 2).await,
+        (
+            "First.".into(),
+            vec![
+                ("kk".into(), "Бірінші.".into()),
+                ("ru".into(), "Первый.".into())
+            ]
+        )
+    );
+
+    // A language the version would not have is refused, and nothing is stored.
+    let before = stored_versions(&app).await;
+    let out = app
+        .cli(&[
+            "import-draft",
+            kk,
+            ru,
+            "--lang",
+            "kk",
+            "--lang",
+            "ru",
+            "--authoritative",
+            "en",
+            "--consultation",
+            "zan",
+        ])
+        .await;
+    assert!(!out.status.success());
+    assert!(
+        stderr_of(&out)
+            .contains("the authoritative language (en) must be one of the version's languages"),
+        "{}",
+        stderr_of(&out)
+    );
+    assert_eq!(stored_versions(&app).await, before);
+
+    // The admin upload offers the same choice.
+    let admin = app.signed_in_as(kenes::domain::Role::Admin).await;
+    let page = admin.get("/admin/consultations/law").await;
+    assert!(
+        page.body
+            .contains(r#"<select id="authoritative" name="authoritative""#),
+        "{}",
+        page.body
+    );
+    let both = admin_upload(
+        &app,
+        &admin,
+        &[
+            ("draft", "kk3.txt", "1-бап\n\n1. Бірінші.\n\n2. Екінші.\n"),
+            (
+                "draft2",
+                "ru3.txt",
+                "Статья 1\n\n1. Первый.\n\n2. Второй.\n",
+            ),
+        ],
+        &[("lang", "kk"), ("lang2", "ru"), ("authoritative", "ru")],
+    )
+    .await;
+    assert_eq!(both.status, 303, "{}", both.body);
+    assert_eq!(
+        authorities(&app, "law").await,
+        vec![
+            (1, "kk".into(), false),
+            (2, "kk".into(), false),
+            (3, "ru".into(), true)
+        ]
+    );
 }

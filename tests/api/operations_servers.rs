@@ -127,6 +127,7 @@ impl SharedDatabase {
                         bytes: US_TEXT,
                     }],
                     into_version: None,
+                    authoritative: None,
                     title: None,
                     summary: None,
                     changelog: "",

@@ -16,12 +16,18 @@ pub struct ReceivedMail {
 }
 
 impl ReceivedMail {
+    /// The Subject header, unfolded and with its RFC 2047 encoded words decoded (a
+    /// Kazakh or Russian subject travels as `=?utf-8?b?…?=`).
     pub fn subject(&self) -> String {
-        self.raw
-            .lines()
-            .find_map(|l| l.strip_prefix("Subject: "))
-            .unwrap_or_default()
-            .to_owned()
+        let mut lines = self.raw.lines().skip_while(|l| !l.starts_with("Subject: "));
+        let Some(first) = lines.next() else {
+            return String::new();
+        };
+        let mut header = first["Subject: ".len()..].to_owned();
+        for more in lines.take_while(|l| l.starts_with([' ', '\t'])) {
+            header.push_str(more);
+        }
+        decode_words(&header)
     }
 
     /// The decoded text/plain part.
@@ -68,6 +74,36 @@ fn part(raw: &str, content_type: &str) -> String {
     } else {
         body.to_owned()
     }
+}
+
+/// Decode RFC 2047 encoded words (`=?charset?B?…?=`, `=?charset?Q?…?=`); the
+/// whitespace between two encoded words goes, as the RFC says.
+fn decode_words(header: &str) -> String {
+    let mut out = String::new();
+    let mut last_encoded = false;
+    for (i, token) in header.split_whitespace().enumerate() {
+        let decoded = token
+            .strip_prefix("=?")
+            .and_then(|t| t.strip_suffix("?="))
+            .and_then(|t| {
+                let mut parts = t.splitn(3, '?');
+                let (_charset, encoding, text) = (parts.next()?, parts.next()?, parts.next()?);
+                let bytes = match encoding {
+                    "B" | "b" => base64::engine::general_purpose::STANDARD
+                        .decode(text)
+                        .ok()?,
+                    "Q" | "q" => decode_quoted_printable(&text.replace('_', " ")).into_bytes(),
+                    _ => return None,
+                };
+                String::from_utf8(bytes).ok()
+            });
+        if i > 0 && !(last_encoded && decoded.is_some()) {
+            out.push(' ');
+        }
+        last_encoded = decoded.is_some();
+        out.push_str(decoded.as_deref().unwrap_or(token));
+    }
+    out
 }
 
 fn decode_quoted_printable(body: &str) -> String {

@@ -1,0 +1,1 @@
+ALTER TABLE document_versions DROP COLUMN language_chosen;
