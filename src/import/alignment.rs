@@ -11,8 +11,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::parser::ImportError;
 use crate::domain::draft::{Article, Draft};
 use crate::domain::reference::{ArticleNumber, ClauseNumber};
+use crate::i18n::{Lang, Message};
 
 /// A part of a draft that other files may lack or add.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,20 +23,30 @@ pub enum Part {
     Clause(ArticleNumber, ClauseNumber),
 }
 
-fn article_words(number: &ArticleNumber) -> String {
-    if number.is_amendment() {
-        format!("amendment {}", number.printed())
-    } else {
-        format!("article {number}")
+impl Part {
+    /// `article 2`, `amendment XIV clause 1`, as a catalogue message.
+    pub fn message(&self) -> Message {
+        let (article, clause) = match self {
+            Self::Article(a) => (a, None),
+            Self::Clause(a, c) => (a, Some(c)),
+        };
+        let message = match (article.is_amendment(), clause) {
+            (false, None) => Message::new("import-part-article"),
+            (false, Some(c)) => Message::new("import-part-article-clause").text("clause", c),
+            (true, None) => Message::new("import-part-amendment"),
+            (true, Some(c)) => Message::new("import-part-amendment-clause").text("clause", c),
+        };
+        if article.is_amendment() {
+            message.text("article", article.printed())
+        } else {
+            message.text("article", article)
+        }
     }
 }
 
 impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Article(a) => f.write_str(&article_words(a)),
-            Self::Clause(a, c) => write!(f, "{} clause {c}", article_words(a)),
-        }
+        fmt::Display::fmt(&self.message(), f)
     }
 }
 
@@ -60,8 +72,9 @@ pub enum Misalignment {
     },
 }
 
-impl fmt::Display for Misalignment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Misalignment {
+    /// The difference as a file's problem at a line.
+    pub fn error(&self) -> ImportError {
         match self {
             Self::Missing {
                 file,
@@ -71,22 +84,38 @@ impl fmt::Display for Misalignment {
                 present_line,
             } => {
                 // A stored version has no lines to point at.
-                write!(
-                    f,
-                    "{file}:{line}: {part} is missing (present in {present_in}"
-                )?;
-                if *present_line > 0 {
-                    write!(f, ":{present_line}")?;
-                }
-                f.write_str(")")
+                let present = if *present_line > 0 {
+                    format!("{present_in}:{present_line}")
+                } else {
+                    present_in.clone()
+                };
+                ImportError::new(
+                    file,
+                    *line,
+                    Message::new("import-part-missing")
+                        .message("part", part.message())
+                        .text("present", present),
+                )
             }
             Self::Extra {
                 file,
                 line,
                 part,
                 reference,
-            } => write!(f, "{file}:{line}: {part} is not in {reference}"),
+            } => ImportError::new(
+                file,
+                *line,
+                Message::new("import-part-extra")
+                    .message("part", part.message())
+                    .text("reference", reference),
+            ),
         }
+    }
+}
+
+impl fmt::Display for Misalignment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error(), f)
     }
 }
 
@@ -97,19 +126,21 @@ pub struct AlignmentError {
     pub problems: Vec<Misalignment>,
 }
 
+impl AlignmentError {
+    /// A first line saying what is wrong, then one line per difference, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut text = Message::new("import-not-aligned").render(lang);
+        for problem in &self.problems {
+            text.push('\n');
+            text.push_str(&problem.error().render(lang));
+        }
+        text
+    }
+}
+
 impl fmt::Display for AlignmentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "the language versions do not have the same articles and clauses; nothing was imported:"
-        )?;
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
