@@ -823,7 +823,7 @@ mod tests {
     ];
 
     #[test]
-    fn import_and_cli_messages_named_by_the_code_exist() {
+    fn import_and_cli_messages_are_exactly_the_ones_the_code_uses() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = vec![root];
         let mut used = BTreeSet::new();
@@ -859,8 +859,17 @@ mod tests {
             .collect();
         assert!(unknown.is_empty(), "{}", unknown.join("\n"));
         let named: BTreeSet<&str> = used.iter().map(|(id, _)| id.as_str()).collect();
+        let unused: Vec<&String> = english
+            .keys()
+            .filter(|id| MESSAGE_PREFIXES.iter().any(|p| id.starts_with(p)))
+            .filter(|id| !named.contains(id.as_str()))
+            .collect();
         assert!(
-            named.len() > 60,
+            unused.is_empty(),
+            "in the catalogue but never used by the code: {unused:?}"
+        );
+        assert!(
+            named.len() > 100,
             "found only {} ids: is the scan broken?",
             named.len()
         );
