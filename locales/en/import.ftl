@@ -86,6 +86,10 @@ import-not-aligned = the language versions do not have the same articles and cla
 import-part-missing = { $part } is missing (present in { $present })
 # $reference: the file the others are compared with.
 import-part-extra = { $part } is not in { $reference }
+# What the other files are compared with: a file ($file), or the stored text of a version
+# ($version: a number; $lang: its language code; $file: the file it was imported from).
+import-yardstick-file = { $file }
+import-yardstick-version = version { $version } ({ $lang }, { $file })
 # $article: an article number (5, 83-1, IV); $clause: a clause number.
 import-part-article = article { $article }
 import-part-article-clause = article { $article } clause { $clause }

@@ -86,6 +86,10 @@ import-not-aligned = тілдік нұсқалардағы баптар мен �
 import-part-missing = жоқ: { $part } ({ $present } ішінде бар)
 # $reference: the file the others are compared with.
 import-part-extra = { $part } — { $reference } ішінде жоқ
+# What the other files are compared with: a file ($file), or the stored text of a version
+# ($version: a number; $lang: its language code; $file: the file it was imported from).
+import-yardstick-file = { $file }
+import-yardstick-version = № { $version } редакция ({ $lang }, { $file })
 # $article: an article number (5, 83-1, IV); $clause: a clause number.
 import-part-article = { $article }-бап
 import-part-article-clause = { $article }-баптың { $clause }-тармағы

@@ -83,9 +83,13 @@ import-unknown-language = `{ $value }` не является языком тек
 # Followed by one line per difference (import-at-line with import-part-missing or import-part-extra).
 import-not-aligned = языковые версии содержат разные статьи и пункты; ничего не импортировано:
 # $part: one of import-part-article…; $present: the file (and line) that has it.
-import-part-missing = отсутствует: { $part } (есть в { $present })
+import-part-missing = отсутствует: { $part } (есть в тексте: { $present })
 # $reference: the file the others are compared with.
-import-part-extra = { $part } — нет в { $reference }
+import-part-extra = { $part } — нет в тексте: { $reference }
+# What the other files are compared with: a file ($file), or the stored text of a version
+# ($version: a number; $lang: its language code; $file: the file it was imported from).
+import-yardstick-file = { $file }
+import-yardstick-version = редакция № { $version } ({ $lang }, { $file })
 # $article: an article number (5, 83-1, IV); $clause: a clause number.
 import-part-article = статья { $article }
 import-part-article-clause = статья { $article }, пункт { $clause }

@@ -50,6 +50,42 @@ impl fmt::Display for Part {
     }
 }
 
+/// What the others are compared with: a file, or the text of a stored version (which
+/// has no lines to point at).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Yardstick {
+    File(String),
+    Version {
+        number: i32,
+        lang: crate::domain::TextLang,
+        /// The file the version's text was imported from.
+        source: String,
+    },
+}
+
+impl From<&str> for Yardstick {
+    fn from(name: &str) -> Self {
+        Self::File(name.to_owned())
+    }
+}
+
+impl Yardstick {
+    /// `kk.txt`, or `version 1 (kk, kk.txt)`, as a message.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::File(name) => Message::new("import-yardstick-file").text("file", name),
+            Self::Version {
+                number,
+                lang,
+                source,
+            } => Message::new("import-yardstick-version")
+                .number("version", u64::try_from(*number).unwrap_or(0))
+                .text("lang", lang)
+                .text("file", source),
+        }
+    }
+}
+
 /// One difference from the first file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Misalignment {
@@ -60,7 +96,7 @@ pub enum Misalignment {
         file: String,
         line: usize,
         part: Part,
-        present_in: String,
+        present_in: Yardstick,
         present_line: usize,
     },
     /// `part` is in `file` at `line` but not in `reference`.
@@ -68,7 +104,7 @@ pub enum Misalignment {
         file: String,
         line: usize,
         part: Part,
-        reference: String,
+        reference: Yardstick,
     },
 }
 
@@ -83,19 +119,15 @@ impl Misalignment {
                 present_in,
                 present_line,
             } => {
+                let missing = Message::new("import-part-missing").message("part", part.message());
                 // A stored version has no lines to point at.
-                let present = if *present_line > 0 {
-                    format!("{present_in}:{present_line}")
-                } else {
-                    present_in.clone()
+                let message = match present_in {
+                    Yardstick::File(name) if *present_line > 0 => {
+                        missing.text("present", format!("{name}:{present_line}"))
+                    }
+                    other => missing.message("present", other.message()),
                 };
-                ImportError::new(
-                    file,
-                    *line,
-                    Message::new("import-part-missing")
-                        .message("part", part.message())
-                        .text("present", present),
-                )
+                ImportError::new(file, *line, message)
             }
             Self::Extra {
                 file,
@@ -107,7 +139,7 @@ impl Misalignment {
                 *line,
                 Message::new("import-part-extra")
                     .message("part", part.message())
-                    .text("reference", reference),
+                    .message("reference", reference.message()),
             ),
         }
     }
@@ -189,6 +221,15 @@ pub fn check_alignment(files: &[(&str, &Draft)]) -> Result<(), AlignmentError> {
     let Some(((first_name, first), rest)) = files.split_first() else {
         return Ok(());
     };
+    check_against(&Yardstick::from(*first_name), first, rest)
+}
+
+/// Check that every file of `rest` has the articles and clauses of `first`.
+pub fn check_against(
+    first_name: &Yardstick,
+    first: &Draft,
+    rest: &[(&str, &Draft)],
+) -> Result<(), AlignmentError> {
     let mut problems = Vec::new();
     for (name, draft) in rest {
         if let Some((part, present_line, line)) = first_absent(first, draft) {
@@ -196,7 +237,7 @@ pub fn check_alignment(files: &[(&str, &Draft)]) -> Result<(), AlignmentError> {
                 file: (*name).to_owned(),
                 line,
                 part,
-                present_in: (*first_name).to_owned(),
+                present_in: first_name.clone(),
                 present_line,
             });
         }
@@ -205,7 +246,7 @@ pub fn check_alignment(files: &[(&str, &Draft)]) -> Result<(), AlignmentError> {
                 file: (*name).to_owned(),
                 line,
                 part,
-                reference: (*first_name).to_owned(),
+                reference: first_name.clone(),
             });
         }
     }

@@ -205,17 +205,17 @@ fn add_languages(
             ));
         }
         let outline = translation::stored_outline(conn, version.id)?;
-        let yardstick = format!(
-            "version {number} ({}, {})",
-            version.language,
-            stored_langs
+        let yardstick = alignment::Yardstick::Version {
+            number,
+            lang: version.language,
+            source: stored_langs
                 .iter()
                 .find(|l| l.lang == version.language)
                 .map_or(version.source_name.as_str(), |l| l.source_name.as_str())
-        );
-        let mut named: Vec<(&str, &Draft)> = vec![(&yardstick, &outline)];
-        named.extend(parsed.iter().map(|(f, d)| (f.file_name, d)));
-        check_alignment(&named)?;
+                .to_owned(),
+        };
+        let named: Vec<(&str, &Draft)> = parsed.iter().map(|(f, d)| (f.file_name, d)).collect();
+        alignment::check_against(&yardstick, &outline, &named)?;
         let mut stored = document::StoredVersion {
             chapters: 0,
             articles: 0,
