@@ -340,7 +340,7 @@ pub fn run_in(cli: Cli, lang: Lang) -> anyhow::Result<()> {
                 .map(|t| parse_time(t, lang))
                 .transpose()?;
             let limit = import::max_bytes(max_bytes, import::MAX_DRAFT_BYTES as u64)
-                .map_err(|e| anyhow!(e))?;
+                .map_err(|e| fail(lang, e))?;
             let langs = file_languages(&files, &langs, lang)?;
             let mut contents = Vec::with_capacity(files.len());
             for file in &files {
@@ -485,7 +485,7 @@ pub fn run_in(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             let clause = parse_reference(&clause, lang)?;
             use crate::import::comments::{CommentsRequest, CsvInput};
             let limit =
-                import::max_bytes(max_bytes, import::MAX_CSV_BYTES).map_err(|e| anyhow!(e))?;
+                import::max_bytes(max_bytes, import::MAX_CSV_BYTES).map_err(|e| fail(lang, e))?;
             // Opened (and refused by size) before the database is touched.
             let comments_name = comments.to_string_lossy().into_owned();
             let comments_file =

@@ -17,6 +17,8 @@ import-directory = expected a file, found a directory
 import-too-large = the file is { $size } bytes ({ $size_mib } MiB); an import file may be at most { $max } bytes ({ $max_mib } MiB) (use --max-bytes or KENES_IMPORT_MAX_BYTES to allow more)
 # A stream whose size is not known in advance.
 import-too-large-stream = the file is larger than the limit; an import file may be at most { $max } bytes ({ $max_mib } MiB) (use --max-bytes or KENES_IMPORT_MAX_BYTES to allow more)
+# The environment variable that sets the import limit ($variable) holds $value, which is not a size.
+import-bad-max-bytes = { $variable }: expected a size in bytes such as 8388608 or 64MiB, found `{ $value }`
 # $code: four hexadecimal digits, e.g. 0000; $kind: nul, cr, escape, delete or other; $column: a number.
 import-control-character = expected text; found the control character U+{ $code }{ $kind ->
         [nul] {" "}(NUL)

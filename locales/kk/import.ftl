@@ -17,6 +17,8 @@ import-directory = файл күтілді, бірақ қалта көрсеті
 import-too-large = файл көлемі — { $size } байт ({ $size_mib } МиБ); импортталатын файлдың көлемі { $max } байттан ({ $max_mib } МиБ) аспауы керек (үлкенірек көлемге рұқсат беру үшін --max-bytes немесе KENES_IMPORT_MAX_BYTES параметрін қолданыңыз)
 # A stream whose size is not known in advance.
 import-too-large-stream = файл көлемі рұқсат етілген шектен асады; импортталатын файлдың көлемі { $max } байттан ({ $max_mib } МиБ) аспауы керек (үлкенірек көлемге рұқсат беру үшін --max-bytes немесе KENES_IMPORT_MAX_BYTES параметрін қолданыңыз)
+# The environment variable that sets the import limit ($variable) holds $value, which is not a size.
+import-bad-max-bytes = { $variable }: 8388608 немесе 64MiB сияқты байтпен берілген көлем күтілді, бірақ `{ $value }` табылды
 # $code: four hexadecimal digits, e.g. 0000; $kind: nul, cr, escape, delete or other; $column: a number.
 import-control-character = мәтін күтілді, бірақ { $column }-позицияда U+{ $code }{ $kind ->
         [nul] {" "}(NUL)

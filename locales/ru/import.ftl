@@ -17,6 +17,8 @@ import-directory = ожидался файл, а указана папка
 import-too-large = размер файла — { $size } байт ({ $size_mib } МиБ); размер импортируемого файла не может превышать { $max } байт ({ $max_mib } МиБ) (чтобы разрешить больший размер, укажите --max-bytes или KENES_IMPORT_MAX_BYTES)
 # A stream whose size is not known in advance.
 import-too-large-stream = размер файла превышает допустимый; размер импортируемого файла не может превышать { $max } байт ({ $max_mib } МиБ) (чтобы разрешить больший размер, укажите --max-bytes или KENES_IMPORT_MAX_BYTES)
+# The environment variable that sets the import limit ($variable) holds $value, which is not a size.
+import-bad-max-bytes = { $variable }: ожидался размер в байтах, например 8388608 или 64MiB, найдено `{ $value }`
 # $code: four hexadecimal digits, e.g. 0000; $kind: nul, cr, escape, delete or other; $column: a number.
 import-control-character = ожидался текст, а в столбце { $column } найден управляющий символ U+{ $code }{ $kind ->
         [nul] {" "}(NUL)

@@ -63,18 +63,22 @@ pub fn parse_byte_size(text: &str) -> Result<u64, String> {
 
 /// The limit to apply: the flag if given, else [`MAX_BYTES_ENV`] if set and not empty,
 /// else `default`. A malformed variable is an error that names it.
-pub fn max_bytes(flag: Option<u64>, default: u64) -> Result<u64, String> {
+pub fn max_bytes(flag: Option<u64>, default: u64) -> Result<u64, Message> {
     let env = std::env::var(MAX_BYTES_ENV).ok();
     limit_from(flag, env.as_deref(), default)
 }
 
 /// [`max_bytes`] without the environment, for tests.
-pub fn limit_from(flag: Option<u64>, env: Option<&str>, default: u64) -> Result<u64, String> {
+pub fn limit_from(flag: Option<u64>, env: Option<&str>, default: u64) -> Result<u64, Message> {
     if let Some(bytes) = flag {
         return Ok(bytes);
     }
     match env.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(value) => parse_byte_size(value).map_err(|e| format!("{MAX_BYTES_ENV}: {e}")),
+        Some(value) => parse_byte_size(value).map_err(|_| {
+            Message::new("import-bad-max-bytes")
+                .text("variable", MAX_BYTES_ENV)
+                .text("value", value)
+        }),
         None => Ok(default),
     }
 }
@@ -218,7 +222,7 @@ mod tests {
         assert_eq!(limit_from(None, Some("7"), 9), Ok(7));
         assert_eq!(limit_from(None, Some(""), 9), Ok(9), "empty means unset");
         assert_eq!(limit_from(None, None, 9), Ok(9));
-        let err = limit_from(None, Some("big"), 9).unwrap_err();
+        let err = limit_from(None, Some("big"), 9).unwrap_err().to_string();
         assert!(
             err.starts_with("KENES_IMPORT_MAX_BYTES: expected a size"),
             "{err}"
