@@ -1,18 +1,25 @@
 //! The command line: `kenes serve | demo | migrate | import-draft | show`.
 //!
 //! Every subcommand reads the same settings (flags or `KENES_*` / `DATABASE_URL`).
+//!
+//! What it prints for its operator (done-messages, errors, an import file's problems)
+//! comes from the `cli-…` and `import-…` messages of the catalogue, in the language of
+//! [`operator_lang`]: `KENES_CLI_LANG`, else the POSIX locale, else English. Codes typed
+//! on the command line (`open`, `admin`, flags) stay as they are.
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{anyhow, bail, Context};
+use anyhow::{anyhow, Context};
 use chrono::NaiveDateTime;
 use clap::{Parser, Subcommand};
 
 use crate::config::Settings;
 use crate::db::{self, DbPool};
 use crate::domain::{ClauseRef, ConsultationStatus, Slug, TextLang};
-use crate::import::{self, DraftFile, ImportRequest};
+use crate::i18n::{self, Lang, Message};
+use crate::import::comments::CommentsFailure;
+use crate::import::{self, DraftFile, ImportError, ImportFailure, ImportRequest};
 use crate::models::{consultation, reading};
 use crate::startup::{self, Application};
 use crate::telemetry;
@@ -249,18 +256,63 @@ pub enum UserCommand {
     },
 }
 
+/// The variable that chooses the command line's language (kk, ru or en).
+pub const LANG_ENV: &str = "KENES_CLI_LANG";
+
+/// The language to speak to the operator in: [`LANG_ENV`] if it names one (kk, ru, en),
+/// else the POSIX locale (the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set:
+/// `kk_KZ.UTF-8` is Kazakh, `ru_RU.UTF-8` Russian), else English. `var` reads a
+/// variable (`std::env::var` in the binary, a table in tests); an empty one is unset.
+pub fn operator_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let set = |name: &str| var(name).filter(|value| !value.trim().is_empty());
+    if let Some(lang) = set(LANG_ENV).and_then(|value| Lang::from_code(&value)) {
+        return lang;
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(set)
+        .and_then(|locale| locale_lang(&locale))
+        .unwrap_or(Lang::En)
+}
+
+/// The language of a POSIX locale name (`language[_territory][.codeset][@modifier]`);
+/// `C`, `POSIX` and languages not served have none.
+fn locale_lang(locale: &str) -> Option<Lang> {
+    let language = locale.split(['.', '@']).next()?;
+    Lang::from_code(language)
+}
+
+/// The operator's language, from the process's environment.
+pub fn lang_from_env() -> Lang {
+    operator_lang(|name| std::env::var(name).ok())
+}
+
+/// The parsed command line, with the first and last lines of `--help` in the
+/// operator's language.
+pub fn parse() -> Cli {
+    use clap::CommandFactory;
+    let lang = lang_from_env();
+    let command = Cli::command()
+        .about(i18n::render(lang, &Message::new("cli-about")))
+        .after_help(i18n::render(lang, &Message::new("cli-after-help")));
+    crate::config::parse_command(command)
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    run_in(cli, lang_from_env())
+}
+
+/// Run a command, speaking `lang`.
+pub fn run_in(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let settings = cli.settings;
     telemetry::init(&settings.log, settings.log_format);
+    let tell = |message: Message| say(&message.render(lang));
     match cli.command {
         Command::Serve => serve(&settings, startup::prepare_database(&settings)?),
-        Command::Demo => demo(&settings),
+        Command::Demo => demo(&settings, lang),
         Command::Migrate => {
             startup::prepare_database(&settings)?;
-            say(&format!(
-                "Database is up to date ({}).",
-                settings.backend().describe()
-            ))
+            tell(Message::new("cli-migrate-done").text("database", settings.backend().describe()))
         }
         Command::ImportDraft {
             files,
@@ -277,20 +329,30 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             closes_at,
             max_bytes,
         } => {
-            let slug = Slug::parse(&consultation)?;
+            let slug = parse_slug(&consultation, lang)?;
             let status = status
-                .map(|s| s.parse::<ConsultationStatus>())
+                .map(|s| {
+                    s.parse::<ConsultationStatus>().map_err(|e| {
+                        fail(lang, Message::new("cli-invalid-status").text("value", e.0))
+                    })
+                })
                 .transpose()?;
-            let opens_at = opens_at.as_deref().map(parse_time).transpose()?;
-            let closes_at = closes_at.as_deref().map(parse_time).transpose()?;
+            let opens_at = opens_at
+                .as_deref()
+                .map(|t| parse_time(t, lang))
+                .transpose()?;
+            let closes_at = closes_at
+                .as_deref()
+                .map(|t| parse_time(t, lang))
+                .transpose()?;
             let limit = import::max_bytes(max_bytes, import::MAX_DRAFT_BYTES as u64)
-                .map_err(|e| anyhow!(e))?;
-            let langs = file_languages(&files, &langs)?;
+                .map_err(|e| fail(lang, e))?;
+            let langs = file_languages(&files, &langs, lang)?;
             let mut contents = Vec::with_capacity(files.len());
             for file in &files {
                 contents.push((
                     file.to_string_lossy().into_owned(),
-                    import::read_file(file, limit)?,
+                    import::read_file(file, limit).map_err(|e| file_problem(lang, &e))?,
                 ));
             }
             let drafts: Vec<DraftFile<'_>> = contents
@@ -313,14 +375,18 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 changelog: &changelog,
                 publish: !unpublished,
             };
-            import_and_report(&pool, &request)?;
+            import_and_report(&pool, &request, lang)?;
             if let Some(status) = status {
-                set_status(&pool, &slug, status, opens_at, closes_at)?;
-                say(&format!("{slug} is now {status}."))?;
+                set_status(&pool, &slug, status, opens_at, closes_at, lang)?;
+                tell(
+                    Message::new("cli-status-set")
+                        .text("consultation", &slug)
+                        .text("status", status),
+                )?;
             }
             Ok(())
         }
-        Command::User { action } => user_command(&settings, action),
+        Command::User { action } => user_command(&settings, action, lang),
         Command::Seed {
             consultation,
             clause,
@@ -329,8 +395,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             votes,
             random_seed,
         } => {
-            let slug = Slug::parse(&consultation)?;
-            let clause = clause.as_deref().map(ClauseRef::parse).transpose()?;
+            let slug = parse_slug(&consultation, lang)?;
+            let clause = clause
+                .as_deref()
+                .map(|c| parse_reference(c, lang))
+                .transpose()?;
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
             let summary = crate::seed::seed(
@@ -344,10 +413,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     random_seed,
                 },
             )?;
-            say(&format!(
-                "Seeded {slug}: {} citizens, {} suggestions, {} distinct votes in {:.1} s.",
-                summary.citizens, summary.suggestions, summary.votes, summary.seconds
-            ))
+            tell(
+                Message::new("cli-seeded")
+                    .text("consultation", &slug)
+                    .number("citizens", summary.citizens)
+                    .number("suggestions", summary.suggestions)
+                    .number("votes", summary.votes)
+                    .text("seconds", format!("{:.1}", summary.seconds)),
+            )
         }
         Command::Export {
             kind,
@@ -362,16 +435,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &filter,
             excel,
             &out,
+            lang,
         ),
         Command::DataDictionary => say(crate::export::dictionary_markdown().trim_end()),
         Command::Cluster { all } => {
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
             let report = crate::clustering::run(&mut conn, all)?;
-            say(&format!(
-                "Clustered {} suggestions on {} clauses in {:.1} s: {} changed, {} newly flagged as campaigns.",
-                report.suggestions, report.lineages, report.seconds, report.changed, report.campaign
-            ))
+            tell(
+                Message::new("cli-clustered")
+                    .number("suggestions", report.suggestions)
+                    .number("clauses", report.lineages)
+                    .text("seconds", format!("{:.1}", report.seconds))
+                    .number("changed", report.changed)
+                    .number("campaigns", report.campaign),
+            )
         }
         Command::Moderate {
             number,
@@ -388,6 +466,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             &action,
             &actor,
             [&reason, &text, &outcome, &response, &canonical],
+            lang,
         ),
         Command::ImportComments {
             comments,
@@ -409,19 +488,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                     })
                     .unwrap_or_else(|| "import".to_owned())
             });
-            let slug = Slug::parse(&consultation)?;
-            let clause = ClauseRef::parse(&clause)?;
+            let slug = parse_slug(&consultation, lang)?;
+            let clause = parse_reference(&clause, lang)?;
             use crate::import::comments::{CommentsRequest, CsvInput};
             let limit =
-                import::max_bytes(max_bytes, import::MAX_CSV_BYTES).map_err(|e| anyhow!(e))?;
+                import::max_bytes(max_bytes, import::MAX_CSV_BYTES).map_err(|e| fail(lang, e))?;
             // Opened (and refused by size) before the database is touched.
             let comments_name = comments.to_string_lossy().into_owned();
-            let comments_file = import::open_file(&comments, limit)?;
+            let comments_file =
+                import::open_file(&comments, limit).map_err(|e| file_problem(lang, &e))?;
             let votes_name = votes.as_ref().map(|p| p.to_string_lossy().into_owned());
             let votes_file = votes
                 .as_ref()
                 .map(|p| import::open_file(p, limit))
-                .transpose()?;
+                .transpose()
+                .map_err(|e| file_problem(lang, &e))?;
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
             let summary = crate::import::comments::import_comments(
@@ -437,102 +518,117 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                         .map(|(n, f)| CsvInput::new(n, f)),
                     skip_bad_rows,
                 },
-            )?;
-            for line in &summary.skipped.listed {
-                say(&format!("skipped {line}"))?;
+            )
+            .map_err(|e| comments_failure(lang, e))?;
+            for row in &summary.skipped.listed {
+                tell(Message::new("cli-comments-skipped").message("row", row.located()))?;
             }
             if summary.skipped.unlisted() > 0 {
-                say(&format!(
-                    "skipped {} more bad rows ({} in all)",
-                    summary.skipped.unlisted(),
-                    summary.skipped.total
-                ))?;
+                tell(
+                    Message::new("cli-comments-skipped-more")
+                        .number("count", summary.skipped.unlisted())
+                        .number("total", summary.skipped.total),
+                )?;
             }
-            say(&format!(
-                "Imported {} suggestions on {clause} of {slug} ({} published, {} pending, {} rejected; {} already there), {} upvotes, {} new participant accounts.",
-                summary.suggestions,
-                summary.published,
-                summary.pending,
-                summary.rejected,
-                summary.already_imported,
-                summary.upvotes,
-                summary.accounts
-            ))
+            tell(
+                Message::new("cli-comments-imported")
+                    .number("suggestions", summary.suggestions)
+                    .text("clause", &clause)
+                    .text("consultation", &slug)
+                    .number("published", summary.published)
+                    .number("pending", summary.pending)
+                    .number("rejected", summary.rejected)
+                    .number("existing", summary.already_imported)
+                    .number("upvotes", summary.upvotes)
+                    .number("accounts", summary.accounts),
+            )
         }
-        Command::Backup { file } => backup(&settings, &file),
-        Command::Restore { file } => restore(&settings, &file),
+        Command::Backup { file } => backup(&settings, &file, lang),
+        Command::Restore { file } => restore(&settings, &file, lang),
         Command::Show {
             consultation,
             reference,
         } => {
-            let slug = Slug::parse(&consultation)?;
-            let reference = ClauseRef::parse(&reference)?;
+            let slug = parse_slug(&consultation, lang)?;
+            let reference = parse_reference(&reference, lang)?;
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
-            let data = reading::clause(&mut conn, &slug, &reference, None)?
-                .ok_or_else(|| anyhow!("no clause {reference} in a published version of {slug}"))?;
-            say(&format!(
-                "{} — {} (version {})\n\n{}",
-                data.clause.reference, data.article.label, data.version.number, data.clause.body
-            ))
+            let data = reading::clause(&mut conn, &slug, &reference, None)?.ok_or_else(|| {
+                fail(
+                    lang,
+                    Message::new("cli-no-clause")
+                        .text("reference", &reference)
+                        .text("consultation", &slug),
+                )
+            })?;
+            let heading = Message::new("cli-show-heading")
+                .text("reference", &data.clause.reference)
+                .text("article", &data.article.label)
+                .number("version", u64::try_from(data.version.number).unwrap_or(0));
+            say(&format!("{}\n\n{}", heading.render(lang), data.clause.body))
         }
     }
 }
 
-/// What to do for PostgreSQL instead of `kenes backup` and `kenes restore`.
-const POSTGRES_BACKUP_ADVICE: &str = "kenes backup and restore copy SQLite databases. For \
-PostgreSQL use its own tools, which take a consistent snapshot while the servers run: \
-`pg_dump --format=custom --file=kenes.dump \"$DATABASE_URL\"` and `pg_restore --clean \
---if-exists --dbname=\"$DATABASE_URL\" kenes.dump`, or base backups with WAL archiving \
-(pg_basebackup) for point-in-time recovery. See docs/deployment.md, \"Backups\".";
+/// What to do for PostgreSQL instead of `kenes backup` and `kenes restore`
+/// (`cli-backup-postgres`: the commands in it are typed as they are).
+fn postgres_backup_advice(lang: Lang) -> anyhow::Error {
+    fail(lang, Message::new("cli-backup-postgres"))
+}
 
 /// `kenes backup FILE`: an online, consistent copy of the SQLite database.
-fn backup(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
+fn backup(settings: &Settings, file: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
     settings.validate()?;
     let backend = settings.backend();
     let db::Backend::Sqlite(path) = &backend else {
-        anyhow::bail!(POSTGRES_BACKUP_ADVICE);
+        return Err(postgres_backup_advice(lang));
     };
-    anyhow::ensure!(path.exists(), "there is no database at {}", path.display());
+    if !path.exists() {
+        return Err(fail(
+            lang,
+            Message::new("cli-no-database").text("path", path.display()),
+        ));
+    }
     let mut conn = db::AnyConnectionManager::new(backend.clone())
         .establish()
-        .with_context(|| format!("opening {}", backend.describe()))?;
+        .with_context(|| {
+            Message::new("cli-opening")
+                .text("database", backend.describe())
+                .render(lang)
+        })?;
     let summary = db::backup::sqlite_backup(&mut conn, file)?;
-    say(&format!(
-        "Backed up {} to {} ({} bytes): {} suggestions, {} upvotes, {} accounts, schema of {} migrations. Checked: it restores.",
-        path.display(),
-        file.display(),
-        summary.bytes,
-        summary.suggestions,
-        summary.upvotes,
-        summary.users,
-        summary.migrations
-    ))
+    say(&Message::new("cli-backup-done")
+        .text("database", path.display())
+        .text("file", file.display())
+        .number("bytes", summary.bytes)
+        .number("suggestions", summary.suggestions)
+        .number("upvotes", summary.upvotes)
+        .number("accounts", summary.users)
+        .number("migrations", summary.migrations)
+        .render(lang))
 }
 
 /// `kenes restore FILE`: a checked backup in place of the SQLite database.
-fn restore(settings: &Settings, file: &std::path::Path) -> anyhow::Result<()> {
+fn restore(settings: &Settings, file: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
     settings.validate()?;
     let backend = settings.backend();
     let db::Backend::Sqlite(path) = &backend else {
-        anyhow::bail!(POSTGRES_BACKUP_ADVICE);
+        return Err(postgres_backup_advice(lang));
     };
     let known = db::embedded_migration_versions(&backend)?;
     let (summary, kept) = db::backup::sqlite_restore(file, path, &known)?;
-    say(&format!(
-        "Restored {} to {}: {} suggestions, {} upvotes, {} accounts, schema of {} migrations (the next start applies any newer ones).",
-        file.display(),
-        path.display(),
-        summary.suggestions,
-        summary.upvotes,
-        summary.users,
-        summary.migrations
-    ))?;
+    say(&Message::new("cli-restore-done")
+        .text("file", file.display())
+        .text("database", path.display())
+        .number("suggestions", summary.suggestions)
+        .number("upvotes", summary.upvotes)
+        .number("accounts", summary.users)
+        .number("migrations", summary.migrations)
+        .render(lang))?;
     if let Some(kept) = kept {
-        say(&format!(
-            "The database it replaced is kept at {}.",
-            kept.display()
-        ))?;
+        say(&Message::new("cli-restore-kept")
+            .text("file", kept.display())
+            .render(lang))?;
     }
     Ok(())
 }
@@ -545,6 +641,7 @@ fn export(
     filter: &str,
     excel: bool,
     out: &std::path::Path,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     use crate::services::exports::{self, ExportError, ExportRequest};
     use std::io::Write as _;
@@ -554,7 +651,13 @@ fn export(
         .unwrap_or_default();
     let request = ExportRequest::parse(kind, filter, consultation, excel, None)
         .map_err(|error| match error {
-            ExportError::InvalidFilter(_) => anyhow!("--filter: {error}"),
+            ExportError::InvalidFilter(field) => fail(
+                lang,
+                Message::new("cli-filter-invalid").text("field", field),
+            ),
+            ExportError::UnknownKind(_) => {
+                fail(lang, Message::new("cli-invalid-export").text("value", kind))
+            }
             other => other.into(),
         })?
         .saved_as(name);
@@ -578,13 +681,12 @@ fn export(
     }
     let receipt = receipt?;
     file.flush()?;
-    say(&format!(
-        "Wrote {} rows to {} ({} bytes). SHA-256: {}",
-        receipt.rows,
-        out.display(),
-        receipt.bytes,
-        receipt.sha256
-    ))
+    say(&Message::new("cli-export-done")
+        .number("rows", receipt.rows)
+        .text("file", out.display())
+        .number("bytes", receipt.bytes)
+        .text("sha256", &receipt.sha256)
+        .render(lang))
 }
 
 /// `kenes moderate`: the same decision path as the workbench.
@@ -594,18 +696,24 @@ fn moderate(
     action: &str,
     actor: &str,
     [reason, text, outcome, response, canonical]: [&String; 5],
+    lang: Lang,
 ) -> anyhow::Result<()> {
     use crate::domain::{Email, Role, TrackingNumber};
     use crate::models::user;
     use crate::services::moderation::{self, DecideFailure, DecisionRequest};
-    let number = TrackingNumber::parse(number)
-        .ok_or_else(|| anyhow::anyhow!("`{number}` is not a tracking number"))?;
+    let number = TrackingNumber::parse(number).ok_or_else(|| {
+        fail(
+            lang,
+            Message::new("cli-not-tracking-number").text("value", number),
+        )
+    })?;
     let pool = startup::prepare_database(settings)?;
     let mut conn = pool.get()?;
-    let email = Email::parse(actor).map_err(|_| anyhow::anyhow!("`{actor}` is not an email"))?;
+    let email = Email::parse(actor)
+        .map_err(|_| fail(lang, Message::new("cli-not-email").text("value", actor)))?;
     let moderator = user::find_by_email(&mut conn, &email)?
         .filter(|u| matches!(u.role(), Role::Moderator | Role::Admin))
-        .ok_or_else(|| anyhow::anyhow!("{actor} is not a moderator or admin"))?;
+        .ok_or_else(|| fail(lang, Message::new("cli-not-moderator").text("email", actor)))?;
     let request = DecisionRequest {
         action: action.to_owned(),
         reason_code: reason.clone(),
@@ -615,7 +723,6 @@ fn moderate(
         template_id: None,
         canonical: canonical.clone(),
     };
-    let english = |key| crate::i18n::t(crate::i18n::Lang::En, key);
     match moderation::decide(
         &mut conn,
         crate::domain::UserId(moderator.id),
@@ -624,23 +731,34 @@ fn moderate(
         &settings.public_url(),
         crate::models::now(),
     ) {
-        Ok(applied) => say(&format!(
-            "{number}: {} → {}",
-            applied.from.as_str(),
-            applied.to.as_str()
-        )),
+        Ok(applied) => say(&Message::new("cli-moderated")
+            .text("number", &number)
+            .text("from", applied.from.as_str())
+            .text("to", applied.to.as_str())
+            .render(lang)),
         Err(DecideFailure::Form(fields)) => {
             let problems: Vec<String> = fields
                 .iter()
-                .map(|(field, error)| format!("--{}: {}", cli_flag(field), english(error.0)))
+                .map(|(field, error)| {
+                    field_message(lang, &format!("--{}", cli_flag(field)), error.0)
+                })
                 .collect();
             anyhow::bail!("{}", problems.join("\n"))
         }
-        Err(DecideFailure::Refused(key)) => anyhow::bail!("refused: {}", english(key)),
-        Err(DecideFailure::Held { by, until }) => {
-            anyhow::bail!("refused: {by} is reviewing it until {until}")
-        }
-        Err(DecideFailure::NotFound) => anyhow::bail!("no suggestion {number}"),
+        Err(DecideFailure::Refused(key)) => Err(fail(
+            lang,
+            Message::new("cli-refused").text("reason", i18n::t(lang, key)),
+        )),
+        Err(DecideFailure::Held { by, until }) => Err(fail(
+            lang,
+            Message::new("cli-refused-held")
+                .text("name", by)
+                .text("until", until),
+        )),
+        Err(DecideFailure::NotFound) => Err(fail(
+            lang,
+            Message::new("cli-no-suggestion").text("number", &number),
+        )),
         Err(DecideFailure::Db(e)) => Err(e.into()),
     }
 }
@@ -661,31 +779,84 @@ fn say(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn parse_time(text: &str) -> anyhow::Result<NaiveDateTime> {
+/// An error for the operator, in their language.
+fn fail(lang: Lang, message: Message) -> anyhow::Error {
+    anyhow!(message.render(lang))
+}
+
+fn parse_slug(value: &str, lang: Lang) -> anyhow::Result<Slug> {
+    Slug::parse(value).map_err(|e| fail(lang, Message::new("cli-invalid-slug").text("value", e.0)))
+}
+
+fn parse_reference(value: &str, lang: Lang) -> anyhow::Result<ClauseRef> {
+    ClauseRef::parse(value).map_err(|e| fail(lang, e.message()))
+}
+
+/// A file that could not be opened or read, or is too large: `file: problem`.
+fn file_problem(lang: Lang, error: &ImportError) -> anyhow::Error {
+    anyhow!(error.render(lang))
+}
+
+/// A draft import that failed: the file's problems in the operator's language, or the
+/// database's error after `import-database-error`.
+fn import_failure(lang: Lang, failure: ImportFailure) -> anyhow::Error {
+    match (failure.render(lang), failure) {
+        (Some(text), _) => anyhow!(text),
+        (None, ImportFailure::Database(error)) => database_error(lang, &error),
+        (None, other) => other.into(),
+    }
+}
+
+/// An import of comments that failed, as [`import_failure`].
+fn comments_failure(lang: Lang, failure: CommentsFailure) -> anyhow::Error {
+    match (failure.render(lang), failure) {
+        (Some(text), _) => anyhow!(text),
+        (None, CommentsFailure::Database(error)) => database_error(lang, &error),
+        (None, other) => other.into(),
+    }
+}
+
+fn database_error(lang: Lang, error: &diesel::result::Error) -> anyhow::Error {
+    fail(
+        lang,
+        Message::new("import-database-error").text("error", error),
+    )
+}
+
+fn parse_time(text: &str, lang: Lang) -> anyhow::Result<NaiveDateTime> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|t| t.naive_utc())
-        .with_context(|| format!("`{text}` is not an RFC 3339 time such as 2026-12-01T09:00:00Z"))
+        .with_context(|| {
+            Message::new("cli-invalid-time")
+                .text("value", text)
+                .render(lang)
+        })
 }
 
 /// The language of each file: one `--lang` per file, or none for a single English file.
-fn file_languages(files: &[PathBuf], langs: &[String]) -> anyhow::Result<Vec<TextLang>> {
+fn file_languages(
+    files: &[PathBuf],
+    langs: &[String],
+    lang: Lang,
+) -> anyhow::Result<Vec<TextLang>> {
     if langs.is_empty() && files.len() == 1 {
         return Ok(vec![TextLang::En]);
     }
     if langs.len() != files.len() {
-        bail!(
-            "{} files and {} --lang flags: give one --lang per file, in the same order",
-            files.len(),
-            langs.len()
-        );
+        return Err(fail(
+            lang,
+            Message::new("cli-lang-count")
+                .number("files", files.len())
+                .number("langs", langs.len()),
+        ));
     }
-    Ok(langs
+    langs
         .iter()
-        .map(|l| l.parse::<TextLang>())
-        .collect::<Result<_, _>>()?)
+        .map(|l| l.parse::<TextLang>().map_err(|e| fail(lang, e.message())))
+        .collect()
 }
 
-fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>) -> anyhow::Result<()> {
+fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>, lang: Lang) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     let stored = crate::services::drafts::import(
         &mut conn,
@@ -693,34 +864,38 @@ fn import_and_report(pool: &DbPool, request: &ImportRequest<'_>) -> anyhow::Resu
         crate::services::Actor::CommandLine {
             how: "import-draft",
         },
-    )?;
+    )
+    .map_err(|e| import_failure(lang, e))?;
     let files: Vec<&str> = request.files.iter().map(|f| f.file_name).collect();
     let languages: Vec<&str> = stored.languages.iter().map(|l| l.as_str()).collect();
+    let number = u64::try_from(stored.version.number).unwrap_or(0);
     if request.into_version.is_some() {
-        return say(&format!(
-            "Added {} ({}) to version {} of {}: {} articles, {} clauses in each language; authoritative: {}.",
-            files.join(", "),
-            languages.join(", "),
-            stored.version.number,
-            request.consultation,
-            stored.articles,
-            stored.clauses,
-            stored.version.language,
-        ));
+        return say(&Message::new("cli-languages-added")
+            .text("files", files.join(", "))
+            .text("languages", languages.join(", "))
+            .number("version", number)
+            .text("consultation", request.consultation)
+            .number("articles", stored.articles)
+            .number("clauses", stored.clauses)
+            .text("authoritative", stored.version.language)
+            .render(lang));
     }
-    say(&format!(
-        "Imported {} ({}; authoritative: {}) as version {} of {}: {} chapters, {} articles, {} clauses ({} unchanged from the previous version){}.",
-        files.join(", "),
-        languages.join(", "),
-        stored.version.language,
-        stored.version.number,
-        request.consultation,
-        stored.chapters,
-        stored.articles,
-        stored.clauses,
-        stored.unchanged_clauses,
-        if request.publish { ", published" } else { ", not published" },
-    ))
+    let id = if request.publish {
+        "cli-draft-imported-published"
+    } else {
+        "cli-draft-imported-unpublished"
+    };
+    say(&Message::new(id)
+        .text("files", files.join(", "))
+        .text("languages", languages.join(", "))
+        .text("authoritative", stored.version.language)
+        .number("version", number)
+        .text("consultation", request.consultation)
+        .number("chapters", stored.chapters)
+        .number("articles", stored.articles)
+        .number("clauses", stored.clauses)
+        .number("unchanged", stored.unchanged_clauses)
+        .render(lang))
 }
 
 fn set_status(
@@ -729,6 +904,7 @@ fn set_status(
     status: ConsultationStatus,
     opens_at: Option<NaiveDateTime>,
     closes_at: Option<NaiveDateTime>,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     let mut conn = pool.get()?;
     db::write_transaction(&mut conn, |conn| {
@@ -736,34 +912,36 @@ fn set_status(
             consultation::find_by_slug(conn, slug)?.ok_or(diesel::result::Error::NotFound)?;
         consultation::set_status(conn, found.id, status, opens_at, closes_at)
     })
-    .with_context(|| format!("setting the status of {slug}"))
+    .with_context(|| {
+        Message::new("cli-setting-status")
+            .text("consultation", slug)
+            .render(lang)
+    })
 }
 
 /// Import the sample drafts once (crate::demo), open them, and serve.
-fn demo(settings: &Settings) -> anyhow::Result<()> {
+fn demo(settings: &Settings, lang: Lang) -> anyhow::Result<()> {
     let pool = startup::prepare_database(settings)?;
-    let installed = crate::demo::install(&mut *pool.get()?)?;
+    let installed = crate::demo::install(&mut *pool.get()?).map_err(|e| import_failure(lang, e))?;
     for (slug, stored) in &installed {
         let languages: Vec<&str> = stored.languages.iter().map(|l| l.as_str()).collect();
-        say(&format!(
-            "Imported {slug}: {} articles, {} clauses in {} (authoritative: {}).",
-            stored.articles,
-            stored.clauses,
-            languages.join(", "),
-            stored.version.language
-        ))?;
+        say(&Message::new("cli-demo-imported")
+            .text("consultation", slug)
+            .number("articles", stored.articles)
+            .number("clauses", stored.clauses)
+            .text("languages", languages.join(", "))
+            .text("authoritative", stored.version.language)
+            .render(lang))?;
     }
     let addresses: Vec<String> = crate::demo::ALL
         .iter()
         .map(|d| format!("{}/consultations/{}", settings.public_url(), d.slug))
         .collect();
-    say(&format!(
-        "Kenes demo is serving the sample drafts at {}\n\
-         (database: {}; mail goes to files in the outbox folder; stop with Ctrl-C)\n\
-         To sign in as an admin: cargo run --release -- user create --email you@example.kz --role admin",
-        addresses.join(" and "),
-        settings.backend().describe()
-    ))?;
+    let and = format!(" {} ", Message::new("cli-and").render(lang));
+    say(&Message::new("cli-demo-serving")
+        .text("urls", addresses.join(&and))
+        .text("database", settings.backend().describe())
+        .render(lang))?;
     // The demo's reader is the person registering: show them the mailed links.
     let mut settings = settings.clone();
     settings.log_mail_links = true;
@@ -784,17 +962,32 @@ fn serve(settings: &Settings, pool: DbPool) -> anyhow::Result<()> {
     })
 }
 
-/// A field error as a CLI message, in English.
-fn field<T>(result: Result<T, crate::domain::FieldError>, what: &str) -> anyhow::Result<T> {
-    result.map_err(|e| anyhow!("{what}: {}", crate::i18n::t(crate::i18n::Lang::En, e.0)))
+/// `field: problem`, the problem being a form message (`form-…`).
+fn field_message(lang: Lang, field: &str, key: &'static str) -> String {
+    Message::new("cli-field-error")
+        .text("field", field)
+        .text("message", i18n::t(lang, key))
+        .render(lang)
 }
 
-fn read_password() -> anyhow::Result<String> {
+/// A field error as a CLI message, in the operator's language.
+fn field<T>(
+    result: Result<T, crate::domain::FieldError>,
+    what: &str,
+    lang: Lang,
+) -> anyhow::Result<T> {
+    result.map_err(|e| anyhow!(field_message(lang, what, e.0)))
+}
+
+fn read_password(lang: Lang) -> anyhow::Result<String> {
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Password: ")?;
-        let again = rpassword::prompt_password("Password again: ")?;
-        anyhow::ensure!(first == again, "the passwords do not match");
+        let prompt = |id| format!("{}: ", Message::new(id).render(lang));
+        let first = rpassword::prompt_password(prompt("cli-password-prompt"))?;
+        let again = rpassword::prompt_password(prompt("cli-password-again"))?;
+        if first != again {
+            return Err(fail(lang, Message::new("cli-passwords-differ")));
+        }
         Ok(first)
     } else {
         let mut line = String::new();
@@ -803,14 +996,22 @@ fn read_password() -> anyhow::Result<String> {
     }
 }
 
-fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> {
+fn parse_role(value: &str, lang: Lang) -> anyhow::Result<crate::domain::Role> {
+    value
+        .parse()
+        .map_err(|e: crate::domain::account::RoleError| {
+            fail(lang, Message::new("cli-invalid-role").text("value", e.0))
+        })
+}
+
+fn user_command(settings: &Settings, action: UserCommand, lang: Lang) -> anyhow::Result<()> {
     use crate::domain::{DisplayName, Email, NewPassword, Role};
     use crate::models::user;
 
     match action {
         UserCommand::Create { email, name, role } => {
-            let email = field(Email::parse(&email), "email")?;
-            let role: Role = role.parse()?;
+            let email = field(Email::parse(&email), "email", lang)?;
+            let role = parse_role(&role, lang)?;
             let name = name.unwrap_or_else(|| {
                 email
                     .as_str()
@@ -819,9 +1020,13 @@ fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> 
                     .unwrap_or("admin")
                     .to_owned()
             });
-            let name = field(DisplayName::parse(&name), "name")?;
-            let password = read_password()?;
-            let password = field(NewPassword::parse(&password, Some(&email)), "password")?;
+            let name = field(DisplayName::parse(&name), "name", lang)?;
+            let password = read_password(lang)?;
+            let password = field(
+                NewPassword::parse(&password, Some(&email)),
+                "password",
+                lang,
+            )?;
             let hash = crate::auth::password::hash_blocking(password.expose())?;
             let pool = startup::prepare_database(settings)?;
             let mut conn = pool.get()?;
@@ -839,32 +1044,39 @@ fn user_command(settings: &Settings, action: UserCommand) -> anyhow::Result<()> 
                 crate::services::accounts::Actor::CommandLine { how: "create" },
             )?;
             match created {
-                Some(u) => say(&format!(
-                    "Created {} ({}) as {role}.",
-                    u.email, u.display_name
+                Some(u) => say(&Message::new("cli-user-created")
+                    .text("email", &u.email)
+                    .text("name", &u.display_name)
+                    .text("role", role)
+                    .render(lang)),
+                None => Err(fail(
+                    lang,
+                    Message::new("cli-user-exists").text("email", &email),
                 )),
-                None => {
-                    anyhow::bail!("an account with {email} already exists; use `kenes user grant`")
-                }
             }
         }
         UserCommand::Grant { email, role } => {
-            set_role_cli(settings, &email, role.parse()?, "grant")
+            let role = parse_role(&role, lang)?;
+            set_role_cli(settings, &email, role, "grant", lang)
         }
         UserCommand::Revoke { email, role } => {
-            let role: Role = role.parse()?;
+            let role = parse_role(&role, lang)?;
             let pool = startup::prepare_database(settings)?;
             let mut conn = pool.get()?;
-            let email = field(Email::parse(&email), "email")?;
+            let email = field(Email::parse(&email), "email", lang)?;
             let current = user::find_by_email(&mut conn, &email)?
-                .ok_or_else(|| anyhow!("no account {email}"))?;
-            anyhow::ensure!(
-                current.role() == role,
-                "{email} is {}, not {role}",
-                current.role()
-            );
+                .ok_or_else(|| fail(lang, Message::new("cli-no-account").text("email", &email)))?;
+            if current.role() != role {
+                return Err(fail(
+                    lang,
+                    Message::new("cli-role-mismatch")
+                        .text("email", &email)
+                        .text("current", current.role())
+                        .text("role", role),
+                ));
+            }
             drop(conn);
-            set_role_cli(settings, email.as_str(), Role::Citizen, "revoke")
+            set_role_cli(settings, email.as_str(), Role::Citizen, "revoke", lang)
         }
     }
 }
@@ -874,15 +1086,109 @@ fn set_role_cli(
     email: &str,
     role: crate::domain::Role,
     how: &str,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     use crate::domain::Email;
     use crate::models::user;
     use crate::services::accounts::{self, Actor};
-    let email = Email::parse(email).map_err(|_| anyhow!("`{email}` is not an email address"))?;
+    let email = Email::parse(email)
+        .map_err(|_| fail(lang, Message::new("cli-not-email").text("value", email)))?;
     let pool = startup::prepare_database(settings)?;
     let mut conn = pool.get()?;
-    let target =
-        user::find_by_email(&mut conn, &email)?.ok_or_else(|| anyhow!("no account {email}"))?;
+    let target = user::find_by_email(&mut conn, &email)?
+        .ok_or_else(|| fail(lang, Message::new("cli-no-account").text("email", &email)))?;
     accounts::change_role(&mut conn, Actor::CommandLine { how }, target.id, role)?;
-    say(&format!("{email} is now {role}."))
+    say(&Message::new("cli-role-set")
+        .text("email", &email)
+        .text("role", role)
+        .render(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`operator_lang`] over a table of variables instead of the real environment.
+    fn lang_with(vars: &[(&str, &str)]) -> Lang {
+        operator_lang(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+    }
+
+    #[test]
+    fn the_variable_wins_over_the_locale() {
+        assert_eq!(lang_with(&[("KENES_CLI_LANG", "kk")]), Lang::Kk);
+        assert_eq!(
+            lang_with(&[("KENES_CLI_LANG", "ru"), ("LC_ALL", "kk_KZ.UTF-8")]),
+            Lang::Ru
+        );
+        assert_eq!(
+            lang_with(&[("KENES_CLI_LANG", "EN"), ("LANG", "ru_RU.UTF-8")]),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn an_empty_or_unknown_variable_falls_back_to_the_locale() {
+        assert_eq!(
+            lang_with(&[("KENES_CLI_LANG", ""), ("LANG", "ru_RU.UTF-8")]),
+            Lang::Ru
+        );
+        assert_eq!(
+            lang_with(&[("KENES_CLI_LANG", "de"), ("LANG", "kk_KZ.UTF-8")]),
+            Lang::Kk
+        );
+    }
+
+    #[test]
+    fn the_locale_is_read_as_posix_does() {
+        assert_eq!(lang_with(&[("LANG", "kk_KZ.UTF-8")]), Lang::Kk);
+        assert_eq!(lang_with(&[("LANG", "ru_RU.UTF-8")]), Lang::Ru);
+        assert_eq!(lang_with(&[("LANG", "ru_KZ")]), Lang::Ru);
+        assert_eq!(lang_with(&[("LANG", "kk")]), Lang::Kk);
+        assert_eq!(lang_with(&[("LANG", "ru_RU.UTF-8@euro")]), Lang::Ru);
+        // LC_ALL, then LC_MESSAGES, then LANG; an empty one is unset.
+        assert_eq!(
+            lang_with(&[
+                ("LC_ALL", "ru_RU.UTF-8"),
+                ("LC_MESSAGES", "kk_KZ.UTF-8"),
+                ("LANG", "en_GB.UTF-8")
+            ]),
+            Lang::Ru
+        );
+        assert_eq!(
+            lang_with(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "kk_KZ.UTF-8"),
+                ("LANG", "ru_RU.UTF-8")
+            ]),
+            Lang::Kk
+        );
+        // The first locale set decides, even when it is not one of ours.
+        assert_eq!(
+            lang_with(&[("LC_ALL", "C"), ("LANG", "ru_RU.UTF-8")]),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn english_without_a_choice() {
+        assert_eq!(lang_with(&[]), Lang::En);
+        assert_eq!(lang_with(&[("LANG", "C.UTF-8")]), Lang::En);
+        assert_eq!(lang_with(&[("LANG", "POSIX")]), Lang::En);
+        assert_eq!(lang_with(&[("LANG", "de_DE.UTF-8")]), Lang::En);
+    }
+
+    #[test]
+    fn messages_are_printed_in_the_operator_language() {
+        let done = Message::new("cli-migrate-done").text("database", "sqlite:kenes.db");
+        assert_eq!(
+            done.render(Lang::En),
+            "Database is up to date (sqlite:kenes.db)."
+        );
+        assert!(done.render(Lang::Ru).starts_with("База данных"));
+        assert!(done.render(Lang::Kk).starts_with("Дерекқор"));
+    }
 }

@@ -525,7 +525,12 @@ fn check_smtp_url(value: &str) -> Result<(), ConfigError> {
 /// as an empty address and `KENES_PUBLIC_URL=` as an empty base URL. A value clap
 /// cannot parse (`KENES_DB_POOL_SIZE=four`) is reported with its variable's name.
 pub fn parse_args<P: clap::Parser>() -> P {
-    let mut command = P::command();
+    parse_command(P::command())
+}
+
+/// [`parse_args`] with a command built by the caller (the CLI sets its `--help` lines
+/// in the operator's language).
+pub fn parse_command<P: clap::Parser>(mut command: clap::Command) -> P {
     let empty: Vec<clap::Id> = command
         .get_arguments()
         .filter(|arg| {

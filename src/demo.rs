@@ -64,8 +64,11 @@ pub fn install(
 ) -> Result<Vec<(&'static str, document::StoredVersion)>, ImportFailure> {
     let mut installed = Vec::new();
     for demo in ALL {
-        let slug = Slug::parse(demo.slug)
-            .map_err(|_| ImportFailure::Refused(format!("bad demo slug {}", demo.slug)))?;
+        let slug = Slug::parse(demo.slug).map_err(|_| {
+            ImportFailure::Refused(
+                crate::i18n::Message::new("cli-invalid-slug").text("value", demo.slug),
+            )
+        })?;
         let has_version = match consultation::find_by_slug(conn, &slug)? {
             Some(c) => document::latest_published(conn, c.id)?.is_some(),
             None => false,

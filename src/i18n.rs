@@ -20,6 +20,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use chrono::{Datelike, NaiveDateTime, Offset, TimeZone};
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast;
 
@@ -237,6 +238,9 @@ fn group_digits(value: &FluentValue, thousands: &str, decimal: &str) -> Option<S
     let FluentValue::Number(number) = value else {
         return None;
     };
+    if !number.options.use_grouping {
+        return None;
+    }
     let text = number.as_string();
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -329,6 +333,103 @@ fn format(lang: Lang, id: &str, args: &FluentArgs) -> String {
         );
     }
     text.into_owned()
+}
+
+/// A message to be put into words later, in the reader's language: a catalogue id and
+/// its arguments. Code that finds a problem far from any request (the importers) returns
+/// one of these; the edge that knows the reader (a page, the command line) renders it
+/// with [`render`]. `Display` gives the English text, for logs and tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The Fluent id, e.g. `import-clause-twice`.
+    pub id: &'static str,
+    pub args: Vec<(&'static str, MessageArg)>,
+}
+
+/// A value of a [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MessageArg {
+    Text(String),
+    /// A line number, a size, a count: printed without thousands separators (`line
+    /// 1234`), and what a plural selector chooses on.
+    Number(u64),
+    /// Another message, rendered in the same language first.
+    Message(Box<Message>),
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, MessageArg::Text(value.to_string())));
+        self
+    }
+
+    pub fn number(mut self, name: &'static str, value: impl TryInto<u64>) -> Self {
+        let value = value.try_into().unwrap_or(u64::MAX);
+        self.args.push((name, MessageArg::Number(value)));
+        self
+    }
+
+    pub fn message(mut self, name: &'static str, value: Message) -> Self {
+        self.args.push((name, MessageArg::Message(Box::new(value))));
+        self
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        render(lang, self)
+    }
+}
+
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+/// A [`Message`] in `lang`, its nested messages first.
+pub fn render(lang: Lang, message: &Message) -> String {
+    let nested: Vec<(&'static str, String)> = message
+        .args
+        .iter()
+        .filter_map(|(name, value)| match value {
+            MessageArg::Message(inner) => Some((*name, render(lang, inner))),
+            _ => None,
+        })
+        .collect();
+    let mut args = FluentArgs::new();
+    for (name, value) in &message.args {
+        match value {
+            MessageArg::Text(text) => args.set(*name, FluentValue::from(text.as_str())),
+            MessageArg::Number(n) => {
+                #[allow(clippy::cast_precision_loss)]
+                let value = *n as f64;
+                args.set(
+                    *name,
+                    FluentValue::Number(FluentNumber::new(
+                        value,
+                        FluentNumberOptions {
+                            use_grouping: false,
+                            ..FluentNumberOptions::default()
+                        },
+                    )),
+                );
+            }
+            MessageArg::Message(_) => {}
+        }
+    }
+    for (name, text) in &nested {
+        args.set(*name, FluentValue::from(text.as_str()));
+    }
+    #[cfg(test)]
+    tests::assert_arguments_match(message);
+    format(lang, message.id, &args)
 }
 
 /// A number as the language writes it: `12 345` (with a non-breaking space) in Kazakh
@@ -656,6 +757,160 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Under test, every [`Message`] rendered must give exactly the variables its English
+    /// message uses: a misspelt argument would otherwise show as `{$name}`.
+    pub(super) fn assert_arguments_match(message: &Message) {
+        let given: BTreeSet<String> = message.args.iter().map(|(n, _)| (*n).to_owned()).collect();
+        match english_variables(message.id) {
+            Some(expected) => assert_eq!(
+                &given, expected,
+                "{}: the code passes {given:?}, the catalogue uses {expected:?}",
+                message.id
+            ),
+            None => panic!("{} is not in the English catalogue", message.id),
+        }
+    }
+
+    /// The string literals of Rust source, roughly: escapes, `'"'` and `//` comments are
+    /// skipped, which a split on `"` would not (a `\"` in a literal put it out of step).
+    fn string_literals(text: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut chars = text.chars().peekable();
+        let mut literal = String::new();
+        let mut inside = false;
+        while let Some(c) = chars.next() {
+            if inside {
+                match c {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => {
+                        found.push(std::mem::take(&mut literal));
+                        inside = false;
+                    }
+                    c => literal.push(c),
+                }
+                continue;
+            }
+            match c {
+                '"' => inside = true,
+                '\'' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '/' if chars.peek() == Some(&'/') => {
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            break;
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Prefixes of the messages the importers and the command line name by their Fluent
+    /// id (`Message::new("import-…")`), rather than through `t`/`tf`/`tv` keys.
+    const MESSAGE_PREFIXES: [&str; 3] = ["import-", "cli-", "reference-"];
+
+    /// Literals with those prefixes that are not messages.
+    const NOT_MESSAGES: [&str; 1] = [
+        // The actor of a command-line import, in the audit log.
+        "import-draft",
+    ];
+
+    #[test]
+    fn import_and_cli_messages_are_exactly_the_ones_the_code_uses() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root];
+        let mut used = BTreeSet::new();
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(&path).into_iter().flatten().flatten() {
+                    files.push(entry.path());
+                }
+                continue;
+            }
+            // This file's own tests name messages too; they must not count as uses.
+            if path.ends_with("i18n.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for literal in string_literals(&text) {
+                let is_id = MESSAGE_PREFIXES.iter().any(|p| literal.starts_with(p))
+                    && !literal.ends_with('-')
+                    && literal
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !NOT_MESSAGES.contains(&literal.as_str());
+                if is_id {
+                    used.insert((literal.to_owned(), path.display().to_string()));
+                }
+            }
+        }
+        let english = &CATALOGUE.variables[Lang::En.index()];
+        let unknown: Vec<String> = used
+            .iter()
+            .filter(|(id, _)| !english.contains_key(id))
+            .map(|(id, file)| format!("{file}: {id} is not in locales/en"))
+            .collect();
+        assert!(unknown.is_empty(), "{}", unknown.join("\n"));
+        let named: BTreeSet<&str> = used.iter().map(|(id, _)| id.as_str()).collect();
+        let unused: Vec<&String> = english
+            .keys()
+            .filter(|id| MESSAGE_PREFIXES.iter().any(|p| id.starts_with(p)))
+            .filter(|id| !named.contains(id.as_str()))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "in the catalogue but never used by the code: {unused:?}"
+        );
+        assert!(
+            named.len() > 100,
+            "found only {} ids: is the scan broken?",
+            named.len()
+        );
+    }
+
+    #[test]
+    fn messages_render_nested_and_without_grouping() {
+        let inner = Message::new("import-number-shape").text("token", "1--2");
+        let outer = Message::new("import-heading-number")
+            .text("heading", "Article 1--2")
+            .message("problem", inner);
+        let at = Message::new("import-at-line")
+            .text("file", "a.txt")
+            .number("line", 12345u64)
+            .message("message", outer);
+        assert_eq!(
+            at.to_string(),
+            "a.txt:12345: in the heading `Article 1--2`: `1--2` is not a number (expected a number such as `3` or `3-1`)"
+        );
+        let ru = at.render(Lang::Ru);
+        assert!(
+            ru.starts_with("a.txt:12345: в заголовке `Article 1--2`: `1--2` не является номером"),
+            "{ru}"
+        );
+        let kk = render(
+            Lang::Kk,
+            &Message::new("import-comments-bad-rows").number("count", 3u64),
+        );
+        assert!(
+            kk.contains('3') && kk.contains("ештеңе импортталмады"),
+            "{kk}"
+        );
+        assert_eq!(
+            render(
+                Lang::Ru,
+                &Message::new("import-comments-bad-rows").number("count", 5u64)
+            )
+            .split(';')
+            .next(),
+            Some("5 строк с ошибками")
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 fn main() -> std::process::ExitCode {
     // An empty variable counts as unset; a malformed one is reported by its name.
-    let cli: kenes::cli::Cli = kenes::config::parse_args();
+    let cli = kenes::cli::parse();
     match kenes::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

@@ -20,6 +20,13 @@ pub enum TextLang {
 #[error("`{0}` is not a text language (kk, ru or en)")]
 pub struct UnknownLanguage(pub String);
 
+impl UnknownLanguage {
+    /// The same text as a catalogue message, for the reader's language.
+    pub fn message(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new("import-unknown-language").text("value", &self.0)
+    }
+}
+
 impl TextLang {
     pub const ALL: [Self; 3] = [Self::Kk, Self::Ru, Self::En];
 

@@ -21,6 +21,19 @@ pub enum ReferenceError {
     Shape(String),
 }
 
+impl ReferenceError {
+    /// The same text as a catalogue message (`reference-…`), for the reader's language.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            Self::Empty => Message::new("reference-empty"),
+            Self::Article(value) => Message::new("reference-bad-article").text("value", value),
+            Self::Clause(value) => Message::new("reference-bad-clause").text("value", value),
+            Self::Shape(value) => Message::new("reference-bad-clause-ref").text("value", value),
+        }
+    }
+}
+
 const MAX_PART_LEN: usize = 24;
 
 /// The number of an article as printed: `12`, `83-1`, `IV`, or `AM-XIV` for an amendment.

@@ -11,8 +11,10 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::parser::ImportError;
 use crate::domain::draft::{Article, Draft};
 use crate::domain::reference::{ArticleNumber, ClauseNumber};
+use crate::i18n::{Lang, Message};
 
 /// A part of a draft that other files may lack or add.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,19 +23,65 @@ pub enum Part {
     Clause(ArticleNumber, ClauseNumber),
 }
 
-fn article_words(number: &ArticleNumber) -> String {
-    if number.is_amendment() {
-        format!("amendment {}", number.printed())
-    } else {
-        format!("article {number}")
+impl Part {
+    /// `article 2`, `amendment XIV clause 1`, as a catalogue message.
+    pub fn message(&self) -> Message {
+        let (article, clause) = match self {
+            Self::Article(a) => (a, None),
+            Self::Clause(a, c) => (a, Some(c)),
+        };
+        let message = match (article.is_amendment(), clause) {
+            (false, None) => Message::new("import-part-article"),
+            (false, Some(c)) => Message::new("import-part-article-clause").text("clause", c),
+            (true, None) => Message::new("import-part-amendment"),
+            (true, Some(c)) => Message::new("import-part-amendment-clause").text("clause", c),
+        };
+        if article.is_amendment() {
+            message.text("article", article.printed())
+        } else {
+            message.text("article", article)
+        }
     }
 }
 
 impl fmt::Display for Part {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.message(), f)
+    }
+}
+
+/// What the others are compared with: a file, or the text of a stored version (which
+/// has no lines to point at).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Yardstick {
+    File(String),
+    Version {
+        number: i32,
+        lang: crate::domain::TextLang,
+        /// The file the version's text was imported from.
+        source: String,
+    },
+}
+
+impl From<&str> for Yardstick {
+    fn from(name: &str) -> Self {
+        Self::File(name.to_owned())
+    }
+}
+
+impl Yardstick {
+    /// `kk.txt`, or `version 1 (kk, kk.txt)`, as a message.
+    pub fn message(&self) -> Message {
         match self {
-            Self::Article(a) => f.write_str(&article_words(a)),
-            Self::Clause(a, c) => write!(f, "{} clause {c}", article_words(a)),
+            Self::File(name) => Message::new("import-yardstick-file").text("file", name),
+            Self::Version {
+                number,
+                lang,
+                source,
+            } => Message::new("import-yardstick-version")
+                .number("version", u64::try_from(*number).unwrap_or(0))
+                .text("lang", lang)
+                .text("file", source),
         }
     }
 }
@@ -48,7 +96,7 @@ pub enum Misalignment {
         file: String,
         line: usize,
         part: Part,
-        present_in: String,
+        present_in: Yardstick,
         present_line: usize,
     },
     /// `part` is in `file` at `line` but not in `reference`.
@@ -56,12 +104,13 @@ pub enum Misalignment {
         file: String,
         line: usize,
         part: Part,
-        reference: String,
+        reference: Yardstick,
     },
 }
 
-impl fmt::Display for Misalignment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Misalignment {
+    /// The difference as a file's problem at a line.
+    pub fn error(&self) -> ImportError {
         match self {
             Self::Missing {
                 file,
@@ -70,23 +119,35 @@ impl fmt::Display for Misalignment {
                 present_in,
                 present_line,
             } => {
+                let missing = Message::new("import-part-missing").message("part", part.message());
                 // A stored version has no lines to point at.
-                write!(
-                    f,
-                    "{file}:{line}: {part} is missing (present in {present_in}"
-                )?;
-                if *present_line > 0 {
-                    write!(f, ":{present_line}")?;
-                }
-                f.write_str(")")
+                let message = match present_in {
+                    Yardstick::File(name) if *present_line > 0 => {
+                        missing.text("present", format!("{name}:{present_line}"))
+                    }
+                    other => missing.message("present", other.message()),
+                };
+                ImportError::new(file, *line, message)
             }
             Self::Extra {
                 file,
                 line,
                 part,
                 reference,
-            } => write!(f, "{file}:{line}: {part} is not in {reference}"),
+            } => ImportError::new(
+                file,
+                *line,
+                Message::new("import-part-extra")
+                    .message("part", part.message())
+                    .message("reference", reference.message()),
+            ),
         }
+    }
+}
+
+impl fmt::Display for Misalignment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error(), f)
     }
 }
 
@@ -97,19 +158,21 @@ pub struct AlignmentError {
     pub problems: Vec<Misalignment>,
 }
 
+impl AlignmentError {
+    /// A first line saying what is wrong, then one line per difference, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut text = Message::new("import-not-aligned").render(lang);
+        for problem in &self.problems {
+            text.push('\n');
+            text.push_str(&problem.error().render(lang));
+        }
+        text
+    }
+}
+
 impl fmt::Display for AlignmentError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "the language versions do not have the same articles and clauses; nothing was imported:"
-        )?;
-        for (i, problem) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -158,6 +221,15 @@ pub fn check_alignment(files: &[(&str, &Draft)]) -> Result<(), AlignmentError> {
     let Some(((first_name, first), rest)) = files.split_first() else {
         return Ok(());
     };
+    check_against(&Yardstick::from(*first_name), first, rest)
+}
+
+/// Check that every file of `rest` has the articles and clauses of `first`.
+pub fn check_against(
+    first_name: &Yardstick,
+    first: &Draft,
+    rest: &[(&str, &Draft)],
+) -> Result<(), AlignmentError> {
     let mut problems = Vec::new();
     for (name, draft) in rest {
         if let Some((part, present_line, line)) = first_absent(first, draft) {
@@ -165,7 +237,7 @@ pub fn check_alignment(files: &[(&str, &Draft)]) -> Result<(), AlignmentError> {
                 file: (*name).to_owned(),
                 line,
                 part,
-                present_in: (*first_name).to_owned(),
+                present_in: first_name.clone(),
                 present_line,
             });
         }
@@ -174,7 +246,7 @@ pub fn check_alignment(files: &[(&str, &Draft)]) -> Result<(), AlignmentError> {
                 file: (*name).to_owned(),
                 line,
                 part,
-                reference: (*first_name).to_owned(),
+                reference: first_name.clone(),
             });
         }
     }

@@ -30,6 +30,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::parser::{control_character, control_message, ImportError};
 use crate::db::{self, AnyConnection};
 use crate::domain::{ClauseRef, DisplayName, Email, Role, Slug, SuggestionKind, SuggestionStatus};
+use crate::i18n::{Lang, Message};
 use crate::models::suggestion::{self, NewSuggestion};
 use crate::models::{reading, user};
 
@@ -72,15 +73,16 @@ pub struct CommentsRequest<'a> {
     pub skip_bad_rows: bool,
 }
 
-/// Bad rows as `file:line: problem`: the first [`MAX_LISTED_BAD_ROWS`] and how many in all.
+/// Bad rows, each with its file and line: the first [`MAX_LISTED_BAD_ROWS`] and how
+/// many in all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BadRows {
-    pub listed: Vec<String>,
+    pub listed: Vec<ImportError>,
     pub total: usize,
 }
 
 impl BadRows {
-    pub fn push(&mut self, problem: String) {
+    pub fn push(&mut self, problem: ImportError) {
         self.total += 1;
         if self.listed.len() < MAX_LISTED_BAD_ROWS {
             self.listed.push(problem);
@@ -97,17 +99,25 @@ impl BadRows {
     }
 }
 
+impl BadRows {
+    /// One line per listed row, then how many more there are, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut lines: Vec<String> = self.listed.iter().map(|e| e.render(lang)).collect();
+        if self.unlisted() > 0 {
+            lines.push(
+                Message::new("import-comments-more-bad-rows")
+                    .number("count", self.unlisted())
+                    .number("max", MAX_LISTED_BAD_ROWS)
+                    .render(lang),
+            );
+        }
+        lines.join("\n")
+    }
+}
+
 impl fmt::Display for BadRows {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.listed.join("\n"))?;
-        if self.unlisted() > 0 {
-            write!(
-                f,
-                "\n… and {} more bad rows (only the first {MAX_LISTED_BAD_ROWS} are listed)",
-                self.unlisted()
-            )?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -129,14 +139,35 @@ pub struct CommentsSummary {
 #[derive(Debug, thiserror::Error)]
 pub enum CommentsFailure {
     #[error("{0}")]
-    Target(String),
+    Target(Message),
     /// The file as a whole: too large, unreadable, or without the needed columns.
     #[error(transparent)]
     File(#[from] ImportError),
-    #[error("{} bad rows; nothing was imported (use --skip-bad-rows to import the others):\n{}", .0.total, .0)]
+    #[error("{}", render_bad_rows(.0, Lang::En))]
     BadRows(BadRows),
     #[error("database error while importing")]
     Database(#[from] diesel::result::Error),
+}
+
+impl CommentsFailure {
+    /// The message for the person who asked, in their language, when the failure is
+    /// theirs to fix (a database error is not).
+    pub fn render(&self, lang: Lang) -> Option<String> {
+        match self {
+            Self::Target(message) => Some(message.render(lang)),
+            Self::File(error) => Some(error.render(lang)),
+            Self::BadRows(bad) => Some(render_bad_rows(bad, lang)),
+            Self::Database(_) => None,
+        }
+    }
+}
+
+/// How many rows are bad and that nothing was imported, then the rows.
+fn render_bad_rows(bad: &BadRows, lang: Lang) -> String {
+    let head = Message::new("import-comments-bad-rows")
+        .number("count", bad.total)
+        .render(lang);
+    format!("{head}\n{}", bad.render(lang))
 }
 
 /// A comment row that passed every check.
@@ -244,7 +275,8 @@ impl<R: Read> Read for QuoteTracker<R> {
                         ImportError::new(
                             &self.name,
                             line,
-                            format!("this row is longer than {MAX_ROW_BYTES} bytes; expected rows of one comment or vote (is a `\"` left open?)"),
+                            Message::new("import-comments-row-too-long")
+                                .number("max", MAX_ROW_BYTES),
                         ),
                     ));
                 }
@@ -283,18 +315,17 @@ fn each_row<const N: usize>(
         }
     }
     if !missing.is_empty() {
+        let found = headers
+            .iter()
+            .map(|h| format!("`{h}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
         return Err(ImportError::new(
             name,
             1,
-            format!(
-                "expected the columns {} in the header; found {}",
-                missing.join(", "),
-                headers
-                    .iter()
-                    .map(|h| format!("`{h}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Message::new("import-comments-missing-columns")
+                .text("missing", missing.join(", "))
+                .text("found", found),
         )
         .into());
     }
@@ -314,7 +345,7 @@ fn each_row<const N: usize>(
             }
             Ok(false) => break,
             // The rows after a broken one are read as usual.
-            Err(e) => bad.push(row_error(name, &e)?.to_string()),
+            Err(e) => bad.push(row_error(name, &e)?),
         }
     }
     match (reader.get_ref().open_quote(), pending) {
@@ -323,8 +354,10 @@ fn each_row<const N: usize>(
                 .as_ref()
                 .and_then(csv::StringRecord::position)
                 .map_or(opened, csv::Position::line);
-            bad.push(format!(
-                "{name}:{line}: this row ends inside a quoted field: the `\"` opened on line {opened} is never closed"
+            bad.push(ImportError::new(
+                name,
+                usize::try_from(line).unwrap_or(usize::MAX),
+                Message::new("import-comments-open-quote").number("opened", opened),
             ));
         }
         (None, Some(last)) => handle(&last, bad),
@@ -345,17 +378,18 @@ fn row_error(name: &str, e: &csv::Error) -> Result<ImportError, CommentsFailure>
             let known = io.get_ref().and_then(|e| e.downcast_ref::<ImportError>());
             return Err(known
                 .cloned()
-                .unwrap_or_else(|| ImportError::new(name, 0, format!("cannot read the file: {io}")))
+                .unwrap_or_else(|| {
+                    ImportError::new(name, 0, super::limits::cannot("import-cannot-read", io))
+                })
                 .into());
         }
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("expected {expected_len} fields, as in the header; found {len}"),
-        csv::ErrorKind::Utf8 { .. } => {
-            "expected UTF-8 text; this row has bytes that are not UTF-8 (save the file as UTF-8)"
-                .to_owned()
-        }
-        _ => format!("not a valid CSV row: {e}"),
+        } => Message::new("import-comments-field-count")
+            .number("expected", *expected_len)
+            .number("found", *len),
+        csv::ErrorKind::Utf8 { .. } => Message::new("import-comments-not-utf8"),
+        _ => Message::new("import-comments-bad-csv").text("error", e),
     };
     Ok(ImportError::new(name, line, message))
 }
@@ -363,9 +397,12 @@ fn row_error(name: &str, e: &csv::Error) -> Result<ImportError, CommentsFailure>
 /// The problem with a text field, if any: a control character other than the line
 /// breaks and tabs a multi-line comment may hold (NUL would fail on PostgreSQL and be
 /// cut off on SQLite).
-fn text_problem(column: &str, value: &str) -> Option<String> {
-    control_character(value, &['\t', '\n', '\r'])
-        .map(|(at, c)| format!("in `{column}`: {}", control_message(at, c)))
+fn text_problem(column: &str, value: &str) -> Option<Message> {
+    control_character(value, &['\t', '\n', '\r']).map(|(at, c)| {
+        Message::new("import-comments-in-column")
+            .text("column", column)
+            .message("problem", control_message(at, c))
+    })
 }
 
 /// Read and check every row of a Polis `comments.csv`. Good rows come back; bad ones are
@@ -388,39 +425,39 @@ pub fn read_comments(
         ],
         bad,
         |line, [time, id, author, moderated, body], bad| {
-            let problem = |what: &str| format!("{name}:{line}: {what}");
+            let at = usize::try_from(line).unwrap_or(usize::MAX);
+            let problem = |what: Message| ImportError::new(name, at, what);
             let Some(created_at) = time.trim().parse::<i64>().ok().and_then(time_from_millis)
             else {
-                return bad.push(problem("expected `timestamp` in epoch milliseconds"));
+                return bad.push(problem(Message::new("import-comments-bad-timestamp")));
             };
             let Ok(id) = id.trim().parse::<i64>() else {
-                return bad.push(problem("expected a whole number in `comment-id`"));
+                return bad.push(problem(Message::new("import-comments-bad-comment-id")));
             };
             let Ok(author) = author.trim().parse::<i64>() else {
-                return bad.push(problem("expected a whole number in `author-id`"));
+                return bad.push(problem(Message::new("import-comments-bad-author-id")));
             };
             let status = match moderated.trim() {
                 "1" => SuggestionStatus::Published,
                 "0" => SuggestionStatus::Pending,
                 "-1" => SuggestionStatus::Rejected,
-                _ => return bad.push(problem("expected 1, 0 or -1 in `moderated`")),
+                _ => return bad.push(problem(Message::new("import-comments-bad-moderated"))),
             };
             if let Some(text) = text_problem("comment-body", body) {
-                return bad.push(problem(&text));
+                return bad.push(problem(text));
             }
             let body = body.trim();
             let length = body.graphemes(true).count();
             if length == 0 || length > 5000 {
-                return bad.push(problem(
-                    "expected a `comment-body` of 1 to 5,000 characters",
-                ));
+                return bad.push(problem(Message::new("import-comments-bad-body")));
             }
             match seen.entry(id) {
                 Entry::Occupied(first) => {
-                    return bad.push(problem(&format!(
-                        "comment-id {id} appears twice (first on line {})",
-                        first.get()
-                    )));
+                    return bad.push(problem(
+                        Message::new("import-comments-duplicate-id")
+                            .text("id", id)
+                            .number("first", *first.get()),
+                    ));
                 }
                 Entry::Vacant(slot) => {
                     slot.insert(line);
@@ -459,22 +496,20 @@ pub fn read_votes(
                 voter.trim().parse::<i64>(),
                 vote.trim().parse::<i8>(),
             );
+            let at = usize::try_from(line).unwrap_or(usize::MAX);
+            let problem = |what: Message| ImportError::new(name, at, what);
             let (Ok(time), Ok(comment), Ok(voter), Ok(vote)) = parsed else {
-                return bad.push(format!(
-                    "{name}:{line}: expected whole numbers in timestamp, comment-id, voter-id and vote"
-                ));
+                return bad.push(problem(Message::new("import-votes-bad-numbers")));
             };
             if !(-1..=1).contains(&vote) {
-                return bad.push(format!("{name}:{line}: expected 1, 0 or -1 in `vote`"));
+                return bad.push(problem(Message::new("import-votes-bad-vote")));
             }
             if time_from_millis(time).is_none() {
-                return bad.push(format!(
-                    "{name}:{line}: expected `timestamp` in epoch milliseconds"
-                ));
+                return bad.push(problem(Message::new("import-comments-bad-timestamp")));
             }
             if !known.contains(&comment) {
-                return bad.push(format!(
-                    "{name}:{line}: comment-id {comment} is not in the comments file"
+                return bad.push(problem(
+                    Message::new("import-votes-unknown-comment").text("id", comment),
                 ));
             }
             let entry = latest.entry((comment, voter)).or_insert((time, vote));
@@ -521,13 +556,14 @@ fn participant(
         return Ok(*user_id);
     }
     let email = Email::parse(&format!("participant-{id}@{source}.{slug}.import.invalid")).map_err(
-        |_| CommentsFailure::Target(format!("cannot make an account for participant {id}")),
+        |_| CommentsFailure::Target(Message::new("import-comments-no-account").text("id", id)),
     )?;
     let user_id = match user::find_by_email(conn, &email)? {
         Some(existing) => existing.id,
         None => {
-            let name = DisplayName::parse(&format!("Participant {id}"))
-                .map_err(|_| CommentsFailure::Target(format!("cannot name participant {id}")))?;
+            let name = DisplayName::parse(&format!("Participant {id}")).map_err(|_| {
+                CommentsFailure::Target(Message::new("import-comments-no-name").text("id", id))
+            })?;
             *created += 1;
             // An empty password hash: imported accounts cannot sign in.
             user::create(
@@ -562,14 +598,18 @@ pub fn import_comments(
         skip_bad_rows,
     } = request;
     let target = reading::clause(conn, slug, clause, None)?.ok_or_else(|| {
-        CommentsFailure::Target(format!(
-            "no clause {clause} in a published version of {slug}"
-        ))
+        CommentsFailure::Target(
+            Message::new("import-comments-no-clause")
+                .text("reference", clause)
+                .text("consultation", slug),
+        )
     })?;
     if !target.is_current {
-        return Err(CommentsFailure::Target(format!(
-            "clause {clause} is not in the current version of {slug}"
-        )));
+        return Err(CommentsFailure::Target(
+            Message::new("import-comments-not-current")
+                .text("reference", clause)
+                .text("consultation", slug),
+        ));
     }
     let mut bad = BadRows::default();
     let comments = read_comments(comments, &mut bad)?;
@@ -666,6 +706,10 @@ pub fn import_comments(
 mod tests {
     use super::*;
 
+    fn listed(bad: &BadRows) -> Vec<String> {
+        bad.listed.iter().map(ToString::to_string).collect()
+    }
+
     const HEADER: &str = "timestamp,comment-id,author-id,moderated,comment-body\n";
 
     fn comments(text: &str) -> (Vec<Comment>, BadRows) {
@@ -694,7 +738,7 @@ mod tests {
         ));
         assert_eq!(got.len(), 1, "the open row is not kept");
         assert_eq!(
-            bad.listed,
+            listed(&bad),
             vec![
                 "c.csv:3: this row ends inside a quoted field: the `\"` opened on line 3 is never closed"
             ]
@@ -715,9 +759,9 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].id, 2);
         assert_eq!(bad.total, 2);
-        assert!(bad.listed[0].starts_with("c.csv:2: in `comment-body`: expected text; found the control character U+0000 (NUL)"), "{bad}");
+        assert!(bad.listed[0].to_string().starts_with("c.csv:2: in `comment-body`: expected text; found the control character U+0000 (NUL)"), "{bad}");
         // The row before spans two lines.
-        assert!(bad.listed[1].starts_with("c.csv:5: "), "{bad}");
+        assert!(bad.listed[1].to_string().starts_with("c.csv:5: "), "{bad}");
     }
 
     #[test]
@@ -741,7 +785,7 @@ mod tests {
             "{HEADER}1651071094558,1,7,1,a\n1651071094558,1,7,1,b\n1651071094558,1,7,1,c\n"
         ));
         assert_eq!(
-            bad.listed,
+            listed(&bad),
             vec![
                 "c.csv:3: comment-id 1 appears twice (first on line 2)",
                 "c.csv:4: comment-id 1 appears twice (first on line 2)"
@@ -810,7 +854,11 @@ mod tests {
             vec![(1, 9)]
         );
         assert_eq!(bad.total, 2, "{bad}");
-        assert!(bad.listed[0].starts_with("v.csv:6: comment-id 3 is not in the comments file"));
-        assert!(bad.listed[1].starts_with("v.csv:7: this row ends inside a quoted field"));
+        assert!(bad.listed[0]
+            .to_string()
+            .starts_with("v.csv:6: comment-id 3 is not in the comments file"));
+        assert!(bad.listed[1]
+            .to_string()
+            .starts_with("v.csv:7: this row ends inside a quoted field"));
     }
 }

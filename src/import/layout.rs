@@ -11,6 +11,7 @@
 //! reported with its line instead of being read as text of the clause above.
 
 use crate::domain::reference::{is_roman, ArticleNumber, ClauseNumber};
+use crate::i18n::Message;
 
 /// The most digits in one part of a clause or article number (`999999`, `3-999999`).
 /// Real texts stay under four; a longer run of digits is a mistake or hostile input.
@@ -43,7 +44,7 @@ pub enum LineKind<'a> {
     /// `1--2.`): an error at the start of a paragraph, text inside one.
     BadNumber {
         /// Why the number is not one, for the message.
-        problem: String,
+        problem: Message,
         /// `1--2.` and `3-.` are never prose, wherever they stand.
         never_prose: bool,
         whole: &'a str,
@@ -54,7 +55,7 @@ pub enum LineKind<'a> {
     ParagraphStart(&'a str),
     Text(&'a str),
     /// A line the layout does not allow, with what was expected instead.
-    Invalid(String),
+    Invalid(Message),
 }
 
 /// Chapter words printed before the number: `Section I`, `Раздел I`, `Глава 2`.
@@ -106,13 +107,12 @@ const FOOTNOTE_MARKERS: [&str; 16] = [
 /// Why an Arabic number token (`12`, `3-1`) is not a well-formed one, if it is not.
 /// Leading zeros are refused because `01` and `1` would otherwise be two different
 /// articles; more than [`MAX_NUMBER_DIGITS`] digits because no real text has them.
-pub fn arabic_number_problem(token: &str) -> Option<String> {
+pub fn arabic_number_problem(token: &str) -> Option<Message> {
     let mut parts = token.split('-');
-    let shape = "expected a number such as `3` or `3-1`";
     let well_formed = parts.clone().count() <= 2
         && parts.all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
     if !well_formed {
-        return Some(format!("`{token}` is not a number ({shape})"));
+        return Some(Message::new("import-number-shape").text("token", token));
     }
     let mut parts = token.split('-');
     if parts.any(|p| p.starts_with('0')) {
@@ -123,15 +123,18 @@ pub fn arabic_number_problem(token: &str) -> Option<String> {
                 if trimmed.is_empty() { "0" } else { trimmed }.to_owned()
             })
             .collect();
-        return Some(format!(
-            "`{token}` has a leading zero (numbers start at 1 and are written without one, e.g. `{}`)",
-            fixed.join("-")
-        ));
+        return Some(
+            Message::new("import-number-leading-zero")
+                .text("token", token)
+                .text("fixed", fixed.join("-")),
+        );
     }
     if token.split('-').any(|p| p.len() > MAX_NUMBER_DIGITS) {
-        return Some(format!(
-            "`{token}` is too large for a number here (at most {MAX_NUMBER_DIGITS} digits)"
-        ));
+        return Some(
+            Message::new("import-number-too-long")
+                .text("token", token)
+                .number("max", MAX_NUMBER_DIGITS),
+        );
     }
     None
 }
@@ -238,7 +241,11 @@ fn number_first<'a>(line: &'a str, words: &[&str]) -> Option<Heading<'a>> {
 fn chapter(heading: Heading<'_>) -> LineKind<'static> {
     if heading.number.starts_with(|c: char| c.is_ascii_digit()) {
         if let Some(problem) = arabic_number_problem(heading.number) {
-            return LineKind::Invalid(format!("in the heading `{}`: {problem}", heading.printed));
+            return LineKind::Invalid(
+                Message::new("import-heading-number")
+                    .text("heading", &heading.printed)
+                    .message("problem", problem),
+            );
         }
     }
     LineKind::Chapter {
@@ -250,7 +257,11 @@ fn chapter(heading: Heading<'_>) -> LineKind<'static> {
 fn article(heading: Heading<'_>, amendment: bool) -> LineKind<'static> {
     if heading.number.starts_with(|c: char| c.is_ascii_digit()) {
         if let Some(problem) = arabic_number_problem(heading.number) {
-            return LineKind::Invalid(format!("in the heading `{}`: {problem}", heading.printed));
+            return LineKind::Invalid(
+                Message::new("import-heading-number")
+                    .text("heading", &heading.printed)
+                    .message("problem", problem),
+            );
         }
     }
     let number = if amendment {
@@ -264,7 +275,7 @@ fn article(heading: Heading<'_>, amendment: bool) -> LineKind<'static> {
             label: heading.printed,
             title: heading.title.map(str::to_owned),
         },
-        Err(e) => LineKind::Invalid(e.to_string()),
+        Err(e) => LineKind::Invalid(e.message()),
     }
 }
 
@@ -324,7 +335,7 @@ pub fn numbered(line: &str) -> Option<LineKind<'_>> {
             whole: line,
         }),
         Err(e) => Some(LineKind::BadNumber {
-            problem: e.to_string(),
+            problem: e.message(),
             never_prose: false,
             whole: line,
         }),
@@ -391,7 +402,7 @@ pub fn classify_markdown(raw: &str) -> LineKind<'_> {
     if hashes > 0 {
         let text = line[hashes..].trim();
         if !line[hashes..].starts_with(' ') || text.is_empty() {
-            return LineKind::Invalid("expected a space and a heading text after `#`".into());
+            return LineKind::Invalid(Message::new("import-heading-space"));
         }
         return match hashes {
             1 => LineKind::DocTitle(text),
@@ -404,13 +415,11 @@ pub fn classify_markdown(raw: &str) -> LineKind<'_> {
             },
             3 => match classify_heading(text) {
                 Some(article @ (LineKind::Article { .. } | LineKind::Invalid(_))) => article,
-                _ => LineKind::Invalid(format!(
-                    "expected `### Article N`, `### Amendment N`, `### Статья N` or `### N-бап` (optionally `: Title`), found `### {text}`"
-                )),
+                _ => {
+                    LineKind::Invalid(Message::new("import-bad-article-heading").text("text", text))
+                }
             },
-            _ => LineKind::Invalid(
-                "expected `#` (title), `##` (section or chapter) or `###` (article); deeper headings are not part of the outline".into(),
-            ),
+            _ => LineKind::Invalid(Message::new("import-heading-too-deep")),
         };
     }
     if let Some(quoted) = line.strip_prefix('>') {
@@ -571,6 +580,7 @@ mod tests {
                     never_prose: np,
                     ..
                 }) => {
+                    let problem = problem.to_string();
                     assert!(problem.contains(needle), "{line:?}: {problem}");
                     assert_eq!(np, never_prose, "{line:?}");
                 }

@@ -18,6 +18,7 @@ use std::io::{self, BufReader, Read};
 use std::path::Path;
 
 use super::parser::ImportError;
+use crate::i18n::Message;
 
 /// The largest draft file accepted by default (a whole constitution is ~100 KiB).
 pub const MAX_DRAFT_BYTES: usize = 8 * 1024 * 1024;
@@ -62,51 +63,60 @@ pub fn parse_byte_size(text: &str) -> Result<u64, String> {
 
 /// The limit to apply: the flag if given, else [`MAX_BYTES_ENV`] if set and not empty,
 /// else `default`. A malformed variable is an error that names it.
-pub fn max_bytes(flag: Option<u64>, default: u64) -> Result<u64, String> {
+pub fn max_bytes(flag: Option<u64>, default: u64) -> Result<u64, Message> {
     let env = std::env::var(MAX_BYTES_ENV).ok();
     limit_from(flag, env.as_deref(), default)
 }
 
 /// [`max_bytes`] without the environment, for tests.
-pub fn limit_from(flag: Option<u64>, env: Option<&str>, default: u64) -> Result<u64, String> {
+pub fn limit_from(flag: Option<u64>, env: Option<&str>, default: u64) -> Result<u64, Message> {
     if let Some(bytes) = flag {
         return Ok(bytes);
     }
     match env.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(value) => parse_byte_size(value).map_err(|e| format!("{MAX_BYTES_ENV}: {e}")),
+        Some(value) => parse_byte_size(value).map_err(|_| {
+            Message::new("import-bad-max-bytes")
+                .text("variable", MAX_BYTES_ENV)
+                .text("value", value)
+        }),
         None => Ok(default),
     }
 }
 
-/// `8388608 bytes (8.0 MiB)`.
-fn describe(bytes: u64) -> String {
+/// `8.0`: a size in MiB, to print beside the exact number of bytes.
+fn mib(bytes: u64) -> String {
     // Precision does not matter for a message; the exact number is printed too.
     #[allow(clippy::cast_precision_loss)]
     let mib = bytes as f64 / f64::from(1u32 << 20);
-    format!("{bytes} bytes ({mib:.1} MiB)")
+    format!("{mib:.1}")
 }
 
-fn too_large(size: Option<u64>, max: u64) -> String {
-    let size = size.map_or_else(|| "larger than the limit".to_owned(), describe);
-    format!(
-        "the file is {size}; an import file may be at most {} (use --max-bytes or {MAX_BYTES_ENV} to allow more)",
-        describe(max)
-    )
+/// The file's size if known (a regular file), else only that it is over the limit.
+fn too_large(size: Option<u64>, max: u64) -> Message {
+    match size {
+        Some(size) => Message::new("import-too-large")
+            .number("size", size)
+            .text("size_mib", mib(size)),
+        None => Message::new("import-too-large-stream"),
+    }
+    .number("max", max)
+    .text("max_mib", mib(max))
+}
+
+/// The operating system's reason stays as it gives it (in English).
+pub(super) fn cannot(id: &'static str, error: &io::Error) -> Message {
+    Message::new(id).text("error", error)
 }
 
 fn open(path: &Path, max: u64) -> Result<File, ImportError> {
     let name = path.display().to_string();
     let file = File::open(path)
-        .map_err(|e| ImportError::new(&name, 0, format!("cannot open the file: {e}")))?;
+        .map_err(|e| ImportError::new(&name, 0, cannot("import-cannot-open", &e)))?;
     let meta = file
         .metadata()
-        .map_err(|e| ImportError::new(&name, 0, format!("cannot read the file: {e}")))?;
+        .map_err(|e| ImportError::new(&name, 0, cannot("import-cannot-read", &e)))?;
     if meta.is_dir() {
-        return Err(ImportError::new(
-            &name,
-            0,
-            "expected a file, found a directory",
-        ));
+        return Err(ImportError::new(&name, 0, Message::new("import-directory")));
     }
     // Only a regular file's length is known in advance; anything else is counted while
     // it is read.
@@ -124,7 +134,7 @@ pub fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, ImportError> {
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::new(&name, 0, format!("cannot read the file: {e}")))?;
+        .map_err(|e| ImportError::new(&name, 0, cannot("import-cannot-read", &e)))?;
     if bytes.len() as u64 > max {
         return Err(ImportError::new(&name, 0, too_large(None, max)));
     }
@@ -212,7 +222,7 @@ mod tests {
         assert_eq!(limit_from(None, Some("7"), 9), Ok(7));
         assert_eq!(limit_from(None, Some(""), 9), Ok(9), "empty means unset");
         assert_eq!(limit_from(None, None, 9), Ok(9));
-        let err = limit_from(None, Some("big"), 9).unwrap_err();
+        let err = limit_from(None, Some("big"), 9).unwrap_err().to_string();
         assert!(
             err.starts_with("KENES_IMPORT_MAX_BYTES: expected a size"),
             "{err}"
@@ -229,7 +239,8 @@ mod tests {
         file.set_len(3 << 30).unwrap();
         let err = read_file(&path, 1 << 20).unwrap_err();
         assert_eq!(err.line, 0);
-        assert!(err.message.starts_with("the file is 3221225472 bytes (3072.0 MiB); an import file may be at most 1048576 bytes"), "{}", err.message);
+        let message = err.message.to_string();
+        assert!(message.starts_with("the file is 3221225472 bytes (3072.0 MiB); an import file may be at most 1048576 bytes"), "{message}");
         assert!(err.to_string().contains("big.txt: the file is"));
         assert!(open_file(&path, 1 << 20).is_err());
         std::fs::write(&path, b"12345").unwrap();

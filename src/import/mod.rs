@@ -31,6 +31,7 @@ pub use parser::{parse_draft, Format, ImportError, MAX_CLAUSE_GAP};
 use crate::db::{self, AnyConnection};
 use crate::domain::draft::Draft;
 use crate::domain::{Slug, TextLang};
+use crate::i18n::{Lang, Message};
 use crate::models::{consultation, document, translation};
 
 /// One file of a draft and the language it is written in.
@@ -77,17 +78,20 @@ pub enum ImportFailure {
     Alignment(#[from] AlignmentError),
     /// The request itself cannot be done (no file, a language twice, no such version).
     #[error("{0}")]
-    Refused(String),
+    Refused(Message),
     #[error("database error while importing")]
     Database(#[from] diesel::result::Error),
 }
 
 impl ImportFailure {
-    /// The message for the person who asked, when the failure is theirs to fix.
-    pub fn message(&self) -> Option<String> {
+    /// The message for the person who asked, in their language, when the failure is
+    /// theirs to fix (a database error is not: it goes to the log).
+    pub fn render(&self, lang: Lang) -> Option<String> {
         match self {
+            Self::Parse(error) => Some(error.render(lang)),
+            Self::Alignment(error) => Some(error.render(lang)),
+            Self::Refused(message) => Some(message.render(lang)),
             Self::Database(_) => None,
-            other => Some(other.to_string()),
         }
     }
 }
@@ -103,16 +107,15 @@ pub fn import_draft(
     let mut parsed: Vec<(DraftFile<'_>, Draft)> = Vec::with_capacity(request.files.len());
     for file in request.files {
         if parsed.iter().any(|(f, _)| f.lang == file.lang) {
-            return Err(ImportFailure::Refused(format!(
-                "two files are in the same language ({}); give each file its own --lang",
-                file.lang
-            )));
+            return Err(ImportFailure::Refused(
+                Message::new("import-same-language").text("lang", file.lang),
+            ));
         }
         parsed.push((*file, parse_draft(file.file_name, file.bytes)?));
     }
     let langs: Vec<TextLang> = parsed.iter().map(|(f, _)| f.lang).collect();
     let Some(by_rule) = TextLang::authoritative_of(&langs) else {
-        return Err(ImportFailure::Refused("no draft file was given".into()));
+        return Err(ImportFailure::Refused(Message::new("import-no-file")));
     };
     let authoritative = request.authoritative.unwrap_or(by_rule);
     match request.into_version {
@@ -131,9 +134,9 @@ pub fn import_draft(
 }
 
 fn not_among(lang: TextLang) -> ImportFailure {
-    ImportFailure::Refused(format!(
-        "the authoritative language ({lang}) must be one of the version's languages"
-    ))
+    ImportFailure::Refused(
+        Message::new("import-authoritative-not-among").text("lang", lang.as_str()),
+    )
 }
 
 fn new_version(
@@ -142,7 +145,7 @@ fn new_version(
     parsed: &[(DraftFile<'_>, Draft)],
 ) -> Result<document::StoredVersion, ImportFailure> {
     let Some(((first, draft), translations)) = parsed.split_first() else {
-        return Err(ImportFailure::Refused("no draft file was given".into()));
+        return Err(ImportFailure::Refused(Message::new("import-no-file")));
     };
     let version_title = draft
         .title
@@ -195,10 +198,11 @@ fn add_languages(
 ) -> Result<document::StoredVersion, ImportFailure> {
     db::write_transaction(conn, |conn| {
         let refused = || {
-            ImportFailure::Refused(format!(
-                "{} has no version {number} to add a language to",
-                request.consultation
-            ))
+            ImportFailure::Refused(
+                Message::new("import-no-version")
+                    .text("consultation", request.consultation)
+                    .number("version", u64::try_from(number).unwrap_or(0)),
+            )
         };
         let consultation =
             consultation::find_by_slug(conn, request.consultation)?.ok_or_else(refused)?;
@@ -208,10 +212,12 @@ fn add_languages(
             .iter()
             .find(|(f, _)| stored_langs.iter().any(|l| l.lang == f.lang))
         {
-            return Err(ImportFailure::Refused(format!(
-                "version {number} of {} already has its text in {}; a stored text is never replaced (import a new version instead)",
-                request.consultation, file.lang
-            )));
+            return Err(ImportFailure::Refused(
+                Message::new("import-language-stored")
+                    .number("version", u64::try_from(number).unwrap_or(0))
+                    .text("consultation", request.consultation)
+                    .text("lang", file.lang),
+            ));
         }
         let mut all: Vec<TextLang> = stored_langs.iter().map(|l| l.lang).collect();
         all.extend(parsed.iter().map(|(f, _)| f.lang));
@@ -219,17 +225,17 @@ fn add_languages(
             return Err(not_among(asked));
         }
         let outline = translation::stored_outline(conn, version.id)?;
-        let yardstick = format!(
-            "version {number} ({}, {})",
-            version.language,
-            stored_langs
+        let yardstick = alignment::Yardstick::Version {
+            number,
+            lang: version.language,
+            source: stored_langs
                 .iter()
                 .find(|l| l.lang == version.language)
                 .map_or(version.source_name.as_str(), |l| l.source_name.as_str())
-        );
-        let mut named: Vec<(&str, &Draft)> = vec![(&yardstick, &outline)];
-        named.extend(parsed.iter().map(|(f, d)| (f.file_name, d)));
-        check_alignment(&named)?;
+                .to_owned(),
+        };
+        let named: Vec<(&str, &Draft)> = parsed.iter().map(|(f, d)| (f.file_name, d)).collect();
+        alignment::check_against(&yardstick, &outline, &named)?;
         let mut stored = document::StoredVersion {
             chapters: 0,
             articles: 0,

@@ -15,6 +15,7 @@ use std::path::Path;
 use super::layout::{classify_markdown, classify_plain, starts_own_paragraph, LineKind};
 use crate::domain::draft::{Article, Chapter, Clause, Draft};
 use crate::domain::reference::{ArticleNumber, ClauseNumber};
+use crate::i18n::{Lang, Message};
 
 /// How far a clause number may jump past the one before it (`5.` after `2.`: repealed
 /// clauses 3 and 4 left out). A larger jump at the start of a paragraph is far more
@@ -22,32 +23,46 @@ use crate::domain::reference::{ArticleNumber, ClauseNumber};
 /// it is refused with a message instead of silently becoming clause 1995.
 pub const MAX_CLAUSE_GAP: u32 = 10;
 
-/// A file that could not be imported: where, and what was expected there.
+/// A file that could not be imported: where, and what was expected there. The message
+/// is a catalogue id with its arguments (`import-…` in `locales/*/import.ftl`), put
+/// into words by [`ImportError::render`] in the reader's language; `Display` is English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError {
     pub file: String,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
-    pub message: String,
+    pub message: Message,
 }
 
 impl ImportError {
-    pub fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+    pub fn new(file: &str, line: usize, message: Message) -> Self {
         Self {
             file: file.to_owned(),
             line,
-            message: message.into(),
+            message,
         }
+    }
+
+    /// `file:line: problem` (or `file: problem` for the whole file) in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.located().render(lang)
+    }
+
+    /// The whole message, with where the problem is, as one [`Message`].
+    pub fn located(&self) -> Message {
+        if self.line == 0 {
+            Message::new("import-at-file")
+        } else {
+            Message::new("import-at-line").number("line", self.line)
+        }
+        .text("file", &self.file)
+        .message("message", self.message.clone())
     }
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}: {}", self.file, self.message)
-        } else {
-            write!(f, "{}:{}: {}", self.file, self.line, self.message)
-        }
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -65,18 +80,18 @@ pub fn control_character(line: &str, allow: &[char]) -> Option<(usize, char)> {
 }
 
 /// The message for a control character found by [`control_character`].
-pub fn control_message(column: usize, c: char) -> String {
-    let name = match c {
-        '\0' => " (NUL)",
-        '\r' => " (carriage return without a line feed)",
-        '\u{1b}' => " (escape)",
-        '\u{7f}' => " (delete)",
-        _ => "",
+pub fn control_message(column: usize, c: char) -> Message {
+    let kind = match c {
+        '\0' => "nul",
+        '\r' => "cr",
+        '\u{1b}' => "escape",
+        '\u{7f}' => "delete",
+        _ => "other",
     };
-    format!(
-        "expected text; found the control character U+{:04X}{name} at column {column} (save the file as plain UTF-8 text)",
-        u32::from(c)
-    )
+    Message::new("import-control-character")
+        .text("code", format!("{:04X}", u32::from(c)))
+        .text("kind", kind)
+        .number("column", column)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,18 +125,14 @@ impl Format {
 /// The size of `bytes` is not checked here: the caller has already read them, and the
 /// readers in `limits.rs` refuse an oversized file before reading it.
 pub fn parse_draft(file_name: &str, bytes: &[u8]) -> Result<Draft, ImportError> {
-    let err = |line: usize, message: String| ImportError::new(file_name, line, message);
+    let err = |line: usize, message: Message| ImportError::new(file_name, line, message);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        err(
-            line,
-            "expected UTF-8 text; this line has bytes that are not UTF-8 (save the file as UTF-8)"
-                .to_owned(),
-        )
+        err(line, Message::new("import-not-utf8"))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let format = Format::detect(file_name, text);
@@ -199,26 +210,26 @@ fn check_order(
     previous: Option<&ClauseNumber>,
     number: &ClauseNumber,
     article: &str,
-) -> Result<(), String> {
+) -> Result<(), Message> {
     let Some(order) = clause_order(number) else {
         return Ok(());
     };
     let last = previous.and_then(clause_order).unwrap_or_default();
-    let after = previous.map_or_else(
-        || format!("is the first numbered clause of {article}"),
-        |p| format!("follows clause {p} in {article}"),
-    );
     if let Some(previous) = previous.filter(|_| order <= last) {
-        return Err(format!(
-            "clause {number} {after}; clause numbers must increase (was clause {previous} numbered wrongly?)"
-        ));
+        return Err(Message::new("import-clause-not-increasing")
+            .text("clause", number)
+            .text("previous", previous)
+            .text("article", article));
     }
     if order.0 > last.0 + MAX_CLAUSE_GAP {
-        return Err(format!(
-            "clause {number} {after}; numbers may skip at most {MAX_CLAUSE_GAP} (repealed clauses). \
-             If this paragraph begins with a number that is not its clause number, such as a year, \
-             reword it so that it does not start the paragraph"
-        ));
+        let message = match previous {
+            None => Message::new("import-clause-gap-first"),
+            Some(previous) => Message::new("import-clause-gap").text("previous", previous),
+        };
+        return Err(message
+            .text("clause", number)
+            .text("article", article)
+            .number("max", MAX_CLAUSE_GAP));
     }
     Ok(())
 }
@@ -266,14 +277,14 @@ impl Builder {
         self.paragraph.text.is_empty()
     }
 
-    fn feed(&mut self, line_no: usize, kind: LineKind<'_>) -> Result<(), String> {
+    fn feed(&mut self, line_no: usize, kind: LineKind<'_>) -> Result<(), Message> {
         match kind {
             LineKind::Blank => self.end_paragraph(),
             LineKind::Invalid(message) => Err(message),
             LineKind::PreambleMarker => {
                 self.end_paragraph()?;
                 if self.article.is_some() || !self.draft.chapters.is_empty() {
-                    return Err("`PREAMBLE` may only stand before the first heading".into());
+                    return Err(Message::new("import-preamble-late"));
                 }
                 self.seen_content = true;
                 Ok(())
@@ -281,9 +292,7 @@ impl Builder {
             LineKind::DocTitle(title) => {
                 self.end_paragraph()?;
                 if self.seen_content || self.draft.title.is_some() {
-                    return Err(
-                        "expected the `# Title` line only once, at the top of the file".into(),
-                    );
+                    return Err(Message::new("import-title-twice"));
                 }
                 self.draft.title = Some(title.to_owned());
                 Ok(())
@@ -311,9 +320,9 @@ impl Builder {
                 self.seen_content = true;
                 self.chapter_awaits_title = false;
                 if let Some(first) = self.article_lines.get(&number) {
-                    return Err(format!(
-                        "{label} appears twice; it was first used on line {first} (each article number must be unique)"
-                    ));
+                    return Err(Message::new("import-article-twice")
+                        .text("article", &label)
+                        .number("first", *first));
                 }
                 self.article_lines.insert(number.clone(), line_no);
                 self.article = Some(ArticleBuilder {
@@ -339,9 +348,9 @@ impl Builder {
                 let continues_sequence = self.is_next_clause(&number);
                 if (!self.at_paragraph_start() && !continues_sequence) || self.article.is_none() {
                     if self.article.is_none() && self.at_paragraph_start() && self.seen_heading() {
-                        return Err(format!(
-                            "expected an `Article` heading before numbered clause {number}"
-                        ));
+                        return Err(
+                            Message::new("import-clause-before-article").text("clause", &number)
+                        );
                     }
                     // A wrapped line that happens to start with a number, or preamble text.
                     self.paragraph.push(line_no, whole);
@@ -362,9 +371,9 @@ impl Builder {
                 let strict = (self.article.is_some() || self.seen_heading())
                     && (self.at_paragraph_start() || never_prose);
                 if strict {
-                    return Err(format!(
-                        "expected a clause number such as `3.` or `3-1.` at the start of this paragraph: {problem}"
-                    ));
+                    return Err(
+                        Message::new("import-bad-clause-number").message("problem", problem)
+                    );
                 }
                 self.paragraph.push(line_no, whole);
                 Ok(())
@@ -411,23 +420,21 @@ impl Builder {
         line_no: usize,
         number: ClauseNumber,
         rest: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         let Some(builder) = self.article.as_mut() else {
-            return Err(format!(
-                "expected an `Article` heading before numbered clause {number}"
-            ));
+            return Err(Message::new("import-clause-before-article").text("clause", &number));
         };
         if !builder.loose.is_empty() {
-            return Err(format!(
-                "{} has unnumbered text (line {}) before its first numbered clause {number}; number that text too, or put it in the preamble",
-                builder.article.label, builder.loose[0].line
-            ));
+            return Err(Message::new("import-unnumbered-text")
+                .text("article", &builder.article.label)
+                .number("line", builder.loose[0].line)
+                .text("clause", &number));
         }
         if let Some(first) = builder.clause_lines.get(&number) {
-            return Err(format!(
-                "clause {number} appears twice in {} (first on line {first})",
-                builder.article.label
-            ));
+            return Err(Message::new("import-clause-twice")
+                .text("clause", &number)
+                .text("article", &builder.article.label)
+                .number("first", *first));
         }
         check_order(
             builder.article.clauses.last().map(|c| &c.number),
@@ -450,7 +457,7 @@ impl Builder {
         Ok(())
     }
 
-    fn add_note(&mut self, note: &str) -> Result<(), String> {
+    fn add_note(&mut self, note: &str) -> Result<(), Message> {
         let note = join_whitespace(note).collect::<String>();
         let clause = self.article.as_mut().and_then(|b| {
             if b.article.clauses.is_empty() {
@@ -473,11 +480,11 @@ impl Builder {
                 chapter.notes.push(note);
                 Ok(())
             }
-            _ => Err("expected a heading or a clause before this footnote; a footnote belongs to what stands above it".into()),
+            _ => Err(Message::new("import-note-orphan")),
         }
     }
 
-    fn end_paragraph(&mut self) -> Result<(), String> {
+    fn end_paragraph(&mut self) -> Result<(), Message> {
         let Some((line, text)) = self.paragraph.take() else {
             return Ok(());
         };
@@ -515,17 +522,14 @@ impl Builder {
         }
         if let Some(chapter) = self.draft.chapters.last() {
             self.error_line = Some(line);
-            return Err(format!(
-                "expected an `Article` heading after `{}`, found text",
-                chapter.heading
-            ));
+            return Err(Message::new("import-text-after-chapter").text("chapter", &chapter.heading));
         }
         self.seen_content = true;
         self.preamble.push(text);
         Ok(())
     }
 
-    fn end_article(&mut self) -> Result<(), String> {
+    fn end_article(&mut self) -> Result<(), Message> {
         let Some(mut builder) = self.article.take() else {
             return Ok(());
         };
@@ -534,23 +538,22 @@ impl Builder {
         }
         if let Some(empty) = builder.article.clauses.iter().find(|c| c.text.is_empty()) {
             self.error_line = Some(empty.line);
-            return Err(format!(
-                "clause {} of {} (line {}) has no text",
-                empty.number, builder.article.label, empty.line
-            ));
+            return Err(Message::new("import-clause-empty")
+                .text("clause", &empty.number)
+                .text("article", &builder.article.label)
+                .number("line", empty.line));
         }
         if builder.article.clauses.is_empty() && builder.article.notes.is_empty() {
             self.error_line = Some(builder.article.line);
-            return Err(format!(
-                "{} (line {}) has no text; expected at least one paragraph or footnote after it",
-                builder.article.label, builder.article.line
-            ));
+            return Err(Message::new("import-article-empty")
+                .text("article", &builder.article.label)
+                .number("line", builder.article.line));
         }
         self.draft.articles.push(builder.article);
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Draft, (usize, String)> {
+    fn finish(mut self) -> Result<Draft, (usize, Message)> {
         let last_line = self.paragraph.line;
         self.end_paragraph().map_err(|m| (last_line, m))?;
         let article_line = self.article.as_ref().map_or(0, |b| b.article.line);
@@ -558,10 +561,7 @@ impl Builder {
             return Err((self.error_line.unwrap_or(article_line), message));
         }
         if self.draft.articles.is_empty() {
-            return Err((
-                1,
-                "expected at least one article heading (`Article 1`, `ARTICLE I`, `AMENDMENT I` or `### Article 1`); found none".into(),
-            ));
+            return Err((1, Message::new("import-no-articles")));
         }
         let with_articles: HashSet<usize> = self
             .draft
@@ -579,10 +579,7 @@ impl Builder {
         {
             return Err((
                 chapter.line,
-                format!(
-                    "`{}` has no articles; expected an `Article` heading after it",
-                    chapter.heading
-                ),
+                Message::new("import-chapter-empty").text("chapter", &chapter.heading),
             ));
         }
         // A single short line without final punctuation at the top is the document's title.
@@ -610,7 +607,7 @@ mod tests {
             Ok(draft) => panic!("accepted a bad file: {draft:?}"),
             Err(e) => {
                 assert_eq!(e.file, name);
-                (e.line, e.message)
+                (e.line, e.message.to_string())
             }
         }
     }

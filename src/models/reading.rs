@@ -175,7 +175,7 @@ type PublishedArticle = (Arc<ArticleView>, Arc<PageTexts>);
 pub struct PublishedKey {
     version_id: i64,
     /// The authoritative language: the one in the version's own rows.
-    authoritative: String,
+    authoritative: TextLang,
     languages: Vec<TextLang>,
     number: String,
     choice: TextChoice,
@@ -222,7 +222,7 @@ fn published_article(
 ) -> QueryResult<Option<PublishedArticle>> {
     let key = PublishedKey {
         version_id: version.id,
-        authoritative: version.language.clone(),
+        authoritative: version.language,
         languages: version_languages(conn, version.id)?,
         number: number.as_str().to_owned(),
         choice,

@@ -2,7 +2,7 @@
 //! consultations and their draft versions. Every change is written to the audit log in
 //! the same transaction.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use actix_multipart::Multipart;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -463,7 +463,7 @@ struct Upload {
     /// The authoritative language, when the admin named one (empty: by the rule).
     authoritative: Option<TextLang>,
     /// A language or version the form could not read: shown instead of importing.
-    refused: Option<String>,
+    refused: Option<Message>,
 }
 
 /// A slot as read: the file's name, its bytes, and the language chosen.
@@ -523,7 +523,7 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
             if !value.is_empty() {
                 match value.parse::<TextLang>() {
                     Ok(lang) => upload.authoritative = Some(lang),
-                    Err(error) => upload.refused = Some(error.to_string()),
+                    Err(error) => upload.refused = Some(error.message()),
                 }
             }
         } else if name == "into_version" {
@@ -531,7 +531,10 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
             if !value.is_empty() {
                 match value.parse::<i32>() {
                     Ok(n) if n > 0 => upload.into_version = Some(n),
-                    _ => upload.refused = Some(format!("`{value}` is not a version number")),
+                    _ => {
+                        upload.refused =
+                            Some(Message::new("import-bad-version-number").text("value", &value));
+                    }
                 }
             }
         }
@@ -544,7 +547,7 @@ async fn read_upload(mut payload: Multipart) -> Result<Upload, AppError> {
         let lang = match lang.as_deref().unwrap_or("en").parse::<TextLang>() {
             Ok(lang) => lang,
             Err(error) => {
-                upload.refused = Some(error.to_string());
+                upload.refused = Some(error.message());
                 continue;
             }
         };
@@ -563,13 +566,13 @@ pub async fn upload_draft(
 ) -> Result<HttpResponse, AppError> {
     let slug = parse_slug(&path)?;
     let upload = read_upload(payload).await?;
-    let (admin, target) = (admin.user, slug.clone());
+    let (admin, target, lang) = (admin.user, slug.clone(), ctx.lang);
     let outcome = with_db(&state, move |conn| {
         if consultation::find_by_slug(conn, &target)?.is_none() {
             return Err(AppError::NotFound);
         }
         if let Some(refused) = upload.refused {
-            return Ok(Err(refused));
+            return Ok(Err(refused.render(lang)));
         }
         let files: Vec<DraftFile<'_>> = upload
             .files
@@ -593,7 +596,8 @@ pub async fn upload_draft(
         match drafts::import(conn, &request, Actor::Admin(&admin)) {
             Ok(stored) => Ok(Ok(stored.version.number)),
             Err(ImportFailure::Database(error)) => Err(error.into()),
-            Err(refused) => Ok(Err(refused.to_string())),
+            // The file's problems, in the page's language.
+            Err(refused) => Ok(Err(refused.render(lang).unwrap_or_default())),
         }
     })
     .await?;

@@ -840,7 +840,9 @@ async fn oversized_forms_are_refused(app: TestApp) {
 
 async fn cli_creates_users_and_changes_roles(app: TestApp) {
     use tokio::io::AsyncWriteExt;
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"))
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+    crate::helpers::without_cli_language(&mut command);
+    let mut child = command
         .args([
             "user",
             "create",

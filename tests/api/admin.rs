@@ -11,7 +11,8 @@ use crate::on_both_backends;
 on_both_backends!(
     admin_creates_uploads_previews_and_publishes,
     admin_changes_roles_but_not_their_own,
-    role_changes_write_the_audit_and_moderation_logs_on_every_path
+    role_changes_write_the_audit_and_moderation_logs_on_every_path,
+    the_upload_page_shows_import_errors_in_its_language
 );
 
 async fn upload(
@@ -21,8 +22,22 @@ async fn upload(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> crate::helpers::Page {
+    upload_in(app, admin, "", slug, file_name, bytes, &[]).await
+}
+
+/// The upload form posted under a language prefix (`/kk`, or "" for none), with more
+/// text fields.
+async fn upload_in(
+    app: &TestApp,
+    admin: &Visitor,
+    prefix: &str,
+    slug: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+    fields: &[(&str, &str)],
+) -> crate::helpers::Page {
     let token = admin
-        .csrf_token(&format!("/admin/consultations/{slug}"))
+        .csrf_token(&format!("{prefix}/admin/consultations/{slug}"))
         .await;
     let form = reqwest::multipart::Form::new()
         .part(
@@ -30,10 +45,13 @@ async fn upload(
             reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
         )
         .text("changelog", "First draft for comment.");
+    let form = fields.iter().fold(form, |form, (name, value)| {
+        form.text(name.to_string(), value.to_string())
+    });
     let response = admin
         .client
         .post(format!(
-            "{}/admin/consultations/{slug}/drafts?csrf_token={token}",
+            "{}{prefix}/admin/consultations/{slug}/drafts?csrf_token={token}",
             app.address
         ))
         .multipart(form)
@@ -353,4 +371,114 @@ async fn role_changes_write_the_audit_and_moderation_logs_on_every_path(app: Tes
             ("analyst".to_owned(), "citizen".to_owned()),
         ]
     );
+}
+
+/// The importer's problems are shown in the page's language, with the file and line.
+async fn the_upload_page_shows_import_errors_in_its_language(app: TestApp) {
+    let good = app.db_dir().join("law.txt");
+    std::fs::write(&good, "1-бап\n\n1. Бірінші.\n\n2. Екінші.\n").unwrap();
+    let out = app
+        .cli(&[
+            "import-draft",
+            good.to_str().unwrap(),
+            "--lang",
+            "kk",
+            "--consultation",
+            "law",
+        ])
+        .await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let admin = app.signed_in_as(Role::Admin).await;
+    let broken = b"Article 1\n\n1. A.\n\nArticle 1\n\n1. B.\n".to_vec();
+
+    let kazakh = upload_in(
+        &app,
+        &admin,
+        "/kk",
+        "law",
+        "broken.txt",
+        broken.clone(),
+        &[],
+    )
+    .await;
+    assert_eq!(kazakh.status, 422);
+    assert!(
+        kazakh.body.contains(
+            "broken.txt:5: Article 1 екі рет кездеседі; ол алғаш рет 1-жолда берілген (әр баптың нөмірі қайталанбауы керек)"
+        ),
+        "{}",
+        kazakh.body
+    );
+    let russian = upload_in(
+        &app,
+        &admin,
+        "/ru",
+        "law",
+        "broken.txt",
+        broken.clone(),
+        &[],
+    )
+    .await;
+    assert_eq!(russian.status, 422);
+    assert!(
+        russian
+            .body
+            .contains("broken.txt:5: Article 1 встречается дважды; впервые — в строке 1"),
+        "{}",
+        russian.body
+    );
+    let english = upload_in(&app, &admin, "/en", "law", "broken.txt", broken, &[]).await;
+    assert!(
+        english
+            .body
+            .contains("broken.txt:5: Article 1 appears twice; it was first used on line 1"),
+        "{}",
+        english.body
+    );
+
+    // A text that does not line up with the version it is added to: every line of the
+    // comparison is in the language.
+    let short = "Статья 1\n\n1. Первый.\n".as_bytes().to_vec();
+    let fields = [("lang", "ru"), ("into_version", "1")];
+    let refused = upload_in(&app, &admin, "/kk", "law", "ru.txt", short, &fields).await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains(
+            "тілдік нұсқалардағы баптар мен тармақтар бірдей емес; ештеңе импортталмады:"
+        ),
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused
+            .body
+            .contains("ru.txt:1: жоқ: 1-баптың 2-тармағы (№ 1 редакция (kk, "),
+        "{}",
+        refused.body
+    );
+    let bad_version = [("lang", "ru"), ("into_version", "first")];
+    let refused = upload_in(
+        &app,
+        &admin,
+        "/kk",
+        "law",
+        "ru.txt",
+        b"x".to_vec(),
+        &bad_version,
+    )
+    .await;
+    assert_eq!(refused.status, 422);
+    assert!(
+        refused.body.contains("`first` — редакция нөмірі емес"),
+        "{}",
+        refused.body
+    );
+    let versions: i64 = app
+        .query(|conn| document_versions::table.count().get_result(conn).unwrap())
+        .await;
+    assert_eq!(versions, 1, "only the version imported on the command line");
 }

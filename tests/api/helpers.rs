@@ -484,9 +484,12 @@ impl TestApp {
         .expect("join");
     }
 
-    /// Run the real `kenes` binary against this test's database.
+    /// Run the real `kenes` binary against this test's database, in its default
+    /// language (English: no language variable of the test's own environment).
     pub async fn cli(&self, args: &[&str]) -> std::process::Output {
-        tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"))
+        let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+        without_cli_language(&mut command);
+        command
             .args(args)
             .env("DATABASE_URL", &self.db.url)
             .env("KENES_DATA_DIR", &self.db.dir)
@@ -674,4 +677,15 @@ macro_rules! on_both_backends_with {
             }
         )*
     };
+}
+
+/// The variables that choose the language of `kenes`'s messages (`KENES_CLI_LANG`, then
+/// the POSIX locale): taken out of a command, so that a test's machine set to Russian
+/// still sees the English default.
+pub const CLI_LANGUAGE_VARIABLES: [&str; 4] = ["KENES_CLI_LANG", "LC_ALL", "LC_MESSAGES", "LANG"];
+
+pub fn without_cli_language(command: &mut tokio::process::Command) {
+    for name in CLI_LANGUAGE_VARIABLES {
+        command.env_remove(name);
+    }
 }

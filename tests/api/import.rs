@@ -23,11 +23,13 @@ on_both_backends!(
     comment_files_with_open_quotes_and_control_characters_import_nothing,
     a_flood_of_bad_rows_lists_the_first_hundred_and_the_total,
     the_declaration_imports_in_kazakh_russian_and_english,
+    import_errors_are_printed_in_the_operator_language,
 );
 
 /// Run the real binary with extra environment variables.
 async fn cli_env(app: &TestApp, env: &[(&str, &str)], args: &[&str]) -> std::process::Output {
     let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+    crate::helpers::without_cli_language(&mut command);
     command
         .args(args)
         .env("DATABASE_URL", &app.db.url)
@@ -880,4 +882,86 @@ async fn cli_shows_a_clause_by_reference(app: TestApp) {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no clause I.42"));
     let malformed = app.cli(&["show", "us", "I"]).await;
     assert!(String::from_utf8_lossy(&malformed.stderr).contains("is not a clause reference"));
+}
+
+/// `kenes import-draft` speaks the operator's language: `KENES_CLI_LANG`, else the
+/// locale; the file and line stay as they are.
+async fn import_errors_are_printed_in_the_operator_language(app: TestApp) {
+    let dir = app.db_dir();
+    let bad = dir.join("bad-draft.txt");
+    std::fs::write(
+        &bad,
+        "Preamble text.\n\nArticle 1\n\n1. Fine.\n\n2. Also fine.\n\nArticle 1\n\n1. Duplicate.\n",
+    )
+    .unwrap();
+    let file = bad.to_str().unwrap();
+    let args = ["import-draft", file, "--consultation", "bad"];
+
+    let russian = cli_env(&app, &[("KENES_CLI_LANG", "ru")], &args).await;
+    refused_saying(
+        &russian,
+        &["bad-draft.txt:9: Article 1 встречается дважды; впервые — в строке 3 (номера статей не должны повторяться)"],
+    );
+    let kazakh = cli_env(&app, &[("KENES_CLI_LANG", "kk")], &args).await;
+    refused_saying(
+        &kazakh,
+        &["bad-draft.txt:9: Article 1 екі рет кездеседі; ол алғаш рет 3-жолда берілген (әр баптың нөмірі қайталанбауы керек)"],
+    );
+    // Without the variable, the locale decides; the variable wins over it.
+    let by_locale = cli_env(&app, &[("LANG", "kk_KZ.UTF-8")], &args).await;
+    refused_saying(
+        &by_locale,
+        &["bad-draft.txt:9: Article 1 екі рет кездеседі"],
+    );
+    let chosen = cli_env(
+        &app,
+        &[("LC_ALL", "kk_KZ.UTF-8"), ("KENES_CLI_LANG", "ru")],
+        &args,
+    )
+    .await;
+    refused_saying(&chosen, &["bad-draft.txt:9: Article 1 встречается дважды"]);
+    let english = cli_env(&app, &[], &args).await;
+    refused_saying(&english, &["bad-draft.txt:9: Article 1 appears twice"]);
+
+    // A problem with the whole file, and a bad argument, are in the language too.
+    let missing = dir.join("missing.txt");
+    let missing = missing.to_str().unwrap();
+    let out = cli_env(
+        &app,
+        &[("KENES_CLI_LANG", "ru")],
+        &["import-draft", missing, "--consultation", "bad"],
+    )
+    .await;
+    refused_saying(&out, &["missing.txt: не удалось открыть файл: "]);
+    let out = cli_env(
+        &app,
+        &[("KENES_CLI_LANG", "kk")],
+        &["import-draft", file, "--consultation", "Bad Slug"],
+    )
+    .await;
+    refused_saying(&out, &["`Bad Slug` — жарамсыз қысқа атау"]);
+    assert_eq!(stored_rows(&app).await, (0, 0, 0), "nothing imported");
+
+    // And so is what it prints when it is done.
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "Article 1\n\n1. Fine.\n").unwrap();
+    let out = cli_env(
+        &app,
+        &[("KENES_CLI_LANG", "kk")],
+        &[
+            "import-draft",
+            good.to_str().unwrap(),
+            "--consultation",
+            "good",
+        ],
+    )
+    .await;
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(
+        stdout.contains(
+            "good талқылауының № 1 редакциясы ретінде: тараулар — 0, баптар — 1, тармақтар — 1"
+        ),
+        "{stdout}"
+    );
 }

@@ -858,6 +858,8 @@ async fn a_language_added_to_a_published_version_is_read_at_once(app: TestApp) {
         page.body
     );
     assert!(page.body.contains("Все люди рождаются свободными"));
+}
+
 /// (authoritative language, whether the admin named it) of each version of `slug`.
 async fn authorities(app: &TestApp, slug: &'static str) -> Vec<(i32, String, bool)> {
     app.query(move |conn| {

@@ -13,7 +13,9 @@ use crate::helpers::Db;
 use crate::operations_servers::{Server, SharedDatabase};
 
 async fn kenes(database_url: &str, data_dir: &Path, args: &[&str]) -> std::process::Output {
-    tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"))
+    let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+    crate::helpers::without_cli_language(&mut command);
+    command
         .args(args)
         .env("DATABASE_URL", database_url)
         .env("KENES_DATA_DIR", data_dir)
