@@ -32,10 +32,13 @@ to the public.",
 
 pub const UDHR: DemoConsultation = DemoConsultation {
     slug: "udhr",
-    title: "Адам құқықтарының жалпыға бірдей декларациясы (sample draft)",
-    summary: "A sample consultation in three languages: the Universal Declaration of Human \
-Rights in Kazakh (authoritative), Russian and English, aligned article by article. Read a \
-clause side by side in two languages, or suggest a change in any of them.",
+    // In the authoritative language: a consultation's title and summary are written
+    // once, by whoever opens it, in the language of its draft.
+    title: "Адам құқықтарының жалпыға бірдей декларациясы (үлгі жоба)",
+    summary: "Kenes жүйесін сынап көруге арналған үш тілдегі үлгі қоғамдық талқылау: Адам \
+құқықтарының жалпыға бірдей декларациясы қазақ (негізгі мәтін), орыс және ағылшын тілдерінде, \
+бап бойынша сәйкестендіріліп жарияланған. Тармақты екі тілде қатар оқуға немесе кез келген \
+тілде өзгеріс ұсынуға болады.",
     files: &[
         (
             TextLang::Kk,

@@ -59,11 +59,11 @@ cli-invalid-time = `{ $value }` — RFC 3339 форматындағы уақыт
 # Context before a database error.
 cli-setting-status = { $consultation } талқылауының мәртебесін орнату
 # $files, $langs: numbers.
-cli-lang-count = файлдар — { $files }, --lang жалаушалары — { $langs }: әр файлға бір --lang параметрін файлдармен бірдей ретпен көрсетіңіз
+cli-lang-count = файлдар — { $files }, --lang параметрлері — { $langs }: әр файлға бір --lang параметрін файлдардың ретімен көрсетіңіз
 # `kenes import-draft`. $files: the file names; $languages, $authoritative: language codes (kk, ru, en).
-cli-draft-imported-published = Импортталды: { $files } ({ $languages }; негізгі мәтін тілі: { $authoritative }), { $consultation } талқылауының № { $version } редакциясы ретінде: тараулар — { $chapters }, баптар — { $articles }, тармақтар — { $clauses } (алдыңғы редакциядан өзгермегені — { $unchanged }); редакция жарияланды.
+cli-draft-imported-published = { $consultation } талқылауының № { $version } редакциясы импортталды, файлдар: { $files } ({ $languages }; негізгі мәтін тілі: { $authoritative }); тараулар — { $chapters }, баптар — { $articles }, тармақтар — { $clauses } (алдыңғы редакциядан өзгермегені — { $unchanged }); редакция жарияланды.
 # `kenes import-draft --unpublished`.
-cli-draft-imported-unpublished = Импортталды: { $files } ({ $languages }; негізгі мәтін тілі: { $authoritative }), { $consultation } талқылауының № { $version } редакциясы ретінде: тараулар — { $chapters }, баптар — { $articles }, тармақтар — { $clauses } (алдыңғы редакциядан өзгермегені — { $unchanged }); редакция жарияланбады.
+cli-draft-imported-unpublished = { $consultation } талқылауының № { $version } редакциясы импортталды, файлдар: { $files } ({ $languages }; негізгі мәтін тілі: { $authoritative }); тараулар — { $chapters }, баптар — { $articles }, тармақтар — { $clauses } (алдыңғы редакциядан өзгермегені — { $unchanged }); редакция жарияланбады.
 # `kenes import-draft --into-version`.
 cli-languages-added = { $consultation } талқылауының № { $version } редакциясына қосылды: { $files } ({ $languages }); әр тілде баптар — { $articles }, тармақтар — { $clauses }; негізгі мәтін тілі: { $authoritative }.
 # `kenes demo`: one line per sample draft.
@@ -78,12 +78,12 @@ cli-demo-serving =
 
 ## `kenes backup` and `kenes restore`. $database: the SQLite file; $file: the backup file. The counts are numbers.
 
-cli-backup-postgres = kenes backup және restore командалары SQLite дерекқорларын көшіреді. PostgreSQL үшін оның өз құралдарын пайдаланыңыз, олар серверлер жұмыс істеп тұрғанда келісілген көшірме жасайды: `pg_dump --format=custom --file=kenes.dump "$DATABASE_URL"` және `pg_restore --clean --if-exists --dbname="$DATABASE_URL" kenes.dump`, ал белгілі бір уақыт сәтіне қалпына келтіру үшін — WAL мұрағаттауымен базалық резервтік көшірмелер (pg_basebackup). Толығырақ: docs/deployment.md, «Backups» бөлімі.
+cli-backup-postgres = kenes backup және restore командалары SQLite дерекқорларын көшіреді. PostgreSQL үшін серверлер жұмыс істеп тұрғанда деректер тұтастығы сақталған көшірме жасайтын оның өз құралдарын пайдаланыңыз: `pg_dump --format=custom --file=kenes.dump "$DATABASE_URL"` және `pg_restore --clean --if-exists --dbname="$DATABASE_URL" kenes.dump`, немесе белгілі бір уақыт сәтіне қалпына келтіру үшін WAL мұрағаттауымен базалық резервтік көшірмелерді (pg_basebackup) пайдаланыңыз. Толығырақ: docs/deployment.md, «Backups» бөлімі.
 cli-no-database = { $path } дерекқоры табылмады
 # Context before a database error. $database: which database (never a password).
 cli-opening = { $database } дерекқорын ашу
 cli-backup-done = { $database } дерекқорының резервтік көшірмесі { $file } файлына жазылды (көлемі — { $bytes } байт): ұсыныстар — { $suggestions }, қолдаулар — { $upvotes }, есептік жазбалар — { $accounts }, схема миграциялары — { $migrations }. Тексерілді: көшірмеден қалпына келтіруге болады.
-cli-restore-done = { $file } резервтік көшірмесі { $database } орнына қалпына келтірілді: ұсыныстар — { $suggestions }, қолдаулар — { $upvotes }, есептік жазбалар — { $accounts }, схема миграциялары — { $migrations } (жаңарақ миграциялар келесі іске қосылғанда қолданылады).
+cli-restore-done = { $database } дерекқоры { $file } резервтік көшірмесінен қалпына келтірілді: ұсыныстар — { $suggestions }, қолдаулар — { $upvotes }, есептік жазбалар — { $accounts }, схема миграциялары — { $migrations } (неғұрлым жаңа миграциялар келесі іске қосылғанда қолданылады).
 # $file: where the replaced database now is.
 cli-restore-kept = Ауыстырылған дерекқор мына жерде сақталды: { $file }.
 

@@ -14,9 +14,9 @@ import-cannot-open = файлды ашу мүмкін болмады: { $error }
 import-cannot-read = файлды оқу мүмкін болмады: { $error }
 import-directory = файл күтілді, бірақ қалта көрсетілген
 # $size, $max: numbers of bytes; $size_mib, $max_mib: the same in MiB, e.g. 8.0.
-import-too-large = файл көлемі — { $size } байт ({ $size_mib } МиБ); импортталатын файлдың көлемі { $max } байттан ({ $max_mib } МиБ) аспауы керек (үлкенірек көлемге рұқсат беру үшін --max-bytes немесе KENES_IMPORT_MAX_BYTES параметрін қолданыңыз)
+import-too-large = файл көлемі — { $size } байт ({ $size_mib } МиБ); импортталатын файлдың көлемі { $max } байттан ({ $max_mib } МиБ) аспауы керек (үлкенірек көлемге рұқсат беру үшін --max-bytes параметрін немесе KENES_IMPORT_MAX_BYTES орта айнымалысын қолданыңыз)
 # A stream whose size is not known in advance.
-import-too-large-stream = файл көлемі рұқсат етілген шектен асады; импортталатын файлдың көлемі { $max } байттан ({ $max_mib } МиБ) аспауы керек (үлкенірек көлемге рұқсат беру үшін --max-bytes немесе KENES_IMPORT_MAX_BYTES параметрін қолданыңыз)
+import-too-large-stream = файл көлемі рұқсат етілген шектен асады; импортталатын файлдың көлемі { $max } байттан ({ $max_mib } МиБ) аспауы керек (үлкенірек көлемге рұқсат беру үшін --max-bytes параметрін немесе KENES_IMPORT_MAX_BYTES орта айнымалысын қолданыңыз)
 # The environment variable that sets the import limit ($variable) holds $value, which is not a size.
 import-bad-max-bytes = { $variable }: 8388608 немесе 64MiB сияқты байтпен берілген көлем күтілді, бірақ `{ $value }` табылды
 # $code: four hexadecimal digits, e.g. 0000; $kind: nul, cr, escape, delete or other; $column: a number.
@@ -42,7 +42,7 @@ import-bad-clause-number = бұл абзацтың басында `3.` неме�
 # $token: the number as found in the file.
 import-number-shape = `{ $token }` — нөмір емес (`3` немесе `3-1` сияқты нөмір болуы керек)
 # $fixed: the number without the leading zero.
-import-number-leading-zero = `{ $token }` нөлден басталады (нөмірлеу 1-ден басталады және алдыңғы нөлсіз жазылады, мысалы `{ $fixed }`)
+import-number-leading-zero = `{ $token }` нөлден басталады (нөмірлер 1-ден басталады және басында нөлсіз жазылады, мысалы `{ $fixed }`)
 # $max: a number of digits.
 import-number-too-long = `{ $token }` бұл жерде нөмір үшін тым үлкен (ең көбі { $max } цифр)
 import-preamble-late = Кіріспе (`PREAMBLE`) тек алғашқы тақырыптың алдында тұра алады
@@ -57,8 +57,8 @@ import-clause-twice = { $clause }-тармақ { $article } ішінде екі 
 # $previous: the clause number before it.
 import-clause-not-increasing = { $article }: { $clause }-тармақ { $previous }-тармақтан кейін тұр; тармақ нөмірлері өсу ретімен берілуі керек ({ $previous }-тармақ қате нөмірленген болуы мүмкін бе?)
 # $max: how far a number may jump (10).
-import-clause-gap = { $article }: { $clause }-тармақ { $previous }-тармақтан кейін тұр; нөмірлеуде ең көбі { $max } нөмірді өткізіп жіберуге болады (күшін жойған тармақтар). Егер абзац тармақ нөмірі емес санмен (мысалы, жылмен) басталса, абзац сол саннан басталмайтындай етіп мәтінін өзгертіңіз
-import-clause-gap-first = { $article }: { $clause }-тармақ — баптың алғашқы нөмірленген тармағы; нөмірлеуде ең көбі { $max } нөмірді өткізіп жіберуге болады (күшін жойған тармақтар). Егер абзац тармақ нөмірі емес санмен (мысалы, жылмен) басталса, абзац сол саннан басталмайтындай етіп мәтінін өзгертіңіз
+import-clause-gap = { $article }: { $clause }-тармақ { $previous }-тармақтан кейін тұр; нөмірлеуде ең көбі { $max } нөмірді өткізіп жіберуге болады (күші жойылған тармақтар). Егер абзац тармақ нөмірі емес санмен (мысалы, жылмен) басталса, абзац сол саннан басталмайтындай етіп мәтінін өзгертіңіз
+import-clause-gap-first = { $article }: { $clause }-тармақ — баптың алғашқы нөмірленген тармағы; нөмірлеуде ең көбі { $max } нөмірді өткізіп жіберуге болады (күші жойылған тармақтар). Егер абзац тармақ нөмірі емес санмен (мысалы, жылмен) басталса, абзац сол саннан басталмайтындай етіп мәтінін өзгертіңіз
 import-note-orphan = бұл ескертудің алдында тақырып немесе тармақ болуы керек; ескерту өзінің үстінде тұрған мәтінге жатады
 # $chapter: a section or chapter heading as printed (Section I, I бөлім, Раздел I).
 import-text-after-chapter = `{ $chapter }` тақырыбынан кейін бап тақырыбы күтілді, бірақ мәтін табылды
@@ -84,7 +84,7 @@ import-bad-version-number = `{ $value }` — редакция нөмірі ем�
 # The admin upload form and `kenes import-draft --lang`: $value is what was given.
 import-unknown-language = `{ $value }` — мәтін тілі емес (kk, ru немесе en)
 # Followed by one line per difference (import-at-line with import-part-missing or import-part-extra).
-import-not-aligned = тілдік нұсқалардағы баптар мен тармақтар бірдей емес; ештеңе импортталмады:
+import-not-aligned = әр тілдегі мәтіндердің баптары мен тармақтары бірдей емес; ештеңе импортталмады:
 # $part: one of import-part-article…; $present: the file (and line) that has it.
 import-part-missing = жоқ: { $part } ({ $present } ішінде бар)
 # $reference: the file the others are compared with.

@@ -59,7 +59,7 @@ cli-invalid-time = `{ $value }` не является временем в фор
 # Context before a database error.
 cli-setting-status = установка статуса обсуждения { $consultation }
 # $files, $langs: numbers.
-cli-lang-count = файлов — { $files }, флагов --lang — { $langs }: укажите по одному --lang для каждого файла в том же порядке
+cli-lang-count = файлов — { $files }, параметров --lang — { $langs }: укажите по одному параметру --lang для каждого файла в порядке следования файлов
 # `kenes import-draft`. $files: the file names; $languages, $authoritative: language codes (kk, ru, en).
 cli-draft-imported-published = Импортировано: { $files } ({ $languages }; язык основного текста: { $authoritative }) как редакция № { $version } обсуждения { $consultation }: глав — { $chapters }, статей — { $articles }, пунктов — { $clauses } (без изменений по сравнению с предыдущей редакцией — { $unchanged }); редакция опубликована.
 # `kenes import-draft --unpublished`.
@@ -82,8 +82,8 @@ cli-backup-postgres = kenes backup и restore копируют базы данн
 cli-no-database = база данных { $path } не найдена
 # Context before a database error. $database: which database (never a password).
 cli-opening = открытие базы данных { $database }
-cli-backup-done = Резервная копия { $database } записана в { $file } (размер в байтах — { $bytes }): предложений — { $suggestions }, голосов поддержки — { $upvotes }, учетных записей — { $accounts }, миграций схемы — { $migrations }. Проверено: копия восстанавливается.
-cli-restore-done = Резервная копия { $file } восстановлена в { $database }: предложений — { $suggestions }, голосов поддержки — { $upvotes }, учетных записей — { $accounts }, миграций схемы — { $migrations } (более новые миграции будут применены при следующем запуске).
+cli-backup-done = Резервная копия базы данных { $database } записана в файл { $file } (размер в байтах — { $bytes }): предложений — { $suggestions }, голосов поддержки — { $upvotes }, учетных записей — { $accounts }, миграций схемы — { $migrations }. Проверено: копия восстанавливается.
+cli-restore-done = База данных { $database } восстановлена из резервной копии { $file }: предложений — { $suggestions }, голосов поддержки — { $upvotes }, учетных записей — { $accounts }, миграций схемы — { $migrations } (более новые миграции будут применены при следующем запуске).
 # $file: where the replaced database now is.
 cli-restore-kept = Замененная база данных сохранена в { $file }.
 

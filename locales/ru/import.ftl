@@ -20,7 +20,7 @@ import-too-large-stream = размер файла превышает допус�
 # The environment variable that sets the import limit ($variable) holds $value, which is not a size.
 import-bad-max-bytes = { $variable }: ожидался размер в байтах, например 8388608 или 64MiB, найдено `{ $value }`
 # $code: four hexadecimal digits, e.g. 0000; $kind: nul, cr, escape, delete or other; $column: a number.
-import-control-character = ожидался текст, а в столбце { $column } найден управляющий символ U+{ $code }{ $kind ->
+import-control-character = ожидался текст, а в позиции { $column } найден управляющий символ U+{ $code }{ $kind ->
         [nul] {" "}(NUL)
         [cr] {" "}(возврат каретки без перевода строки)
         [escape] {" "}(escape)
@@ -42,7 +42,7 @@ import-bad-clause-number = в начале этого абзаца ожидал�
 # $token: the number as found in the file.
 import-number-shape = `{ $token }` не является номером (ожидается номер вида `3` или `3-1`)
 # $fixed: the number without the leading zero.
-import-number-leading-zero = `{ $token }` начинается с нуля (нумерация начинается с 1 и записывается без ведущего нуля, например `{ $fixed }`)
+import-number-leading-zero = `{ $token }` начинается с нуля (номера начинаются с 1 и записываются без ведущего нуля, например `{ $fixed }`)
 # $max: a number of digits.
 import-number-too-long = `{ $token }` слишком велик для номера (не более { $max } цифр)
 import-preamble-late = Преамбула (`PREAMBLE`) может стоять только перед первым заголовком
@@ -84,7 +84,7 @@ import-bad-version-number = `{ $value }` не является номером р
 # The admin upload form and `kenes import-draft --lang`: $value is what was given.
 import-unknown-language = `{ $value }` не является языком текста (kk, ru или en)
 # Followed by one line per difference (import-at-line with import-part-missing or import-part-extra).
-import-not-aligned = языковые версии содержат разные статьи и пункты; ничего не импортировано:
+import-not-aligned = состав статей и пунктов в текстах на разных языках не совпадает; ничего не импортировано:
 # $part: one of import-part-article…; $present: the file (and line) that has it.
 import-part-missing = отсутствует: { $part } (есть в тексте: { $present })
 # $reference: the file the others are compared with.
@@ -120,7 +120,7 @@ import-comments-more-bad-rows =
 # $max: a number of bytes.
 import-comments-row-too-long = длина этой строки превышает { $max } байт; ожидались строки по одному комментарию или голосу (возможно, не закрыта кавычка `"`?)
 # $missing, $found: lists of column names in backticks.
-import-comments-missing-columns = в строке заголовков ожидались столбцы { $missing }; найдены { $found }
+import-comments-missing-columns = в строке заголовков ожидались столбцы { $missing }; найдено: { $found }
 # $opened: a line number.
 import-comments-open-quote = строка заканчивается внутри поля в кавычках: кавычка `"`, открытая в строке { $opened }, не закрыта
 # $expected, $found: numbers of fields.

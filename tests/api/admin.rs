@@ -448,7 +448,7 @@ async fn the_upload_page_shows_import_errors_in_its_language(app: TestApp) {
     assert_eq!(refused.status, 422);
     assert!(
         refused.body.contains(
-            "тілдік нұсқалардағы баптар мен тармақтар бірдей емес; ештеңе импортталмады:"
+            "әр тілдегі мәтіндердің баптары мен тармақтары бірдей емес; ештеңе импортталмады:"
         ),
         "{}",
         refused.body
