@@ -155,8 +155,7 @@ fn public_consultation(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Opt
     Ok(consultation::find_by_slug(conn, slug)?.filter(|c| c.status().is_public()))
 }
 
-/// The version to show: the requested one, else the latest published; with whether it
-/// is the latest.
+/// The languages of a version, in import order, the authoritative one included.
 fn version_languages(conn: &mut AnyConnection, version_id: i64) -> QueryResult<Vec<TextLang>> {
     Ok(translation::languages(conn, version_id)?
         .into_iter()
@@ -252,6 +251,8 @@ fn published_article(
     Ok(Some(found))
 }
 
+/// The version to show: the requested one, else the latest published; with whether it
+/// is the latest.
 fn resolve_version(
     conn: &mut AnyConnection,
     consultation_id: i64,
