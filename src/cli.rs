@@ -4,8 +4,10 @@
 //!
 //! What it prints for its operator (done-messages, errors, an import file's problems)
 //! comes from the `cli-…` and `import-…` messages of the catalogue, in the language of
-//! [`operator_lang`]: `KENES_CLI_LANG`, else the POSIX locale, else English. Codes typed
-//! on the command line (`open`, `admin`, flags) stay as they are.
+//! [`operator_lang`]: `KENES_CLI_LANG`, else the POSIX locale, else English. So does
+//! `--help`: the `cli-help-…` messages replace the doc comments below (see
+//! [`localize_help`]). Codes typed on the command line (`open`, `admin`, flags) stay as
+//! they are.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -104,6 +106,7 @@ pub enum Command {
     ImportComments {
         /// The Polis `comments.csv`.
         comments: PathBuf,
+        /// The consultation's slug.
         #[arg(long)]
         consultation: String,
         /// The clause they are about, e.g. `12.3`.
@@ -127,15 +130,19 @@ pub enum Command {
     /// Generate a synthetic load: citizens, suggestions (Kazakh, Russian and English text,
     /// skewed over clauses) and votes (skewed: a few suggestions get most of them).
     Seed {
+        /// The consultation's slug.
         #[arg(long)]
         consultation: String,
         /// Put every suggestion on this clause.
         #[arg(long)]
         clause: Option<String>,
+        /// How many citizens' accounts to create.
         #[arg(long, default_value_t = 1000)]
         citizens: usize,
+        /// How many suggestions to create.
         #[arg(long, default_value_t = 10_000)]
         suggestions: usize,
+        /// How many votes to cast (one per citizen and suggestion at most).
         #[arg(long, default_value_t = 100_000)]
         votes: usize,
         /// The random seed (the same seed and sizes give the same data).
@@ -161,6 +168,7 @@ pub enum Command {
     Export {
         /// suggestions, upvotes, clauses, moderation-log or regions.
         kind: String,
+        /// The consultation's slug (default: every consultation).
         #[arg(long)]
         consultation: Option<String>,
         /// More filters, written as on the moderation queue's address, e.g.
@@ -206,6 +214,7 @@ pub enum Command {
     },
     /// Print a clause by its reference, e.g. `kenes show us-constitution AM-XIV.1`.
     Show {
+        /// The consultation's slug.
         consultation: String,
         /// `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`.
         reference: String,
@@ -231,6 +240,7 @@ pub enum UserCommand {
     /// asked for (not echoed), or read from the first line of standard input when it
     /// is not a terminal.
     Create {
+        /// The account's email address.
         #[arg(long)]
         email: String,
         /// Public name (default: the part of the email before @).
@@ -242,15 +252,19 @@ pub enum UserCommand {
     },
     /// Give an account a role.
     Grant {
+        /// The account's email address.
         #[arg(long)]
         email: String,
+        /// The role: citizen, moderator, analyst or admin.
         #[arg(long)]
         role: String,
     },
     /// Take a role away (the account becomes a citizen).
     Revoke {
+        /// The account's email address.
         #[arg(long)]
         email: String,
+        /// The role it has now: moderator, analyst or admin.
         #[arg(long)]
         role: String,
     },
@@ -287,15 +301,129 @@ pub fn lang_from_env() -> Lang {
     operator_lang(|name| std::env::var(name).ok())
 }
 
-/// The parsed command line, with the first and last lines of `--help` in the
-/// operator's language.
+/// The parsed command line, with `--help` in the operator's language (see
+/// [`localize_help`]).
 pub fn parse() -> Cli {
+    crate::config::parse_command(command_in(lang_from_env()))
+}
+
+/// The clap command of [`Cli`], built, with its help in `lang`: the first and last
+/// lines of `kenes --help`, then [`localize_help`]. Variables set to the empty string
+/// are forgotten before the build, which copies the options every subcommand takes
+/// into each of them.
+pub fn command_in(lang: Lang) -> clap::Command {
     use clap::CommandFactory;
-    let lang = lang_from_env();
     let command = Cli::command()
         .about(i18n::render(lang, &Message::new("cli-about")))
         .after_help(i18n::render(lang, &Message::new("cli-after-help")));
-    crate::config::parse_command(command)
+    let mut command = crate::config::forget_empty_variables(command);
+    command.build();
+    localize_help(command, lang)
+}
+
+/// The prefix of the help of subcommands and options in the catalogue.
+const HELP_PREFIX: &str = "cli-help-";
+
+/// The message of the subcommand at `path` (names from the top: `["user", "create"]`
+/// is `cli-help-user-create`). clap's `help` subcommand, at any level, is
+/// `cli-help-help-command`.
+fn subcommand_help_id(path: &[String]) -> String {
+    match path.last() {
+        Some(name) if name == "help" => format!("{HELP_PREFIX}help-command"),
+        _ => format!("{HELP_PREFIX}{}", path.join("-")),
+    }
+}
+
+/// The message of an option or argument of the subcommand at `path`: named by its
+/// long flag, else its id (`--into-version` of `import-draft` is
+/// `cli-help-import-draft-into-version`). An option every subcommand takes (the
+/// settings), `--help` and `--version` are named without the subcommand
+/// (`cli-help-database-url`).
+fn argument_help_id(path: &[String], arg: &clap::Arg) -> String {
+    let name = arg
+        .get_long()
+        .unwrap_or_else(|| arg.get_id().as_str())
+        .replace('_', "-");
+    let shared = arg.is_global_set() || name == "help" || name == "version";
+    if shared || path.is_empty() {
+        format!("{HELP_PREFIX}{name}")
+    } else {
+        let subcommand = subcommand_help_id(path);
+        format!("{subcommand}-{name}")
+    }
+}
+
+/// Replace the about of every subcommand and the help of every option of a built
+/// `command` by the `cli-help-…` messages in `lang`; in Kazakh and Russian also the
+/// headings clap prints ("Usage:", "Arguments:", "Options:", "Commands:"). The
+/// English messages are the doc comments (a test holds them equal), so English help
+/// reads as clap writes it. clap's own words elsewhere (`[default: …]`, `[env: …]`,
+/// its parse errors) stay English.
+pub fn localize_help(command: clap::Command, lang: Lang) -> clap::Command {
+    localize_level(command, &[], lang)
+}
+
+fn localize_level(command: clap::Command, path: &[String], lang: Lang) -> clap::Command {
+    let headings = (lang != Lang::En).then(|| HelpHeadings::in_lang(lang));
+    let mut command = command.mut_args(|arg| {
+        let arg = match i18n::plain(lang, &argument_help_id(path, &arg)) {
+            Some(text) => arg.help(text),
+            None => arg,
+        };
+        match &headings {
+            Some(headings) if arg.get_help_heading().is_none() => {
+                let heading = if arg.is_positional() {
+                    headings.arguments
+                } else {
+                    headings.options
+                };
+                arg.help_heading(heading)
+            }
+            _ => arg,
+        }
+    });
+    if let Some(headings) = &headings {
+        command = command
+            .subcommand_help_heading(headings.commands)
+            .help_template(headings.template.clone());
+    }
+    command.mut_subcommands(|sub| {
+        let mut sub_path = path.to_vec();
+        sub_path.push(sub.get_name().to_owned());
+        let sub = match i18n::plain(lang, &subcommand_help_id(&sub_path)) {
+            Some(text) => sub.about(text),
+            None => sub,
+        };
+        if sub.get_name() == "help" {
+            // Its subcommands are copies of the tree, for `kenes help <subcommand>`.
+            return sub;
+        }
+        localize_level(sub, &sub_path, lang)
+    })
+}
+
+/// The headings of `--help` in a language other than English.
+struct HelpHeadings {
+    arguments: &'static str,
+    options: &'static str,
+    commands: &'static str,
+    /// clap's default template with the usage heading written out.
+    template: String,
+}
+
+impl HelpHeadings {
+    fn in_lang(lang: Lang) -> Self {
+        let text = |id: &'static str| i18n::plain(lang, id).unwrap_or(id);
+        Self {
+            arguments: text("cli-heading-arguments"),
+            options: text("cli-heading-options"),
+            commands: text("cli-heading-commands"),
+            template: format!(
+                "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+                text("cli-heading-usage")
+            ),
+        }
+    }
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -1179,6 +1307,122 @@ mod tests {
         assert_eq!(lang_with(&[("LANG", "C.UTF-8")]), Lang::En);
         assert_eq!(lang_with(&[("LANG", "POSIX")]), Lang::En);
         assert_eq!(lang_with(&[("LANG", "de_DE.UTF-8")]), Lang::En);
+    }
+
+    /// (message id, clap's help) of every subcommand and option of the built command,
+    /// as [`localize_help`] names them.
+    fn help_texts(command: &clap::Command, path: &[String], found: &mut Vec<(String, String)>) {
+        for arg in command.get_arguments() {
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            found.push((argument_help_id(path, arg), help));
+        }
+        for sub in command.get_subcommands() {
+            let mut sub_path = path.to_vec();
+            sub_path.push(sub.get_name().to_owned());
+            let about = sub.get_about().map(ToString::to_string).unwrap_or_default();
+            found.push((subcommand_help_id(&sub_path), about));
+            if sub.get_name() != "help" {
+                help_texts(sub, &sub_path, found);
+            }
+        }
+    }
+
+    fn english_help() -> Vec<(String, String)> {
+        use clap::CommandFactory;
+        let mut command = Cli::command();
+        command.build();
+        let mut found = Vec::new();
+        help_texts(&command, &[], &mut found);
+        found
+    }
+
+    #[test]
+    fn every_subcommand_and_option_has_its_help_in_each_language() {
+        let found = english_help();
+        assert!(found.len() > 100, "only {} found", found.len());
+        let mut missing = Vec::new();
+        for (id, english) in &found {
+            if english.is_empty() {
+                missing.push(format!("{id}: no doc comment in the code"));
+            }
+            for lang in Lang::ALL {
+                if i18n::plain(lang, id).is_none() {
+                    missing.push(format!("{id}: not in locales/{}/cli.ftl", lang.code()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn the_english_help_is_the_doc_comment() {
+        let differ: Vec<String> = english_help()
+            .into_iter()
+            .filter(|(id, english)| i18n::plain(Lang::En, id) != Some(english.as_str()))
+            .map(|(id, english)| format!("{id} = {english}"))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "locales/en/cli.ftl should say:\n{}",
+            differ.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_help_message_belongs_to_a_subcommand_or_option() {
+        let ids: Vec<String> = english_help().into_iter().map(|(id, _)| id).collect();
+        let stale: Vec<&str> = i18n::message_ids()
+            .into_iter()
+            .filter(|id| id.starts_with(HELP_PREFIX) && !ids.iter().any(|known| known == id))
+            .collect();
+        assert!(
+            stale.is_empty(),
+            "help of nothing in the command: {stale:?}"
+        );
+    }
+
+    /// The help as printed, without colours.
+    fn help_of(lang: Lang, path: &[&str]) -> String {
+        let mut command = command_in(lang);
+        let mut level = &mut command;
+        for name in path {
+            level = level
+                .find_subcommand_mut(name)
+                .unwrap_or_else(|| panic!("no subcommand {name}"));
+        }
+        // clap wraps long lines to the terminal's width.
+        let help = level.render_help().to_string();
+        help.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn help_is_printed_in_the_operator_language() {
+        let russian = help_of(Lang::Ru, &["import-draft"]);
+        assert!(russian.contains("Использование: "), "{russian}");
+        assert!(russian.contains("Параметры:"), "{russian}");
+        assert!(
+            russian.contains("Язык каждого файла по порядку"),
+            "{russian}"
+        );
+        assert!(
+            russian.contains("Краткое имя общественного обсуждения"),
+            "{russian}"
+        );
+        let kazakh = help_of(Lang::Kk, &[]);
+        assert!(kazakh.contains("Командалар:"), "{kazakh}");
+        assert!(
+            kazakh.contains("Сайтты бапталған дерекқордан іске қосу"),
+            "{kazakh}"
+        );
+        assert!(kazakh.contains("Анықтаманы шығару"), "{kazakh}");
+        // English is clap's own layout with the doc comments.
+        let english = help_of(Lang::En, &["import-draft"]);
+        assert!(english.contains("Usage: "), "{english}");
+        assert!(english.contains("Options:"), "{english}");
+        assert!(
+            english.contains("The language of each file, in order"),
+            "{english}"
+        );
     }
 
     #[test]

@@ -530,19 +530,8 @@ pub fn parse_args<P: clap::Parser>() -> P {
 
 /// [`parse_args`] with a command built by the caller (the CLI sets its `--help` lines
 /// in the operator's language).
-pub fn parse_command<P: clap::Parser>(mut command: clap::Command) -> P {
-    let empty: Vec<clap::Id> = command
-        .get_arguments()
-        .filter(|arg| {
-            arg.get_env()
-                .and_then(std::env::var_os)
-                .is_some_and(|value| value.is_empty())
-        })
-        .map(|arg| arg.get_id().clone())
-        .collect();
-    for id in empty {
-        command = command.mut_arg(id, |arg| arg.env(None::<&'static str>));
-    }
+pub fn parse_command<P: clap::Parser>(command: clap::Command) -> P {
+    let command = forget_empty_variables(command);
     let named = environment_names(&command);
     let parsed = command
         .try_get_matches()
@@ -557,6 +546,23 @@ pub fn parse_command<P: clap::Parser>(mut command: clap::Command) -> P {
             error.exit()
         }
     }
+}
+
+/// `command` without the environment variable of each option whose variable is set
+/// to the empty string, so that it counts as unset. Before `Command::build`, which
+/// copies the options every subcommand takes into each subcommand.
+pub fn forget_empty_variables(command: clap::Command) -> clap::Command {
+    command.mut_args(|arg| {
+        let empty = arg
+            .get_env()
+            .and_then(std::env::var_os)
+            .is_some_and(|value| value.is_empty());
+        if empty {
+            arg.env(None::<&'static str>)
+        } else {
+            arg
+        }
+    })
 }
 
 /// (`--long`, environment variable) of every argument that has both.

@@ -964,3 +964,63 @@ async fn import_errors_are_printed_in_the_operator_language(app: TestApp) {
         "{stdout}"
     );
 }
+
+/// `kenes import-draft --help` as printed with `env`; no database is needed.
+fn import_draft_help(env: &[(&str, &str)]) -> String {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+    for name in crate::helpers::CLI_LANGUAGE_VARIABLES {
+        command.env_remove(name);
+    }
+    command
+        .args(["import-draft", "--help"])
+        .envs(env.iter().copied());
+    let out = command.output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // clap wraps long lines to the terminal's width.
+    stdout.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The help of a subcommand's options is in the operator's language too; flags and
+/// codes stay as they are typed.
+#[test]
+fn import_draft_help_is_printed_in_the_operator_language() {
+    let russian = import_draft_help(&[("KENES_CLI_LANG", "ru")]);
+    for needle in [
+        "Использование: kenes import-draft",
+        "--lang <LANGS>",
+        "Язык каждого файла по порядку (kk, ru или en; для одного файла по умолчанию en)",
+        "--into-version <INTO_VERSION>",
+        "Добавить языки файлов в указанную существующую редакцию вместо создания новой",
+        "Краткое имя общественного обсуждения",
+    ] {
+        assert!(russian.contains(needle), "expected {needle:?} in {russian}");
+    }
+    let kazakh = import_draft_help(&[("KENES_CLI_LANG", "kk")]);
+    for needle in [
+        "Қолданылуы: kenes import-draft",
+        "Әр файлдың тілі, ретімен (kk, ru немесе en; бір файл үшін әдепкі мәні en)",
+        "Жаңа редакция құрудың орнына файлдардың тілдерін осы бар редакцияға қосу",
+        "Параметрлер:",
+    ] {
+        assert!(kazakh.contains(needle), "expected {needle:?} in {kazakh}");
+    }
+    // The locale decides without the variable; English is the doc comments.
+    let by_locale = import_draft_help(&[("LANG", "kk_KZ.UTF-8")]);
+    assert!(
+        by_locale.contains("Әр файлдың тілі, ретімен"),
+        "{by_locale}"
+    );
+    let english = import_draft_help(&[]);
+    assert!(english.contains("Usage: kenes import-draft"), "{english}");
+    assert!(
+        english.contains(
+            "The language of each file, in order (kk, ru or en; default en for a single file)"
+        ),
+        "{english}"
+    );
+}
