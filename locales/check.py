@@ -112,7 +112,9 @@ for name in sorted(ids["en"]):
         plural_vars = set()
         for select in found["selects"]:
             keys = {v.key.name for v in select.variants if isinstance(v.key, ast.Identifier)}
-            if keys & CLDR:
+            # A selector on a string (`$kind`) also ends in *[other]: only a category
+            # besides it makes a plural.
+            if keys & (CLDR - {"other"}):
                 if not isinstance(select.selector, ast.VariableReference):
                     err(f"{lang}: {name}: a plural selector must select on a variable")
                     continue
