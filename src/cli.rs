@@ -1411,7 +1411,7 @@ mod tests {
         let kazakh = help_of(Lang::Kk, &[]);
         assert!(kazakh.contains("Командалар:"), "{kazakh}");
         assert!(
-            kazakh.contains("Сайтты бапталған дерекқордан іске қосу"),
+            kazakh.contains("Сайтты параметрлерде көрсетілген дерекқордан іске қосу"),
             "{kazakh}"
         );
         assert!(kazakh.contains("Анықтаманы шығару"), "{kazakh}");
