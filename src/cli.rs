@@ -304,7 +304,10 @@ pub fn lang_from_env() -> Lang {
 /// The parsed command line, with `--help` in the operator's language (see
 /// [`localize_help`]).
 pub fn parse() -> Cli {
-    crate::config::parse_command(command_in(lang_from_env()))
+    let lang = lang_from_env();
+    crate::config::parse_command(command_in(lang), lang, |error| {
+        describe_parse_error(error, lang)
+    })
 }
 
 /// The clap command of [`Cli`], built, with its help in `lang`: the first and last
@@ -366,9 +369,11 @@ pub fn localize_help(command: clap::Command, lang: Lang) -> clap::Command {
 fn localize_level(command: clap::Command, path: &[String], lang: Lang) -> clap::Command {
     let headings = (lang != Lang::En).then(|| HelpHeadings::in_lang(lang));
     let mut command = command.mut_args(|arg| {
-        let arg = match i18n::plain(lang, &argument_help_id(path, &arg)) {
-            Some(text) => arg.help(text),
-            None => arg,
+        let help = i18n::plain(lang, &argument_help_id(path, &arg));
+        let arg = match (help, lang) {
+            (Some(text), Lang::En) => arg.help(text),
+            (Some(text), _) => help_notes_in(arg, text, lang),
+            (None, _) => arg,
         };
         match &headings {
             Some(headings) if arg.get_help_heading().is_none() => {
@@ -402,6 +407,45 @@ fn localize_level(command: clap::Command, path: &[String], lang: Lang) -> clap::
     })
 }
 
+/// `arg` with the help `text` followed by the notes clap would add in English
+/// (`[default: …]`, `[env: …]`, `[possible values: …]`), in `lang`; clap's own notes
+/// are hidden.
+fn help_notes_in(arg: clap::Arg, text: &str, lang: Lang) -> clap::Arg {
+    let mut notes = Vec::new();
+    if arg.get_action().takes_values() {
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .filter(|value| !value.is_hide_set())
+            .map(|value| value.get_name().to_owned())
+            .collect();
+        if !values.is_empty() && !arg.is_hide_possible_values_set() {
+            notes.push(Message::new("cli-note-values").text("values", values.join(", ")));
+        }
+        let defaults: Vec<String> = arg
+            .get_default_values()
+            .iter()
+            .map(|value| value.to_string_lossy().into_owned())
+            .collect();
+        if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+            notes.push(Message::new("cli-note-default").text("value", defaults.join(", ")));
+        }
+    }
+    if let Some(variable) = arg.get_env() {
+        if !arg.is_hide_env_set() {
+            notes.push(Message::new("cli-note-env").text("variable", variable.to_string_lossy()));
+        }
+    }
+    let mut help = text.to_owned();
+    for note in notes {
+        help.push_str(&format!(" [{}]", note.render(lang)));
+    }
+    arg.help(help)
+        .hide_possible_values(true)
+        .hide_default_value(true)
+        .hide_env(true)
+}
+
 /// The headings of `--help` in a language other than English.
 struct HelpHeadings {
     arguments: &'static str,
@@ -426,12 +470,124 @@ impl HelpHeadings {
     }
 }
 
+/// A parse error clap reports, in `lang`, laid out as clap lays it out (`error: …`,
+/// a tip, the usage line, where to find more). `None` in English, where clap's own
+/// words are the catalogue's, and for `--help` and `--version`, which are not errors.
+pub fn describe_parse_error(error: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang == Lang::En {
+        return None;
+    }
+    let text = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        Some(ContextValue::Strings(texts)) => Some(texts.join(", ")),
+        Some(ContextValue::StyledStr(text)) => Some(text.to_string()),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let argument = || text(ContextKind::InvalidArg).unwrap_or_default();
+    let message = match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => return None,
+        ErrorKind::UnknownArgument => {
+            Message::new("cli-error-unknown-argument").text("argument", argument())
+        }
+        ErrorKind::InvalidSubcommand => Message::new("cli-error-unknown-subcommand").text(
+            "subcommand",
+            text(ContextKind::InvalidSubcommand).unwrap_or_default(),
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            Message::new("cli-error-invalid-value")
+                .text("argument", argument())
+                .text("value", text(ContextKind::InvalidValue).unwrap_or_default())
+        }
+        ErrorKind::MissingRequiredArgument => {
+            Message::new("cli-error-missing-arguments").text("arguments", argument())
+        }
+        ErrorKind::MissingSubcommand => Message::new("cli-error-missing-subcommand").text(
+            "command",
+            text(ContextKind::InvalidSubcommand).unwrap_or_else(|| "kenes".into()),
+        ),
+        ErrorKind::ArgumentConflict => {
+            let other = text(ContextKind::PriorArg).unwrap_or_default();
+            // clap reports an option given twice as conflicting with itself.
+            if other == argument() {
+                Message::new("cli-error-repeated").text("argument", argument())
+            } else {
+                Message::new("cli-error-conflict")
+                    .text("argument", argument())
+                    .text("other", other)
+            }
+        }
+        ErrorKind::NoEquals => Message::new("cli-error-no-equals").text("argument", argument()),
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            Message::new("cli-error-number-of-values").text("argument", argument())
+        }
+        ErrorKind::InvalidUtf8 => Message::new("cli-error-utf8"),
+        _ => Message::new("cli-error-unreadable"),
+    };
+    let heading = |id: &'static str| i18n::plain(lang, id).unwrap_or(id);
+    let mut out = format!("{}: {}\n", heading("cli-error"), message.render(lang));
+    // Each suggestion in its own backticks (the message quotes the first and last).
+    let quoted = |kind: ContextKind| match error.get(kind) {
+        Some(ContextValue::Strings(texts)) => Some(texts.join("`, `")),
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        _ => None,
+    };
+    let suggested = quoted(ContextKind::SuggestedArg)
+        .or_else(|| quoted(ContextKind::SuggestedSubcommand))
+        .or_else(|| quoted(ContextKind::SuggestedValue));
+    if let Some(suggested) = suggested {
+        let tip = Message::new("cli-error-similar").text("suggestion", suggested);
+        out.push_str(&format!(
+            "\n  {}: {}\n",
+            heading("cli-error-tip"),
+            tip.render(lang)
+        ));
+    }
+    if let Some(values) = text(ContextKind::ValidValue) {
+        let values = Message::new("cli-error-possible-values").text("values", values);
+        out.push_str(&format!("\n  {}\n", values.render(lang)));
+    }
+    if let Some(usage) = text(ContextKind::Usage) {
+        // clap writes its own "Usage:" before the line.
+        let usage = usage.trim().strip_prefix("Usage:").unwrap_or(&usage).trim();
+        out.push_str(&format!("\n{}: {usage}\n", heading("cli-heading-usage")));
+    }
+    let more = Message::new("cli-error-more").text("help", "--help");
+    out.push_str(&format!("\n{}\n", more.render(lang)));
+    Some(out)
+}
+
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     run_in(cli, lang_from_env())
 }
 
 /// Run a command, speaking `lang`.
 pub fn run_in(cli: Cli, lang: Lang) -> anyhow::Result<()> {
+    run_command(cli, lang).map_err(|error| in_language(error, lang))
+}
+
+/// An error of start-up in `lang`: a malformed setting, or a step that failed (a
+/// [`Message`] as the context of its cause, which is printed as it is). Errors the
+/// commands put into words themselves pass through.
+fn in_language(error: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if let Some(config) = error.downcast_ref::<crate::config::ConfigError>() {
+        return anyhow!(config.message.render(lang));
+    }
+    let Some(step) = error.downcast_ref::<Message>() else {
+        return error;
+    };
+    let mut text = step.render(lang);
+    for cause in error.chain().skip(1) {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+    }
+    anyhow!(text)
+}
+
+fn run_command(cli: Cli, lang: Lang) -> anyhow::Result<()> {
     let settings = cli.settings;
     telemetry::init(&settings.log, settings.log_format);
     let tell = |message: Message| say(&message.render(lang));
@@ -1422,6 +1578,133 @@ mod tests {
         assert!(
             english.contains("The language of each file, in order"),
             "{english}"
+        );
+    }
+
+    #[test]
+    fn the_notes_of_the_help_are_in_the_operator_language() {
+        let russian = help_of(Lang::Ru, &["serve"]);
+        for needle in [
+            "[по умолчанию: 127.0.0.1:8080] [переменная окружения: KENES_BIND]",
+            "[допустимые значения: text, json]",
+        ] {
+            assert!(russian.contains(needle), "expected {needle:?} in {russian}");
+        }
+        for english in ["[default:", "[env:", "[possible values:"] {
+            assert!(!russian.contains(english), "{english} in {russian}");
+        }
+        let kazakh = help_of(Lang::Kk, &["import-draft"]);
+        assert!(
+            kazakh.contains("[орта айнымалысы: KENES_DATA_DIR]"),
+            "{kazakh}"
+        );
+        assert!(!kazakh.contains("[env:"), "{kazakh}");
+        let english = help_of(Lang::En, &["serve"]);
+        assert!(english.contains("[env: KENES_BIND=]") || english.contains("[env: KENES_BIND"));
+        assert!(english.contains("[default: 127.0.0.1:8080]"), "{english}");
+    }
+
+    /// What `kenes` prints for `args` in `lang`, when clap refuses them.
+    fn parse_error_in(lang: Lang, args: &[&str]) -> Option<String> {
+        let error = command_in(lang)
+            .try_get_matches_from(args)
+            .expect_err("refused");
+        describe_parse_error(&error, lang)
+    }
+
+    #[test]
+    fn a_command_line_clap_refuses_is_explained_in_the_operator_language() {
+        let unknown = parse_error_in(Lang::Ru, &["kenes", "serve", "--bnd", "x"]).unwrap();
+        assert!(
+            unknown.starts_with("ошибка: неизвестный аргумент `--bnd`\n"),
+            "{unknown}"
+        );
+        assert!(
+            unknown.contains("подсказка: существует похожий вариант: `--bind`"),
+            "{unknown}"
+        );
+        assert!(
+            unknown.contains("\nИспользование: kenes serve"),
+            "{unknown}"
+        );
+        assert!(
+            unknown.ends_with("Дополнительные сведения: `--help`.\n"),
+            "{unknown}"
+        );
+
+        let value = parse_error_in(Lang::Kk, &["kenes", "serve", "--log-format", "xml"]).unwrap();
+        assert!(
+            value.starts_with("қате: `--log-format <LOG_FORMAT>` параметрінің `xml` мәні жарамсыз"),
+            "{value}"
+        );
+        assert!(
+            value.contains("рұқсат етілген мәндер: text, json"),
+            "{value}"
+        );
+
+        let missing = parse_error_in(Lang::Ru, &["kenes", "import-draft"]).unwrap();
+        assert!(
+            missing.starts_with("ошибка: не указаны обязательные аргументы: "),
+            "{missing}"
+        );
+        assert!(missing.contains("--consultation"), "{missing}");
+
+        let subcommand = parse_error_in(Lang::Kk, &["kenes", "serv"]).unwrap();
+        assert!(
+            subcommand.starts_with("қате: белгісіз команда: `serv`"),
+            "{subcommand}"
+        );
+        assert!(subcommand.contains("`serve`"), "{subcommand}");
+
+        // English is clap's own; help and version are not errors.
+        assert_eq!(parse_error_in(Lang::En, &["kenes", "--bnd"]), None);
+        assert_eq!(parse_error_in(Lang::Ru, &["kenes", "--help"]), None);
+        assert_eq!(parse_error_in(Lang::Ru, &["kenes", "--version"]), None);
+        for lang in [Lang::Kk, Lang::Ru] {
+            for args in [
+                &["kenes", "--bnd"][..],
+                &["kenes", "serve", "--workers", "many"],
+                &["kenes", "user", "create"],
+            ] {
+                let text = parse_error_in(lang, args).unwrap();
+                for english in ["error:", "Usage:", "For more information", "invalid value"] {
+                    assert!(!text.contains(english), "{english} in {text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_malformed_setting_is_explained_in_the_operator_language() {
+        let mut settings = Settings::with_defaults();
+        settings.bind = "8080".into();
+        let error = settings.validate().unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "KENES_BIND must be an address and a port such as `127.0.0.1:8080` or `[::]:8080` \
+             (got `8080`)"
+        );
+        let russian = in_language(error.clone().into(), Lang::Ru).to_string();
+        assert_eq!(
+            russian,
+            "KENES_BIND: ожидается адрес и порт, например `127.0.0.1:8080` или `[::]:8080` \
+             (указано `8080`)"
+        );
+        let kazakh = in_language(error.into(), Lang::Kk).to_string();
+        assert!(
+            kazakh.starts_with("KENES_BIND: күтілетін мән — мекенжай мен порт"),
+            "{kazakh}"
+        );
+
+        // A failed step: its context in the operator's language, the cause as it is.
+        let step = anyhow::Error::from(std::io::Error::other("Address already in use")).context(
+            Message::new("cli-binding")
+                .text("variable", "KENES_BIND")
+                .text("address", "127.0.0.1:80"),
+        );
+        assert_eq!(
+            in_language(step, Lang::Ru).to_string(),
+            "привязка к адресу 127.0.0.1:80 (KENES_BIND): Address already in use"
         );
     }
 

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::db::Backend;
+use crate::i18n::{Lang, Message};
 
 #[derive(clap::Args, Debug, Clone)]
 pub struct Settings {
@@ -277,7 +278,7 @@ impl Settings {
             .ok_or_else(|| {
                 ConfigError::new(
                     "KENES_DEFAULT_LANG",
-                    "`kk`, `ru` or `en`",
+                    "cli-config-expect-lang",
                     &self.default_lang,
                 )
             })
@@ -288,7 +289,7 @@ impl Settings {
         self.time_zone.trim().parse().map_err(|_| {
             ConfigError::new(
                 "KENES_TIME_ZONE",
-                "an IANA time zone such as `Asia/Almaty`",
+                "cli-config-expect-time-zone",
                 &self.time_zone,
             )
         })
@@ -332,21 +333,23 @@ impl Settings {
         if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
             return Err(ConfigError::new(
                 "KENES_MAIL_FROM",
-                "a mailbox such as `Kenes <no-reply@kenes.example.kz>`",
+                "cli-config-expect-mailbox",
                 &self.mail_from,
             ));
         }
         if let Err(problem) = crate::auth::client::parse_networks(&self.trusted_proxies) {
-            return Err(ConfigError::new(
-                "KENES_TRUSTED_PROXIES",
-                &format!("a comma-separated list of addresses or CIDR networks ({problem})"),
-                &self.trusted_proxies,
-            ));
+            return Err(ConfigError {
+                variable: "KENES_TRUSTED_PROXIES",
+                message: Message::new("cli-config-networks")
+                    .text("variable", "KENES_TRUSTED_PROXIES")
+                    .text("item", problem.0)
+                    .text("value", &self.trusted_proxies),
+            });
         }
         if tracing_subscriber::EnvFilter::try_new(&self.log).is_err() {
             return Err(ConfigError::new(
                 "KENES_LOG",
-                "a log filter such as `info` or `kenes=debug,info`",
+                "cli-config-expect-log-filter",
                 &self.log,
             ));
         }
@@ -357,9 +360,8 @@ impl Settings {
             if token.chars().count() < 16 || token.chars().any(|c| c.is_whitespace()) {
                 return Err(ConfigError {
                     variable: "KENES_METRICS_TOKEN",
-                    message: "must be at least 16 characters without spaces (the value is \
-                              a secret and is not shown)"
-                        .into(),
+                    message: Message::new("cli-config-token")
+                        .text("variable", "KENES_METRICS_TOKEN"),
                 });
             }
         }
@@ -421,7 +423,11 @@ impl Settings {
             if value < min || value > max {
                 return Err(ConfigError {
                     variable,
-                    message: format!("must be a whole number from {min} to {max} (got {value})"),
+                    message: Message::new("cli-config-range")
+                        .text("variable", variable)
+                        .text("min", min)
+                        .text("max", max)
+                        .text("value", value),
                 });
             }
         }
@@ -434,20 +440,45 @@ impl Settings {
     }
 }
 
-/// A setting that is set but malformed: which variable, and what it expects.
+/// A setting that is set but malformed: which variable, and what it expects, as a
+/// message the command line renders in the operator's language (`Display` is English).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{variable} {message}")]
+#[error("{message}")]
 pub struct ConfigError {
     pub variable: &'static str,
-    pub message: String,
+    /// A `cli-config-…` message; its first words name the variable.
+    pub message: Message,
 }
 
 impl ConfigError {
-    fn new(variable: &'static str, expected: &str, got: &str) -> Self {
+    /// `variable` must be what the message `expected` describes, and was `got`.
+    fn new(variable: &'static str, expected: &'static str, got: &str) -> Self {
+        Self::expecting(
+            variable,
+            expected,
+            Message::new("cli-config-expected").text("value", got),
+        )
+    }
+
+    /// `variable` must be what the message `expected` describes; `message` says so
+    /// and what was found (a `cli-config-expected…` message, given the variable and
+    /// the expectation here).
+    fn expecting(variable: &'static str, expected: &'static str, message: Message) -> Self {
         Self {
             variable,
-            message: format!("must be {expected} (got `{got}`)"),
+            message: message
+                .text("variable", variable)
+                .message("expected", Message::new(expected)),
         }
+    }
+
+    /// The value is a secret or may hold one: it is not repeated.
+    fn hidden(variable: &'static str, expected: &'static str) -> Self {
+        Self::expecting(
+            variable,
+            expected,
+            Message::new("cli-config-expected-hidden"),
+        )
     }
 }
 
@@ -460,14 +491,13 @@ fn check_address(variable: &'static str, value: &str) -> Result<(), ConfigError>
         Some(_) => Ok(()),
         None => Err(ConfigError::new(
             variable,
-            "an address and a port such as `127.0.0.1:8080` or `[::]:8080`",
+            "cli-config-expect-address",
             value,
         )),
     }
 }
 
 fn check_public_url(value: &str) -> Result<(), ConfigError> {
-    let expected = "an absolute http(s) URL such as `https://kenes.example.kz`";
     match url::Url::parse(value) {
         Ok(url)
             if matches!(url.scheme(), "http" | "https")
@@ -477,35 +507,31 @@ fn check_public_url(value: &str) -> Result<(), ConfigError> {
         {
             Ok(())
         }
-        _ => Err(ConfigError::new("KENES_PUBLIC_URL", expected, value)),
+        _ => Err(ConfigError::new(
+            "KENES_PUBLIC_URL",
+            "cli-config-expect-public-url",
+            value,
+        )),
     }
 }
 
 fn check_database_url(value: &str) -> Result<(), ConfigError> {
-    let expected = "`postgres://user:password@host/database`, `sqlite://PATH` or a file path";
+    let expected = "cli-config-expect-database-url";
     match value.split_once("://") {
-        Some(("postgres" | "postgresql", rest)) if !rest.is_empty() => {
-            url::Url::parse(value).map(|_| ()).map_err(|_| {
-                ConfigError::new(
-                    "DATABASE_URL",
-                    expected,
-                    "a malformed URL (not shown: it may hold a password)",
-                )
-            })
-        }
+        Some(("postgres" | "postgresql", rest)) if !rest.is_empty() => url::Url::parse(value)
+            .map(|_| ())
+            .map_err(|_| ConfigError::hidden("DATABASE_URL", expected)),
         Some(("sqlite", rest)) if !rest.is_empty() => Ok(()),
-        Some((scheme, _)) => Err(ConfigError::new(
+        Some((scheme, _)) => Err(ConfigError::expecting(
             "DATABASE_URL",
             expected,
-            &format!("a {scheme}:// URL, the rest not shown: it may hold a password"),
+            Message::new("cli-config-expected-scheme").text("scheme", scheme),
         )),
         None => Ok(()),
     }
 }
 
 fn check_smtp_url(value: &str) -> Result<(), ConfigError> {
-    let expected =
-        "`smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` or `smtp://host:25`";
     match url::Url::parse(value) {
         Ok(url)
             if matches!(url.scheme(), "smtp" | "smtps" | "smtp+starttls")
@@ -513,10 +539,10 @@ fn check_smtp_url(value: &str) -> Result<(), ConfigError> {
         {
             Ok(())
         }
-        _ => Err(ConfigError {
-            variable: "KENES_SMTP_URL",
-            message: format!("must be {expected} (the value is not shown: it may hold a password)"),
-        }),
+        _ => Err(ConfigError::hidden(
+            "KENES_SMTP_URL",
+            "cli-config-expect-smtp-url",
+        )),
     }
 }
 
@@ -525,12 +551,18 @@ fn check_smtp_url(value: &str) -> Result<(), ConfigError> {
 /// as an empty address and `KENES_PUBLIC_URL=` as an empty base URL. A value clap
 /// cannot parse (`KENES_DB_POOL_SIZE=four`) is reported with its variable's name.
 pub fn parse_args<P: clap::Parser>() -> P {
-    parse_command(P::command())
+    parse_command(P::command(), Lang::En, |_| None)
 }
 
 /// [`parse_args`] with a command built by the caller (the CLI sets its `--help` lines
-/// in the operator's language).
-pub fn parse_command<P: clap::Parser>(command: clap::Command) -> P {
+/// in the operator's language), speaking `lang`. `describe` puts a parse error clap
+/// reports into words (`None`: clap's own words, and `--help` and `--version` are
+/// printed by clap as they are).
+pub fn parse_command<P: clap::Parser>(
+    command: clap::Command,
+    lang: Lang,
+    describe: impl Fn(&clap::Error) -> Option<String>,
+) -> P {
     let command = forget_empty_variables(command);
     let named = environment_names(&command);
     let parsed = command
@@ -540,8 +572,13 @@ pub fn parse_command<P: clap::Parser>(command: clap::Command) -> P {
         Ok(parsed) => parsed,
         Err(error) => {
             if let Some(message) = name_the_variable(&error, &named) {
-                let _ = writeln!(std::io::stderr(), "error: {message}");
+                let error_word = crate::i18n::plain(lang, "cli-error").unwrap_or("error");
+                let _ = writeln!(std::io::stderr(), "{error_word}: {}", message.render(lang));
                 std::process::exit(2);
+            }
+            if let Some(text) = describe(&error) {
+                let _ = write!(std::io::stderr(), "{text}");
+                std::process::exit(error.exit_code());
             }
             error.exit()
         }
@@ -579,7 +616,7 @@ fn environment_names(command: &clap::Command) -> Vec<(String, String)> {
 
 /// clap's message for a value it could not parse names the flag; when the value came
 /// from the environment, say so with the variable's name.
-fn name_the_variable(error: &clap::Error, named: &[(String, String)]) -> Option<String> {
+fn name_the_variable(error: &clap::Error, named: &[(String, String)]) -> Option<Message> {
     use clap::error::{ContextKind, ContextValue};
     let ContextValue::String(arg) = error.get(ContextKind::InvalidArg)? else {
         return None;
@@ -595,15 +632,11 @@ fn name_the_variable(error: &clap::Error, named: &[(String, String)]) -> Option<
         Some(ContextValue::String(value)) => value.clone(),
         _ => String::new(),
     };
-    let detail = error
-        .to_string()
-        .lines()
-        .next()
-        .and_then(|line| line.rsplit_once(": ").map(|(_, d)| d.to_owned()))
-        .unwrap_or_default();
-    Some(format!(
-        "{variable} has a value that is not valid (`{value}`): {detail}"
-    ))
+    Some(
+        Message::new("cli-config-variable-invalid")
+            .text("variable", variable)
+            .text("value", value),
+    )
 }
 
 #[cfg(test)]

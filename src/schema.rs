@@ -13,6 +13,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         moderation_mode -> Text,
+        language -> Text,
     }
 }
 

@@ -22,6 +22,7 @@ use crate::cache::PageCache;
 use crate::config::Settings;
 use crate::db::{self, AnyConnectionManager, DbPool};
 use crate::error::AppError;
+use crate::i18n::Message;
 use crate::mail::transport::Transport;
 use crate::mail::worker::{self, WorkerHandle};
 use crate::models::secret;
@@ -49,9 +50,9 @@ pub fn prepare_database(settings: &Settings) -> anyhow::Result<DbPool> {
         settings.db_pool_size.max(1),
         settings.db_timeout(),
     )
-    .with_context(|| format!("opening {}", backend.describe()))?
+    .with_context(|| Message::new("cli-opening").text("database", backend.describe()))?
     .with_queue(settings.db_queue, settings.db_queue_wait());
-    let mut conn = pool.get().context("getting a database connection")?;
+    let mut conn = pool.get().context(Message::new("cli-getting-connection"))?;
     let applied = db::run_migrations(&mut conn)?;
     if applied > 0 {
         tracing::info!(applied, backend = backend.name(), "applied migrations");
@@ -66,8 +67,11 @@ fn metrics_server(
     state: web::Data<AppState>,
     readiness: web::Data<routes::health::Readiness>,
 ) -> anyhow::Result<(Server, u16)> {
-    let listener =
-        TcpListener::bind(bind).with_context(|| format!("binding KENES_METRICS_BIND {bind}"))?;
+    let listener = TcpListener::bind(bind).with_context(|| {
+        Message::new("cli-binding")
+            .text("variable", "KENES_METRICS_BIND")
+            .text("address", bind)
+    })?;
     let port = listener.local_addr()?.port();
     let server = HttpServer::new(move || {
         App::new()
@@ -121,11 +125,14 @@ impl Application {
 
     pub fn build_with_pool(settings: &Settings, pool: DbPool) -> anyhow::Result<Self> {
         settings.validate()?;
-        let listener = TcpListener::bind(&settings.bind)
-            .with_context(|| format!("binding {}", settings.bind))?;
+        let listener = TcpListener::bind(&settings.bind).with_context(|| {
+            Message::new("cli-binding")
+                .text("variable", "KENES_BIND")
+                .text("address", &settings.bind)
+        })?;
         let port = listener.local_addr()?.port();
         let csrf_key = {
-            let mut conn = pool.get().context("getting a database connection")?;
+            let mut conn = pool.get().context(Message::new("cli-getting-connection"))?;
             secret::get_or_create(&mut conn, "csrf_key", token::random_token)?
         };
         let https = settings.is_https();

@@ -44,6 +44,7 @@ admin-consultation-title = Title
 admin-consultation-slug = Address name
 admin-consultation-slug-hint = Lower-case letters, digits and hyphens, e.g. constitution-2024. It cannot be changed later.
 admin-consultation-summary = Summary
+admin-consultation-language = Language of the title and summary
 admin-consultation-mode = Moderation
 admin-mode-pre = Before publication (suggestions are public once a moderator publishes them)
 admin-mode-post = After publication (suggestions are public at once and can be hidden)

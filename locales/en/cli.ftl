@@ -87,6 +87,55 @@ cli-restore-done = Restored { $file } to { $database }: { $suggestions } suggest
 # $file: where the replaced database now is.
 cli-restore-kept = The database it replaced is kept at { $file }.
 
+## Settings that are set but malformed (src/config.rs), the variable named first. $expected: one of the cli-config-expect-… messages; $value: what was set.
+
+cli-config-expected = { $variable } must be { $expected } (got `{ $value }`)
+cli-config-expected-hidden = { $variable } must be { $expected } (the value is not shown: it may hold a password)
+cli-config-expected-scheme = { $variable } must be { $expected } (got a { $scheme }:// URL, the rest not shown: it may hold a password)
+# $item: the first item of the list that is neither.
+cli-config-networks = { $variable } must be a comma-separated list of addresses or CIDR networks (`{ $item }` is neither; got `{ $value }`)
+cli-config-token = { $variable } must be at least 16 characters without spaces (the value is a secret and is not shown)
+cli-config-range = { $variable } must be a whole number from { $min } to { $max } (got { $value })
+# A variable clap could not read (not a number where one is needed, say).
+cli-config-variable-invalid = { $variable } has a value that is not valid (`{ $value }`)
+cli-config-expect-address = an address and a port such as `127.0.0.1:8080` or `[::]:8080`
+cli-config-expect-public-url = an absolute http(s) URL such as `https://kenes.example.kz`
+cli-config-expect-database-url = `postgres://user:password@host/database`, `sqlite://PATH` or a file path
+cli-config-expect-smtp-url = `smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` or `smtp://host:25`
+cli-config-expect-mailbox = a mailbox such as `Kenes <no-reply@kenes.example.kz>`
+cli-config-expect-log-filter = a log filter such as `info` or `kenes=debug,info`
+cli-config-expect-lang = `kk`, `ru` or `en`
+cli-config-expect-time-zone = an IANA time zone such as `Asia/Almaty`
+# Contexts before a system error, which follows after a colon.
+cli-getting-connection = getting a database connection
+cli-binding = binding { $variable } { $address }
+
+## The command line clap could not read (cli::describe_parse_error). English prints clap's own words; these are for the other languages. $argument: an option as typed with its value name (`--lang <LANGS>`).
+
+# Before every such error; the program adds the colon.
+cli-error = error
+# Before a suggestion; the program adds the colon.
+cli-error-tip = tip
+cli-error-unknown-argument = unexpected argument `{ $argument }` found
+cli-error-unknown-subcommand = unrecognized subcommand `{ $subcommand }`
+cli-error-invalid-value = invalid value `{ $value }` for `{ $argument }`
+# $arguments: the arguments, separated by commas.
+cli-error-missing-arguments = the following required arguments were not provided: { $arguments }
+cli-error-missing-subcommand = `{ $command }` requires a subcommand
+cli-error-conflict = the argument `{ $argument }` cannot be used with `{ $other }`
+cli-error-no-equals = an equals sign is needed when giving a value to `{ $argument }`
+cli-error-number-of-values = wrong number of values for `{ $argument }`
+cli-error-repeated = the argument `{ $argument }` cannot be used more than once
+cli-error-utf8 = invalid UTF-8 was found in an argument
+cli-error-unreadable = the command line could not be read
+cli-error-similar = a similar one exists: `{ $suggestion }`
+cli-error-possible-values = possible values: { $values }
+cli-error-more = For more information, try `{ $help }`.
+# The notes after an option's help in `--help`, each in brackets.
+cli-note-values = possible values: { $values }
+cli-note-default = default: { $value }
+cli-note-env = env: { $variable }
+
 ## Values the command line could not read (the errors of src/domain/*.rs)
 
 cli-invalid-role = `{ $value }` is not a role (expected citizen, moderator, analyst or admin)

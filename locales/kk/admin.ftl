@@ -44,6 +44,7 @@ admin-consultation-title = Атауы
 admin-consultation-slug = Мекенжайдағы атауы
 admin-consultation-slug-hint = Кіші латын әріптері, цифрлар және дефис, мысалы: constitution-2024. Кейін өзгертуге болмайды.
 admin-consultation-summary = Қысқаша сипаттама
+admin-consultation-language = Атауы мен қысқаша сипаттамасының тілі
 admin-consultation-mode = Модерация
 admin-mode-pre = Жарияланғанға дейін (ұсыныстар модератор жариялағаннан кейін ғана көпшілікке көрінеді)
 admin-mode-post = Жарияланғаннан кейін (ұсыныстар бірден көрінеді, оларды кейін жасыруға болады)

@@ -87,6 +87,55 @@ cli-restore-done = { $database } дерекқоры { $file } резервтік
 # $file: where the replaced database now is.
 cli-restore-kept = Ауыстырылған дерекқор мына жерде сақталды: { $file }.
 
+## Settings that are set but malformed (src/config.rs), the variable named first. $expected: one of the cli-config-expect-… messages; $value: what was set.
+
+cli-config-expected = { $variable }: күтілетін мән — { $expected } (көрсетілгені: `{ $value }`)
+cli-config-expected-hidden = { $variable }: күтілетін мән — { $expected } (мәнде құпиясөз болуы мүмкін, сондықтан ол көрсетілмейді)
+cli-config-expected-scheme = { $variable }: күтілетін мән — { $expected } ({ $scheme }:// схемалы мекенжай көрсетілген; қалған бөлігінде құпиясөз болуы мүмкін, сондықтан ол көрсетілмейді)
+# $item: the first item of the list that is neither.
+cli-config-networks = { $variable }: күтілетін мән — үтір арқылы бөлінген мекенжайлар немесе CIDR желілері тізімі (`{ $item }` мекенжай да, желі де емес; көрсетілгені: `{ $value }`)
+cli-config-token = { $variable }: бос орынсыз кемінде 16 таңба болуы керек (мән құпия, сондықтан көрсетілмейді)
+cli-config-range = { $variable }: { $min }–{ $max } аралығындағы бүтін сан болуы керек (көрсетілгені: { $value })
+# A variable clap could not read (not a number where one is needed, say).
+cli-config-variable-invalid = { $variable }: `{ $value }` мәні жарамсыз
+cli-config-expect-address = мекенжай мен порт, мысалы, `127.0.0.1:8080` немесе `[::]:8080`
+cli-config-expect-public-url = толық http(s) мекенжайы, мысалы, `https://kenes.example.kz`
+cli-config-expect-database-url = `postgres://user:password@host/database`, `sqlite://PATH` немесе файл жолы
+cli-config-expect-smtp-url = `smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` немесе `smtp://host:25`
+cli-config-expect-mailbox = пошта мекенжайы, мысалы, `Kenes <no-reply@kenes.example.kz>`
+cli-config-expect-log-filter = журнал сүзгісі, мысалы, `info` немесе `kenes=debug,info`
+cli-config-expect-lang = `kk`, `ru` немесе `en`
+cli-config-expect-time-zone = IANA уақыт белдеуі, мысалы, `Asia/Almaty`
+# Contexts before a system error, which follows after a colon.
+cli-getting-connection = дерекқормен байланыс алу
+cli-binding = { $address } мекенжайына қосылу ({ $variable })
+
+## The command line clap could not read (cli::describe_parse_error). English prints clap's own words; these are for the other languages. $argument: an option as typed with its value name (`--lang <LANGS>`).
+
+# Before every such error; the program adds the colon.
+cli-error = қате
+# Before a suggestion; the program adds the colon.
+cli-error-tip = кеңес
+cli-error-unknown-argument = белгісіз аргумент: `{ $argument }`
+cli-error-unknown-subcommand = белгісіз команда: `{ $subcommand }`
+cli-error-invalid-value = `{ $argument }` параметрінің `{ $value }` мәні жарамсыз
+# $arguments: the arguments, separated by commas.
+cli-error-missing-arguments = міндетті аргументтер көрсетілмеген: { $arguments }
+cli-error-missing-subcommand = `{ $command }` үшін команданы көрсету қажет
+cli-error-conflict = `{ $argument }` аргументін `{ $other }` аргументімен бірге пайдалануға болмайды
+cli-error-no-equals = `{ $argument }` параметрінің мәні теңдік белгісінен кейін көрсетілуі керек
+cli-error-number-of-values = `{ $argument }` параметрі мәндерінің саны дұрыс емес
+cli-error-repeated = `{ $argument }` аргументін бір реттен артық көрсетуге болмайды
+cli-error-utf8 = аргументте жарамсыз UTF-8 тізбегі бар
+cli-error-unreadable = командалық жолды талдау мүмкін болмады
+cli-error-similar = ұқсас нұсқа бар: `{ $suggestion }`
+cli-error-possible-values = рұқсат етілген мәндер: { $values }
+cli-error-more = Толығырақ: `{ $help }`.
+# The notes after an option's help in `--help`, each in brackets.
+cli-note-values = рұқсат етілген мәндер: { $values }
+cli-note-default = әдепкі мәні: { $value }
+cli-note-env = орта айнымалысы: { $variable }
+
 ## Values the command line could not read (the errors of src/domain/*.rs)
 
 cli-invalid-role = `{ $value }` — рөл емес (citizen, moderator, analyst немесе admin болуы керек)

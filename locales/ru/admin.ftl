@@ -44,6 +44,7 @@ admin-consultation-title = Название
 admin-consultation-slug = Имя в адресе
 admin-consultation-slug-hint = Строчные латинские буквы, цифры и дефисы, например constitution-2024. Изменить позже нельзя.
 admin-consultation-summary = Краткое описание
+admin-consultation-language = Язык названия и краткого описания
 admin-consultation-mode = Модерация
 admin-mode-pre = До публикации (предложения становятся видны всем после публикации модератором)
 admin-mode-post = После публикации (предложения сразу видны всем, их можно скрыть)

@@ -87,6 +87,55 @@ cli-restore-done = База данных { $database } восстановлен�
 # $file: where the replaced database now is.
 cli-restore-kept = Замененная база данных сохранена в { $file }.
 
+## Settings that are set but malformed (src/config.rs), the variable named first. $expected: one of the cli-config-expect-… messages; $value: what was set.
+
+cli-config-expected = { $variable }: ожидается { $expected } (указано `{ $value }`)
+cli-config-expected-hidden = { $variable }: ожидается { $expected } (значение не выводится, так как может содержать пароль)
+cli-config-expected-scheme = { $variable }: ожидается { $expected } (указан адрес со схемой { $scheme }://; остальная часть не выводится, так как может содержать пароль)
+# $item: the first item of the list that is neither.
+cli-config-networks = { $variable }: ожидается список адресов или сетей CIDR через запятую (`{ $item }` не является ни адресом, ни сетью; указано `{ $value }`)
+cli-config-token = { $variable }: ожидается не менее 16 символов без пробелов (значение секретное и не выводится)
+cli-config-range = { $variable }: ожидается целое число от { $min } до { $max } (указано { $value })
+# A variable clap could not read (not a number where one is needed, say).
+cli-config-variable-invalid = { $variable }: недопустимое значение `{ $value }`
+cli-config-expect-address = адрес и порт, например `127.0.0.1:8080` или `[::]:8080`
+cli-config-expect-public-url = абсолютный адрес http(s), например `https://kenes.example.kz`
+cli-config-expect-database-url = `postgres://user:password@host/database`, `sqlite://PATH` или путь к файлу
+cli-config-expect-smtp-url = `smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` или `smtp://host:25`
+cli-config-expect-mailbox = почтовый адрес, например `Kenes <no-reply@kenes.example.kz>`
+cli-config-expect-log-filter = фильтр журнала, например `info` или `kenes=debug,info`
+cli-config-expect-lang = `kk`, `ru` или `en`
+cli-config-expect-time-zone = часовой пояс IANA, например `Asia/Almaty`
+# Contexts before a system error, which follows after a colon.
+cli-getting-connection = получение соединения с базой данных
+cli-binding = привязка к адресу { $address } ({ $variable })
+
+## The command line clap could not read (cli::describe_parse_error). English prints clap's own words; these are for the other languages. $argument: an option as typed with its value name (`--lang <LANGS>`).
+
+# Before every such error; the program adds the colon.
+cli-error = ошибка
+# Before a suggestion; the program adds the colon.
+cli-error-tip = подсказка
+cli-error-unknown-argument = неизвестный аргумент `{ $argument }`
+cli-error-unknown-subcommand = неизвестная команда `{ $subcommand }`
+cli-error-invalid-value = недопустимое значение `{ $value }` параметра `{ $argument }`
+# $arguments: the arguments, separated by commas.
+cli-error-missing-arguments = не указаны обязательные аргументы: { $arguments }
+cli-error-missing-subcommand = для `{ $command }` необходимо указать команду
+cli-error-conflict = аргумент `{ $argument }` нельзя использовать вместе с `{ $other }`
+cli-error-no-equals = значение параметра `{ $argument }` необходимо указывать после знака равенства
+cli-error-number-of-values = неверное число значений параметра `{ $argument }`
+cli-error-repeated = аргумент `{ $argument }` нельзя указывать более одного раза
+cli-error-utf8 = в аргументе обнаружена недопустимая последовательность UTF-8
+cli-error-unreadable = не удалось разобрать командную строку
+cli-error-similar = существует похожий вариант: `{ $suggestion }`
+cli-error-possible-values = допустимые значения: { $values }
+cli-error-more = Дополнительные сведения: `{ $help }`.
+# The notes after an option's help in `--help`, each in brackets.
+cli-note-values = допустимые значения: { $values }
+cli-note-default = по умолчанию: { $value }
+cli-note-env = переменная окружения: { $variable }
+
 ## Values the command line could not read (the errors of src/domain/*.rs)
 
 cli-invalid-role = `{ $value }` не является ролью (ожидается citizen, moderator, analyst или admin)

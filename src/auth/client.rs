@@ -23,15 +23,25 @@ pub struct ClientAddress {
 /// The default trusted proxies: this host.
 pub const DEFAULT_TRUSTED: &str = "127.0.0.0/8,::1/128";
 
+/// An item of a list of networks that is neither an address nor a CIDR network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotANetwork(pub String);
+
+impl std::fmt::Display for NotANetwork {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` is not an address or a CIDR network", self.0)
+    }
+}
+
 /// A comma-separated list of CIDR networks (a bare address is one host).
-pub fn parse_networks(text: &str) -> Result<Vec<IpNet>, String> {
+pub fn parse_networks(text: &str) -> Result<Vec<IpNet>, NotANetwork> {
     text.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(|item| {
             item.parse::<IpNet>()
                 .or_else(|_| item.parse::<IpAddr>().map(IpNet::from))
-                .map_err(|_| format!("`{item}` is not an address or a CIDR network"))
+                .map_err(|_| NotANetwork(item.to_owned()))
         })
         .collect()
 }
@@ -136,8 +146,8 @@ mod tests {
             3
         );
         assert!(parse_networks("").unwrap().is_empty());
-        assert!(parse_networks("10.0.0.0/33")
-            .unwrap_err()
-            .contains("10.0.0.0/33"));
+        let refused = parse_networks("10.0.0.0/8, 10.0.0.0/33").unwrap_err();
+        assert_eq!(refused, NotANetwork("10.0.0.0/33".into()));
+        assert!(refused.to_string().contains("10.0.0.0/33"));
     }
 }

@@ -162,6 +162,8 @@ fn new_version(
             request.consultation,
             &consultation_title,
             request.summary.unwrap_or(""),
+            // The title defaults to the first file's own.
+            first.lang,
         )?;
         let mut stored = document::store_draft(
             conn,

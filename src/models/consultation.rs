@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::AnyConnection;
-use crate::domain::{ConsultationStatus, ModerationMode, Slug};
+use crate::domain::{ConsultationStatus, ModerationMode, Slug, TextLang};
 use crate::schema::consultations;
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
@@ -22,6 +22,9 @@ pub struct Consultation {
     pub updated_at: NaiveDateTime,
     #[diesel(deserialize_as = String)]
     pub moderation_mode: ModerationMode,
+    /// The language of the title and summary.
+    #[diesel(deserialize_as = String)]
+    pub language: TextLang,
 }
 
 impl Consultation {
@@ -41,6 +44,7 @@ struct NewConsultation<'a> {
     title: &'a str,
     summary: &'a str,
     status: &'a str,
+    language: &'a str,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
 }
@@ -58,6 +62,8 @@ pub fn list_all(conn: &mut AnyConnection) -> QueryResult<Vec<Consultation>> {
 pub struct ConsultationFields {
     pub title: String,
     pub summary: String,
+    /// The language the title and summary are written in.
+    pub language: TextLang,
     pub status: ConsultationStatus,
     pub moderation_mode: ModerationMode,
     pub opens_at: Option<NaiveDateTime>,
@@ -79,6 +85,7 @@ pub fn create(
             consultations::slug.eq(slug.as_str()),
             consultations::title.eq(&fields.title),
             consultations::summary.eq(&fields.summary),
+            consultations::language.eq(fields.language.as_str()),
             consultations::status.eq(fields.status.as_str()),
             consultations::moderation_mode.eq(fields.moderation_mode.as_str()),
             consultations::opens_at.eq(fields.opens_at),
@@ -95,6 +102,7 @@ pub fn update(conn: &mut AnyConnection, id: i64, fields: &ConsultationFields) ->
         .set((
             consultations::title.eq(&fields.title),
             consultations::summary.eq(&fields.summary),
+            consultations::language.eq(fields.language.as_str()),
             consultations::status.eq(fields.status.as_str()),
             consultations::moderation_mode.eq(fields.moderation_mode.as_str()),
             consultations::opens_at.eq(fields.opens_at),
@@ -122,12 +130,14 @@ pub fn find_by_slug(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Option
         .optional()
 }
 
-/// Find a consultation or create it as a draft. Call inside a write transaction.
+/// Find a consultation or create it as a draft, its title and summary in `language`.
+/// Call inside a write transaction.
 pub fn find_or_create(
     conn: &mut AnyConnection,
     slug: &Slug,
     title: &str,
     summary: &str,
+    language: TextLang,
 ) -> QueryResult<Consultation> {
     if let Some(existing) = find_by_slug(conn, slug)? {
         return Ok(existing);
@@ -139,6 +149,7 @@ pub fn find_or_create(
             title,
             summary,
             status: ConsultationStatus::Draft.as_str(),
+            language: language.as_str(),
             created_at: now,
             updated_at: now,
         })

@@ -189,6 +189,8 @@ pub struct SuggestionContext {
     pub clause_body: String,
     pub consultation_slug: String,
     pub consultation_title: String,
+    /// The language of the consultation's title.
+    pub consultation_language: TextLang,
     pub opens_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
 }
@@ -219,6 +221,7 @@ pub fn find_by_number(
             ),
             consultations::slug,
             consultations::title,
+            consultations::language,
             consultations::opens_at,
             consultations::closes_at,
         ))
@@ -226,6 +229,7 @@ pub fn find_by_number(
             Suggestion,
             String,
             bool,
+            String,
             String,
             String,
             String,
@@ -243,6 +247,7 @@ pub fn find_by_number(
             clause_body,
             slug,
             title,
+            title_lang,
             opens,
             closes,
         )| {
@@ -254,6 +259,7 @@ pub fn find_by_number(
                 clause_body,
                 consultation_slug: slug,
                 consultation_title: title,
+                consultation_language: stored_lang(&title_lang),
                 opens_at: opens,
                 closes_at: closes,
             }
@@ -490,6 +496,12 @@ pub fn counts_by_article(
         .collect())
 }
 
+/// A language code as the database holds it (written from a [`TextLang`], so always
+/// one; Kazakh, the platform's default, should a hand-edited row hold another).
+fn stored_lang(code: &str) -> TextLang {
+    code.parse().unwrap_or(TextLang::Kk)
+}
+
 /// A citizen's own suggestion, with where it is.
 #[derive(Debug, Clone)]
 pub struct Own {
@@ -497,6 +509,7 @@ pub struct Own {
     pub clause_reference: String,
     pub consultation_slug: String,
     pub consultation_title: String,
+    pub consultation_language: TextLang,
 }
 
 pub fn by_author(conn: &mut AnyConnection, author_id: i64) -> QueryResult<Vec<Own>> {
@@ -510,15 +523,17 @@ pub fn by_author(conn: &mut AnyConnection, author_id: i64) -> QueryResult<Vec<Ow
             clauses::reference,
             consultations::slug,
             consultations::title,
+            consultations::language,
         ))
-        .load::<(Suggestion, String, String, String)>(conn)?
+        .load::<(Suggestion, String, String, String, String)>(conn)?
         .into_iter()
         .map(
-            |(suggestion, clause_reference, consultation_slug, consultation_title)| Own {
+            |(suggestion, clause_reference, consultation_slug, consultation_title, language)| Own {
                 suggestion,
                 clause_reference,
                 consultation_slug,
                 consultation_title,
+                consultation_language: stored_lang(&language),
             },
         )
         .collect())

@@ -160,6 +160,7 @@ pub struct ConsultationForm {
     slug: String,
     title: String,
     summary: String,
+    language: String,
     status: String,
     moderation_mode: String,
     opens_at: String,
@@ -172,6 +173,7 @@ impl ConsultationForm {
             slug: self.slug.clone(),
             title: self.title.clone(),
             summary: self.summary.clone(),
+            language: self.language.clone(),
             status: self.status.clone(),
             moderation_mode: self.moderation_mode.clone(),
             opens_at: self.opens_at.clone(),
@@ -191,6 +193,10 @@ impl ConsultationForm {
             errors.add("summary", error.0);
         } else if self.summary.chars().count() > 5000 {
             errors.add("summary", "admin.error.summary");
+        }
+        let language = self.language.parse::<TextLang>().ok();
+        if language.is_none() {
+            errors.add("language", "admin.error.choice");
         }
         let status = self.status.parse::<ConsultationStatus>().ok();
         let mode = self.moderation_mode.parse::<ModerationMode>().ok();
@@ -213,6 +219,7 @@ impl ConsultationForm {
         Some(ConsultationFields {
             title,
             summary: self.summary.trim().to_owned(),
+            language: language?,
             status: status?,
             moderation_mode: mode?,
             opens_at: opens_at.ok()?,
@@ -267,6 +274,7 @@ async fn load_edit_data(state: &AppState, slug: Slug, lang: Lang) -> Result<Edit
                 slug: c.slug.clone(),
                 title: c.title.clone(),
                 summary: c.summary.clone(),
+                language: c.language.as_str().to_owned(),
                 status: c.status.as_str().to_owned(),
                 moderation_mode: c.moderation_mode.as_str().to_owned(),
                 opens_at: local_time(c.opens_at),
@@ -300,6 +308,10 @@ fn edit_page(
         upload_slots: UploadSlot::all(crate::views::text_lang::default_text_lang(lang)),
         statuses: status_choices(lang, &values.status),
         modes: mode_choices(lang, &values.moderation_mode),
+        title_langs: TextLang::ALL
+            .iter()
+            .map(|l| (l.as_str(), l.native_name(), l.as_str() == values.language))
+            .collect(),
         existing_slug,
         values,
         errors,
@@ -315,6 +327,10 @@ pub async fn new_consultation(
     Ctx(ctx): Ctx,
 ) -> Result<HttpResponse, AppError> {
     let values = ConsultationValues {
+        // A new consultation's title is most likely typed in the page's language.
+        language: crate::views::text_lang::default_text_lang(ctx.lang)
+            .as_str()
+            .into(),
         status: ConsultationStatus::Draft.as_str().into(),
         moderation_mode: ModerationMode::Pre.as_str().into(),
         ..ConsultationValues::default()

@@ -444,6 +444,7 @@ pub async fn receipt(
         status_class: s.status().as_str(),
         kind_key: kind_key(s.kind()),
         consultation_title: found.consultation_title.clone(),
+        consultation_lang: found.consultation_language.as_str(),
         consultation_href: crate::urls::consultation(&found.consultation_slug),
         clause_reference: found.clause_reference.clone(),
         clause_href: crate::urls::clause(&found.consultation_slug, &found.clause_reference),
@@ -562,6 +563,7 @@ pub async fn mine(
                 clause_reference: o.clause_reference.clone(),
                 clause_href: crate::urls::clause(&o.consultation_slug, &o.clause_reference),
                 consultation_title: o.consultation_title.clone(),
+                consultation_lang: o.consultation_language.as_str(),
                 date: DateView::new(ctx.lang, s.created_at),
                 excerpt: if s.body.chars().count() > 200 {
                     format!("{excerpt}…")

@@ -73,6 +73,8 @@ pub struct ConsultationValues {
     pub slug: String,
     pub title: String,
     pub summary: String,
+    /// The language code of the title and summary.
+    pub language: String,
     pub status: String,
     pub moderation_mode: String,
     pub opens_at: String,
@@ -123,6 +125,9 @@ pub struct ConsultationEditPage {
     pub values: ConsultationValues,
     pub statuses: Vec<Choice>,
     pub modes: Vec<Choice>,
+    /// The languages the title and summary may be written in: (code, name in
+    /// itself, selected).
+    pub title_langs: Vec<(&'static str, &'static str, bool)>,
     pub errors: FormErrors,
     pub versions: Vec<VersionRow>,
     /// The importer's message (`file:line: what was expected`), when an upload failed.

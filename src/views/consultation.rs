@@ -21,6 +21,9 @@ pub struct ConsultationSummary {
     pub slug: String,
     pub href: String,
     pub title: String,
+    /// The language code of the title and summary, for their `lang`: the page may
+    /// be in another.
+    pub title_lang: &'static str,
     pub summary: Vec<String>,
     pub status_key: &'static str,
     pub status_class: &'static str,
@@ -35,6 +38,7 @@ impl ConsultationSummary {
             slug: c.slug.clone(),
             href: crate::urls::consultation(&c.slug),
             title: c.title.clone(),
+            title_lang: c.language.as_str(),
             summary: paragraphs(&c.summary),
             status_key: status_key(status),
             status_class: status.as_str(),

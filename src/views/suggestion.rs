@@ -377,6 +377,8 @@ pub struct ReceiptPage {
     pub status_class: &'static str,
     pub kind_key: &'static str,
     pub consultation_title: String,
+    /// The language code of the title, for its `lang`.
+    pub consultation_lang: &'static str,
     pub consultation_href: String,
     pub clause_reference: String,
     pub clause_href: String,
@@ -396,6 +398,7 @@ pub struct OwnRow {
     pub clause_reference: String,
     pub clause_href: String,
     pub consultation_title: String,
+    pub consultation_lang: &'static str,
     pub date: DateView,
     pub excerpt: String,
     pub editable: bool,

@@ -103,6 +103,7 @@ async fn admin_creates_uploads_previews_and_publishes(app: TestApp) {
                 ("slug", "constitution-2024"),
                 ("title", "Draft amendments to the Constitution"),
                 ("summary", "Proposed changes, put to the public."),
+                ("language", "en"),
                 ("status", "draft"),
                 ("moderation_mode", "pre"),
                 ("opens_at", "2026-12-01T09:00"),
@@ -112,6 +113,14 @@ async fn admin_creates_uploads_previews_and_publishes(app: TestApp) {
         .await;
     assert_eq!(created.status, 303, "{}", created.body);
     assert_eq!(created.location(), "/admin/consultations/constitution-2024");
+    // The title's language is kept, and offered again when the form is edited.
+    let edit = admin.get("/admin/consultations/constitution-2024").await;
+    assert!(
+        edit.body
+            .contains(r#"<option value="en" lang="en" selected>English</option>"#),
+        "{}",
+        edit.body
+    );
 
     // A bad file shows the importer's message with the line, and imports nothing.
     let bad = upload(
@@ -175,6 +184,7 @@ async fn admin_creates_uploads_previews_and_publishes(app: TestApp) {
             &[
                 ("title", "Draft amendments to the Constitution"),
                 ("summary", "Proposed changes, put to the public."),
+                ("language", "en"),
                 ("status", "open"),
                 ("moderation_mode", "post"),
                 ("opens_at", "2026-12-01T09:00"),

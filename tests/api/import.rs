@@ -985,6 +985,75 @@ fn import_draft_help(env: &[(&str, &str)]) -> String {
     stdout.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `kenes ARGS` with `env` and no language variables of this process; no database
+/// is needed for what is refused before one is opened.
+fn kenes_refused(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
+    for name in crate::helpers::CLI_LANGUAGE_VARIABLES {
+        command.env_remove(name);
+    }
+    let out = command
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// What clap refuses, and a malformed setting, are explained in the operator's
+/// language: no English word in Kazakh or Russian.
+#[test]
+fn a_refused_command_line_is_explained_in_the_operator_language() {
+    let (code, russian) = kenes_refused(&["serv"], &[("KENES_CLI_LANG", "ru")]);
+    assert_eq!(code, Some(2), "{russian}");
+    assert!(
+        russian.starts_with("ошибка: неизвестная команда `serv`"),
+        "{russian}"
+    );
+    assert!(russian.contains("Использование: kenes"), "{russian}");
+    let (code, kazakh) = kenes_refused(&["import-draft"], &[("LANG", "kk_KZ.UTF-8")]);
+    assert_eq!(code, Some(2), "{kazakh}");
+    assert!(
+        kazakh.starts_with("қате: міндетті аргументтер көрсетілмеген: "),
+        "{kazakh}"
+    );
+    for text in [&russian, &kazakh] {
+        for english in ["error:", "Usage:", "For more information", "unrecognized"] {
+            assert!(!text.contains(english), "{english} in {text}");
+        }
+    }
+    // clap's own words in English.
+    let (code, english) = kenes_refused(&["serv"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        english.contains("error: unrecognized subcommand 'serv'"),
+        "{english}"
+    );
+
+    // A malformed setting stops `migrate` before any database is opened.
+    let (_, kazakh) = kenes_refused(
+        &["migrate"],
+        &[("KENES_CLI_LANG", "kk"), ("KENES_BIND", "8080")],
+    );
+    assert!(
+        kazakh.contains("KENES_BIND: күтілетін мән — мекенжай мен порт"),
+        "{kazakh}"
+    );
+    let (code, russian) = kenes_refused(
+        &["migrate"],
+        &[("KENES_CLI_LANG", "ru"), ("KENES_DB_POOL_SIZE", "four")],
+    );
+    assert_eq!(code, Some(2));
+    assert!(
+        russian.starts_with("ошибка: KENES_DB_POOL_SIZE: недопустимое значение `four`"),
+        "{russian}"
+    );
+}
+
 /// The help of a subcommand's options is in the operator's language too; flags and
 /// codes stay as they are typed.
 #[test]

@@ -21,6 +21,7 @@ on_both_backends!(
     the_admin_upload_takes_a_language_per_file,
     a_language_added_to_a_published_version_is_read_at_once,
     kazakh_is_authoritative_unless_the_admin_names_another,
+    a_consultations_title_is_marked_with_its_language,
 );
 
 fn sample(lang: &str) -> String {
@@ -1151,5 +1152,69 @@ async fn kazakh_is_authoritative_unless_the_admin_names_another(app: TestApp) {
             (2, "kk".into(), false),
             (3, "ru".into(), true)
         ]
+    );
+}
+
+/// A consultation's title and summary are written in one language; on a page in
+/// another they carry its `lang`, so that a screen reader reads them in the right voice.
+async fn a_consultations_title_is_marked_with_its_language(app: TestApp) {
+    install_demo(&app).await;
+    let stored: Vec<(String, String)> = app
+        .query(|conn| {
+            consultations::table
+                .order(consultations::slug)
+                .select((consultations::slug, consultations::language))
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(
+        stored,
+        [
+            ("udhr".to_owned(), "kk".to_owned()),
+            ("us-constitution".to_owned(), "en".to_owned())
+        ],
+        "an imported consultation's title is in its first file's language"
+    );
+
+    let visitor = app.visitor();
+    let home = visitor.get("/ru/").await;
+    assert_eq!(home.status, 200);
+    for needle in [
+        r#"<h2 lang="kk"><a href="/ru/consultations/udhr">Адам құқықтарының"#,
+        r#"<p lang="kk">Kenes жүйесін сынап көруге"#,
+        r#"<h2 lang="en"><a href="/ru/consultations/us-constitution">Constitution of the United States"#,
+    ] {
+        assert!(
+            home.body.contains(needle),
+            "expected {needle:?} in {}",
+            home.body
+        );
+    }
+    let contents = visitor.get("/en/consultations/udhr").await;
+    assert!(
+        contents
+            .body
+            .contains(r#"<h1 lang="kk">Адам құқықтарының жалпыға бірдей декларациясы"#),
+        "{}",
+        contents.body
+    );
+    let article = visitor
+        .get("/kk/consultations/us-constitution/articles/I")
+        .await;
+    assert!(
+        article
+            .body
+            .contains(r#"lang="en">Constitution of the United States (sample draft)</a>"#),
+        "{}",
+        article.body
+    );
+    let clause = visitor.get("/ru/consultations/udhr/clauses/1.1").await;
+    assert!(
+        clause
+            .body
+            .contains(r#"lang="kk">Адам құқықтарының жалпыға бірдей декларациясы (үлгі жоба)</a>"#),
+        "{}",
+        clause.body
     );
 }
