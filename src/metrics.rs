@@ -97,11 +97,6 @@ pub fn batch(name: &'static str, size: usize, took: Duration) {
     metrics::histogram!("kenes_batch_duration_seconds", "batch" => name).record(took.as_secs_f64());
 }
 
-pub fn page_cache(hit: bool) {
-    let result = if hit { "hit" } else { "miss" };
-    metrics::counter!("kenes_page_cache_requests_total", "result" => result).increment(1);
-}
-
 pub fn mail_sent(outcome: &'static str) {
     metrics::counter!("kenes_mail_total", "outcome" => outcome).increment(1);
 }
@@ -176,10 +171,44 @@ async fn exposition(state: &AppState) -> HttpResponse {
     record_state(state);
     record_backlogs(state).await;
     handle.run_upkeep();
+    let mut text = handle.render();
+    counted_here(state, &mut text);
     HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(handle.render())
+        .body(text)
+}
+
+/// Counters kept by this application's own state rather than the process-wide
+/// recorder, written straight into the text format: the page cache and the
+/// statements sent to the database. (One application per process in production;
+/// in the tests, each application reports its own.)
+fn counted_here(state: &AppState, text: &mut String) {
+    use std::fmt::Write;
+    let cache = state.page_cache.stats();
+    let (statements, prepared) = state.pool.statements();
+    let _ = write!(
+        text,
+        "# HELP kenes_page_cache_requests_total Anonymous page requests by how the page cache answered: hit (fresh), stale (the expired copy, while another request rebuilt it), wait (for another request's build), build.\n\
+         # TYPE kenes_page_cache_requests_total counter\n\
+         kenes_page_cache_requests_total{{result=\"hit\"}} {}\n\
+         kenes_page_cache_requests_total{{result=\"stale\"}} {}\n\
+         kenes_page_cache_requests_total{{result=\"wait\"}} {}\n\
+         kenes_page_cache_requests_total{{result=\"build\"}} {}\n\
+         # HELP kenes_page_cache_entries Pages in the page cache.\n\
+         # TYPE kenes_page_cache_entries gauge\n\
+         kenes_page_cache_entries {}\n\
+         # HELP kenes_page_cache_bytes Bytes of keys and pages in the page cache.\n\
+         # TYPE kenes_page_cache_bytes gauge\n\
+         kenes_page_cache_bytes {}\n\
+         # HELP kenes_db_statements_total Statements sent through the connection pool (queries, BEGIN/COMMIT, batches).\n\
+         # TYPE kenes_db_statements_total counter\n\
+         kenes_db_statements_total {statements}\n\
+         # HELP kenes_db_statements_prepared_total Statements prepared for the first time on their connection.\n\
+         # TYPE kenes_db_statements_prepared_total counter\n\
+         kenes_db_statements_prepared_total {prepared}\n",
+        cache.hits, cache.stale, cache.waited, cache.builds, cache.entries, cache.bytes,
+    );
 }
 
 /// Gauges read from this process's state.

@@ -17,9 +17,13 @@ pub mod pool;
 pub use pool::{DbPool, Health, PooledConnection, Unavailable};
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
-use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::connection::{
+    AnsiTransactionManager, InstrumentationEvent, SimpleConnection, TransactionManager,
+};
 use diesel::r2d2::{self, ManageConnection};
 use diesel::{Connection, PgConnection, SqliteConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -86,6 +90,38 @@ impl Backend {
 pub struct AnyConnectionManager {
     backend: Backend,
     postgres_settings: &'static str,
+    statements: Option<Arc<StatementCount>>,
+}
+
+/// The statements a pool's connections sent, for `/metrics` and the benchmarks: how
+/// much database work a page costs (issue 16). On PostgreSQL each statement is a round
+/// trip, and a statement prepared for the first time on its connection one more.
+#[derive(Debug, Default)]
+pub struct StatementCount {
+    statements: AtomicU64,
+    prepared: AtomicU64,
+}
+
+impl StatementCount {
+    /// Statements run (queries, `BEGIN`/`COMMIT`, batches), and first preparations.
+    pub fn get(&self) -> (u64, u64) {
+        (
+            self.statements.load(Ordering::Relaxed),
+            self.prepared.load(Ordering::Relaxed),
+        )
+    }
+
+    fn count(&self, event: InstrumentationEvent<'_>) {
+        match event {
+            InstrumentationEvent::StartQuery { .. } => {
+                self.statements.fetch_add(1, Ordering::Relaxed);
+            }
+            InstrumentationEvent::CacheQuery { .. } => {
+                self.prepared.fetch_add(1, Ordering::Relaxed);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// SQLite settings for a server (diesel's documented recommendations): WAL so readers
@@ -105,7 +141,14 @@ impl AnyConnectionManager {
         Self {
             backend,
             postgres_settings: POSTGRES_SETTINGS,
+            statements: None,
         }
+    }
+
+    /// Count the statements of every connection opened into `statements`.
+    pub fn counting(mut self, statements: Arc<StatementCount>) -> Self {
+        self.statements = Some(statements);
+        self
     }
 
     /// For a thread that runs only fixed statements by key (see `crate::batch`).
@@ -113,24 +156,32 @@ impl AnyConnectionManager {
         Self {
             backend,
             postgres_settings: POSTGRES_BATCH_SETTINGS,
+            statements: None,
         }
     }
 
     pub fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
-        match &self.backend {
+        let mut conn = match &self.backend {
             Backend::Postgres(url) => {
                 let mut conn = PgConnection::establish(url)?;
                 conn.batch_execute(self.postgres_settings)
                     .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
-                Ok(AnyConnection::Postgres(conn))
+                AnyConnection::Postgres(conn)
             }
             Backend::Sqlite(path) => {
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
                 conn.batch_execute(SQLITE_PRAGMAS)
                     .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
-                Ok(AnyConnection::Sqlite(conn))
+                AnyConnection::Sqlite(conn)
             }
+        };
+        if let Some(statements) = &self.statements {
+            let statements = Arc::clone(statements);
+            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
+                statements.count(event)
+            });
         }
+        Ok(conn)
     }
 }
 
@@ -210,12 +261,13 @@ pub fn connect(
         conn.batch_execute("PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;")
             .map_err(|e| DbSetupError::Sqlite(format!("cannot enable WAL mode: {e}")))?;
     }
+    let statements = Arc::new(StatementCount::default());
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(timeout)
         .error_handler(Box::new(LimitedErrorLog))
-        .build(AnyConnectionManager::new(backend.clone()))
-        .map(|pool| DbPool::new(pool, backend.clone()))
+        .build(AnyConnectionManager::new(backend.clone()).counting(Arc::clone(&statements)))
+        .map(|pool| DbPool::new(pool, backend.clone(), statements))
         .map_err(|source| DbSetupError::Connect {
             what: backend.describe(),
             source,

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 use diesel::r2d2;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::{AnyConnection, AnyConnectionManager, Backend};
+use super::{AnyConnection, AnyConnectionManager, Backend, StatementCount};
 
 pub type PooledConnection = r2d2::PooledConnection<AnyConnectionManager>;
 
@@ -82,6 +82,7 @@ struct Shared {
     backend: Backend,
     breaker: Mutex<Breaker>,
     gate: Gate,
+    statements: Arc<StatementCount>,
 }
 
 impl std::fmt::Debug for DbPool {
@@ -101,7 +102,11 @@ impl std::ops::Deref for DbPool {
 }
 
 impl DbPool {
-    pub(super) fn new(inner: r2d2::Pool<AnyConnectionManager>, backend: Backend) -> Self {
+    pub(super) fn new(
+        inner: r2d2::Pool<AnyConnectionManager>,
+        backend: Backend,
+        statements: Arc<StatementCount>,
+    ) -> Self {
         let gate = Gate::new(inner.max_size(), 32, Duration::from_millis(500));
         Self {
             inner,
@@ -109,6 +114,7 @@ impl DbPool {
                 backend,
                 breaker: Mutex::new(Breaker::default()),
                 gate,
+                statements,
             }),
         }
     }
@@ -121,6 +127,7 @@ impl DbPool {
             backend: self.shared.backend.clone(),
             breaker: Mutex::new(Breaker::default()),
             gate,
+            statements: Arc::clone(&self.shared.statements),
         };
         Self {
             inner: self.inner,
@@ -130,6 +137,11 @@ impl DbPool {
 
     pub fn backend(&self) -> &Backend {
         &self.shared.backend
+    }
+
+    /// The statements this pool's connections have sent (see [`StatementCount`]).
+    pub fn statements(&self) -> (u64, u64) {
+        self.shared.statements.get()
     }
 
     /// A connection from the pool: at once while the database is known to be down

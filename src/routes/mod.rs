@@ -226,7 +226,6 @@ where
     // Only anonymous readers without a pending flash message share cached pages.
     let anonymous = request.cookie(state.sessions.cookie_name()).is_none()
         && request.cookie(FLASH_COOKIE).is_none();
-    let key = format!("{}|{}", lang.code(), request.uri());
     let page = |body| {
         let mut response = html_response(body);
         response
@@ -235,13 +234,15 @@ where
         response
     };
     if anonymous {
-        if let Some(body) = state.page_cache.get(&key) {
-            return Ok(page(body));
-        }
-        let mut ctx = PageContext::new(lang);
-        ctx.path = crate::locale::page_path(request);
-        let body = crate::locale::in_language(lang, build(ctx).await?);
-        state.page_cache.insert(key, body.clone());
+        let key = format!("{}|{}", lang.code(), request.uri());
+        let body = state
+            .page_cache
+            .get_or_build(key, || async {
+                let mut ctx = PageContext::new(lang);
+                ctx.path = crate::locale::page_path(request);
+                Ok::<_, AppError>(crate::locale::in_language(lang, build(ctx).await?))
+            })
+            .await?;
         return Ok(page(body));
     }
     let body = build(PageContext::from_request(request)).await?;

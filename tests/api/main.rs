@@ -23,6 +23,7 @@ mod operations_outage;
 mod operations_overload;
 mod operations_scale;
 mod operations_servers;
+mod page_cache;
 mod reading;
 mod security;
 mod suggestions;
