@@ -102,13 +102,13 @@ cli-config-expect-address = мекенжай мен порт, мысалы, `127
 cli-config-expect-public-url = толық http(s) мекенжайы, мысалы, `https://kenes.example.kz`
 cli-config-expect-database-url = `postgres://user:password@host/database`, `sqlite://PATH` немесе файл жолы
 cli-config-expect-smtp-url = `smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` немесе `smtp://host:25`
-cli-config-expect-mailbox = пошта мекенжайы, мысалы, `Kenes <no-reply@kenes.example.kz>`
+cli-config-expect-mailbox = электрондық пошта мекенжайы, мысалы, `Kenes <no-reply@kenes.example.kz>`
 cli-config-expect-log-filter = журнал сүзгісі, мысалы, `info` немесе `kenes=debug,info`
 cli-config-expect-lang = `kk`, `ru` немесе `en`
 cli-config-expect-time-zone = IANA уақыт белдеуі, мысалы, `Asia/Almaty`
 # Contexts before a system error, which follows after a colon.
-cli-getting-connection = дерекқормен байланыс алу
-cli-binding = { $address } мекенжайына қосылу ({ $variable })
+cli-getting-connection = дерекқор қосылымын алу
+cli-binding = { $address } мекенжайына байланыстыру ({ $variable })
 
 ## The command line clap could not read (cli::describe_parse_error). English prints clap's own words; these are for the other languages. $argument: an option as typed with its value name (`--lang <LANGS>`).
 

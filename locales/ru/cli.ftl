@@ -102,7 +102,7 @@ cli-config-expect-address = адрес и порт, например `127.0.0.1:
 cli-config-expect-public-url = абсолютный адрес http(s), например `https://kenes.example.kz`
 cli-config-expect-database-url = `postgres://user:password@host/database`, `sqlite://PATH` или путь к файлу
 cli-config-expect-smtp-url = `smtps://user:pass@host:465`, `smtp+starttls://user:pass@host:587` или `smtp://host:25`
-cli-config-expect-mailbox = почтовый адрес, например `Kenes <no-reply@kenes.example.kz>`
+cli-config-expect-mailbox = адрес электронной почты, например `Kenes <no-reply@kenes.example.kz>`
 cli-config-expect-log-filter = фильтр журнала, например `info` или `kenes=debug,info`
 cli-config-expect-lang = `kk`, `ru` или `en`
 cli-config-expect-time-zone = часовой пояс IANA, например `Asia/Almaty`
