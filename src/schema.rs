@@ -271,6 +271,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    /// Rows of +n / -n per clause identity; the visible suggestions are SUM(n).
+    clause_counts (clause_lineage, n) {
+        clause_lineage -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
     suggestion_counts (consultation_id, status) {
         consultation_id -> BigInt,
         status -> Text,
@@ -389,4 +397,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     flags,
     suggestion_counts,
     clusters,
+    clause_counts,
 );

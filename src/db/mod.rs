@@ -175,14 +175,50 @@ impl AnyConnectionManager {
                 AnyConnection::Sqlite(conn)
             }
         };
-        if let Some(statements) = &self.statements {
-            let statements = Arc::clone(statements);
-            conn.set_instrumentation(move |event: InstrumentationEvent<'_>| {
-                statements.count(event)
-            });
-        }
+        conn.set_instrumentation(ConnectionWatch {
+            statements: self.statements.clone(),
+            postgres: matches!(self.backend, Backend::Postgres(_)),
+            last_answer: None,
+            lost: false,
+        });
         Ok(conn)
     }
+}
+
+/// A connection that answered within this long is handed out without a test query.
+const RECENTLY_ANSWERED: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// What a connection's own statements tell about it: when it last answered, and whether
+/// a statement failed because the server is gone. Lets the pool skip the test query
+/// (`SELECT 1`, a round trip to PostgreSQL) on a connection in use, which under load
+/// is every check-out: a page of two queries sent three (issue 16). An idle connection
+/// is still tested, so one dropped while the database restarted is replaced unseen.
+struct ConnectionWatch {
+    statements: Option<Arc<StatementCount>>,
+    postgres: bool,
+    last_answer: Option<std::time::Instant>,
+    lost: bool,
+}
+
+impl diesel::connection::Instrumentation for ConnectionWatch {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::FinishQuery { error, .. } = &event {
+            match error {
+                None => self.last_answer = Some(std::time::Instant::now()),
+                // SQLite's file does not go away between statements; a locked or full
+                // database is not a lost connection.
+                Some(error) if self.postgres && is_outage(error) => self.lost = true,
+                Some(_) => {}
+            }
+        }
+        if let Some(statements) = &self.statements {
+            statements.count(event);
+        }
+    }
+}
+
+fn watch(conn: &mut AnyConnection) -> Option<&mut ConnectionWatch> {
+    conn.instrumentation().downcast_mut::<ConnectionWatch>()
 }
 
 impl ManageConnection for AnyConnectionManager {
@@ -194,12 +230,30 @@ impl ManageConnection for AnyConnectionManager {
     }
 
     fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        let recent = watch(conn).is_some_and(|w| {
+            !w.lost
+                && w.last_answer
+                    .is_some_and(|t| t.elapsed() < RECENTLY_ANSWERED)
+        });
+        if recent {
+            return Ok(());
+        }
         conn.batch_execute("SELECT 1")
             .map_err(r2d2::Error::QueryError)
     }
 
-    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
-        false
+    /// A connection whose server went away, or left inside a failed transaction, is
+    /// closed when returned rather than handed to the next request.
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        watch(conn).is_some_and(|w| w.lost)
+            || match conn {
+                AnyConnection::Postgres(c) => {
+                    AnsiTransactionManager::is_broken_transaction_manager(c)
+                }
+                AnyConnection::Sqlite(c) => {
+                    AnsiTransactionManager::is_broken_transaction_manager(c)
+                }
+            }
     }
 }
 

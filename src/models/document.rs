@@ -510,25 +510,32 @@ pub fn find_clause(
     reference: &str,
     version_number: Option<i32>,
 ) -> QueryResult<Option<(DocumentVersion, ArticleRow, ClauseRow)>> {
-    let mut query = clauses::table
-        .inner_join(document_versions::table.on(document_versions::id.eq(clauses::version_id)))
-        .inner_join(articles::table.on(articles::id.eq(clauses::article_id)))
-        .filter(document_versions::consultation_id.eq(consultation_id))
-        .filter(document_versions::published_at.is_not_null())
-        .filter(clauses::reference.eq(reference))
-        .into_boxed();
-    if let Some(number) = version_number {
-        query = query.filter(document_versions::number.eq(number));
+    // Not boxed, so that each form stays a prepared statement on its connection.
+    macro_rules! published_clause {
+        () => {
+            clauses::table
+                .inner_join(
+                    document_versions::table.on(document_versions::id.eq(clauses::version_id)),
+                )
+                .inner_join(articles::table.on(articles::id.eq(clauses::article_id)))
+                .filter(document_versions::consultation_id.eq(consultation_id))
+                .filter(document_versions::published_at.is_not_null())
+                .filter(clauses::reference.eq(reference))
+                .order(document_versions::number.desc())
+                .select((
+                    DocumentVersion::as_select(),
+                    ArticleRow::as_select(),
+                    ClauseRow::as_select(),
+                ))
+        };
     }
-    query
-        .order(document_versions::number.desc())
-        .select((
-            DocumentVersion::as_select(),
-            ArticleRow::as_select(),
-            ClauseRow::as_select(),
-        ))
-        .first(conn)
-        .optional()
+    match version_number {
+        Some(number) => published_clause!()
+            .filter(document_versions::number.eq(number))
+            .first(conn)
+            .optional(),
+        None => published_clause!().first(conn).optional(),
+    }
 }
 
 /// How many versions, articles and clauses a consultation has (for the CLI and tests).

@@ -45,31 +45,10 @@ pub struct PageTexts {
 }
 
 impl PageTexts {
-    fn load(
-        conn: &mut AnyConnection,
-        version: &DocumentVersion,
-        choice: TextChoice,
-        article: &ArticleRow,
-        chapter: Option<&ChapterRow>,
-        clause_ids: &[i64],
-        every_language: bool,
-    ) -> QueryResult<Self> {
-        let languages = version_languages(conn, version.id)?;
-        Self::load_in(
-            conn,
-            version,
-            languages,
-            choice,
-            article,
-            chapter,
-            clause_ids,
-            every_language,
-        )
-    }
-
-    /// As [`Self::load`], the version's `languages` already known.
+    /// The texts `choice` asks for (or every language), the version's `languages`
+    /// already known.
     #[allow(clippy::too_many_arguments)]
-    fn load_in(
+    fn load(
         conn: &mut AnyConnection,
         version: &DocumentVersion,
         languages: Vec<TextLang>,
@@ -233,7 +212,7 @@ fn published_article(
         return Ok(None);
     };
     let clause_ids: Vec<i64> = view.clauses.iter().map(|c| c.id).collect();
-    let texts = PageTexts::load_in(
+    let texts = PageTexts::load(
         conn,
         version,
         key.languages.clone(),
@@ -332,14 +311,24 @@ pub fn article(
     }))
 }
 
+/// A clause found by its reference, with its version's languages.
+struct FoundClause {
+    consultation: Consultation,
+    version: DocumentVersion,
+    is_current: bool,
+    article: ArticleRow,
+    clause: ClauseRow,
+    languages: Vec<TextLang>,
+}
+
 /// A clause by its reference: in the requested version, else in the newest published
 /// version that has it (a permalink outlives the clause's removal from the draft).
-pub fn clause(
+fn find_clause(
     conn: &mut AnyConnection,
     slug: &Slug,
     reference: &ClauseRef,
     requested: Option<i32>,
-) -> QueryResult<Option<ClauseData>> {
+) -> QueryResult<Option<FoundClause>> {
     let Some(consultation) = public_consultation(conn, slug)? else {
         return Ok(None);
     };
@@ -350,34 +339,53 @@ pub fn clause(
     let Some((version, article, clause)) = found else {
         return Ok(None);
     };
-    let languages: Vec<TextLang> = translation::languages(conn, version.id)?
-        .into_iter()
-        .map(|l| l.lang)
-        .collect();
-    // The clause in its other languages: the suggestion form shows it in the page's
-    // (one query, and none for a draft in one language).
-    let others: Vec<TextLang> = languages
-        .iter()
-        .copied()
-        .filter(|l| *l != version.language)
-        .collect();
-    let texts = PageTexts {
-        clauses: translation::clause_texts(conn, &[clause.id], &others)?,
-        languages,
-        ..PageTexts::default()
-    };
-    Ok(Some(ClauseData {
+    let languages = version_languages(conn, version.id)?;
+    Ok(Some(FoundClause {
         is_current: version.number == latest.number,
         consultation,
         version,
         article,
         clause,
+        languages,
+    }))
+}
+
+/// A clause by its reference (as [`find_clause`] finds it), with its text in the
+/// version's other languages: the suggestion form shows it in the page's.
+pub fn clause(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+    reference: &ClauseRef,
+    requested: Option<i32>,
+) -> QueryResult<Option<ClauseData>> {
+    let Some(found) = find_clause(conn, slug, reference, requested)? else {
+        return Ok(None);
+    };
+    let others: Vec<TextLang> = found
+        .languages
+        .iter()
+        .copied()
+        .filter(|l| *l != found.version.language)
+        .collect();
+    // One query, and none for a draft in one language.
+    let texts = PageTexts {
+        clauses: translation::clause_texts(conn, &[found.clause.id], &others)?,
+        languages: found.languages,
+        ..PageTexts::default()
+    };
+    Ok(Some(ClauseData {
+        consultation: found.consultation,
+        version: found.version,
+        is_current: found.is_current,
+        article: found.article,
+        clause: found.clause,
         texts,
     }))
 }
 
-/// The clause page's data: the clause (as [`clause`] finds it) and one page of its
-/// visible suggestions in the given order.
+/// The clause page's data: the clause (as [`find_clause`] finds it) with its texts and
+/// article heading in every language, and one page of its visible suggestions in the
+/// given order.
 pub fn clause_with_suggestions(
     conn: &mut AnyConnection,
     slug: &Slug,
@@ -387,12 +395,13 @@ pub fn clause_with_suggestions(
     cursor: Option<&suggestion::Cursor>,
     viewer: Option<i64>,
 ) -> QueryResult<Option<ClauseWithSuggestions>> {
-    let Some(mut found) = clause(conn, slug, reference, requested.version)? else {
+    let Some(found) = find_clause(conn, slug, reference, requested.version)? else {
         return Ok(None);
     };
-    found.texts = PageTexts::load(
+    let texts = PageTexts::load(
         conn,
         &found.version,
+        found.languages,
         requested.text,
         &found.article,
         None,
@@ -415,7 +424,14 @@ pub fn clause_with_suggestions(
         None => HashSet::new(),
     };
     Ok(Some(ClauseWithSuggestions {
-        clause: found,
+        clause: ClauseData {
+            consultation: found.consultation,
+            version: found.version,
+            is_current: found.is_current,
+            article: found.article,
+            clause: found.clause,
+            texts,
+        },
         suggestions,
         next,
         total,

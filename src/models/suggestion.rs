@@ -470,14 +470,20 @@ pub fn counts_by_lineage(
     conn: &mut AnyConnection,
     lineages: &[String],
 ) -> QueryResult<HashMap<String, i64>> {
-    Ok(suggestions::table
-        .filter(suggestions::clause_lineage.eq_any(lineages))
-        .filter(suggestions::visible.eq(true))
-        .group_by(suggestions::clause_lineage)
-        .select((suggestions::clause_lineage, diesel::dsl::count_star()))
-        .load::<(String, i64)>(conn)?
-        .into_iter()
-        .collect())
+    use crate::schema::clause_counts;
+    // The rows of +n / -n the triggers keep (see the migration), never the suggestions
+    // themselves: a clause's count costs a few index entries, not a row per suggestion.
+    // Summed here: few rows, as housekeeping folds them (and SUM of a BIGINT is NUMERIC
+    // on PostgreSQL).
+    let rows: Vec<(String, i64)> = clause_counts::table
+        .filter(clause_counts::clause_lineage.eq_any(lineages))
+        .select((clause_counts::clause_lineage, clause_counts::n))
+        .load(conn)?;
+    let mut counts: HashMap<String, i64> = HashMap::new();
+    for (lineage, n) in rows {
+        *counts.entry(lineage).or_default() += n;
+    }
+    Ok(counts)
 }
 
 /// Visible suggestions per article of a version.
@@ -485,15 +491,17 @@ pub fn counts_by_article(
     conn: &mut AnyConnection,
     version_id: i64,
 ) -> QueryResult<HashMap<i64, i64>> {
-    Ok(suggestions::table
-        .inner_join(clauses::table.on(clauses::lineage.eq(suggestions::clause_lineage)))
+    use crate::schema::clause_counts;
+    let rows: Vec<(i64, i64)> = clause_counts::table
+        .inner_join(clauses::table.on(clauses::lineage.eq(clause_counts::clause_lineage)))
         .filter(clauses::version_id.eq(version_id))
-        .filter(suggestions::visible.eq(true))
-        .group_by(clauses::article_id)
-        .select((clauses::article_id, diesel::dsl::count_star()))
-        .load::<(i64, i64)>(conn)?
-        .into_iter()
-        .collect())
+        .select((clauses::article_id, clause_counts::n))
+        .load(conn)?;
+    let mut counts: HashMap<i64, i64> = HashMap::new();
+    for (article, n) in rows {
+        *counts.entry(article).or_default() += n;
+    }
+    Ok(counts)
 }
 
 /// A language code as the database holds it (written from a [`TextLang`], so always

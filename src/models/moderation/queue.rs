@@ -492,7 +492,8 @@ pub fn status_counts(
     ))
 }
 
-/// Fold the count rows into one per consultation and status. The rows summed are
+/// Fold the count rows into one per consultation and status (and the clause counts
+/// into one per clause). The rows summed are
 /// exactly the rows deleted (`RETURNING`), so a change committed meanwhile is never
 /// lost. Call inside a write transaction.
 pub fn fold_counts(conn: &mut AnyConnection) -> QueryResult<usize> {
@@ -514,6 +515,30 @@ pub fn fold_counts(conn: &mut AnyConnection) -> QueryResult<usize> {
                     suggestion_counts::consultation_id.eq(consultation_id),
                     suggestion_counts::status.eq(status),
                     suggestion_counts::n.eq(n),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(sums.len() + fold_clause_counts(conn)?)
+}
+
+/// The same for `clause_counts`: one row per clause identity (a clause whose visible
+/// suggestions are back to none keeps no row).
+fn fold_clause_counts(conn: &mut AnyConnection) -> QueryResult<usize> {
+    use crate::schema::clause_counts;
+    let gone: Vec<(String, i64)> = diesel::delete(clause_counts::table)
+        .returning((clause_counts::clause_lineage, clause_counts::n))
+        .get_results(conn)?;
+    let mut sums: HashMap<String, i64> = HashMap::new();
+    for (lineage, n) in gone {
+        *sums.entry(lineage).or_default() += n;
+    }
+    for (lineage, n) in &sums {
+        if *n != 0 {
+            diesel::insert_into(clause_counts::table)
+                .values((
+                    clause_counts::clause_lineage.eq(lineage),
+                    clause_counts::n.eq(n),
                 ))
                 .execute(conn)?;
         }
