@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 
 FULL=""
 if [ "${1:-}" = --full ]; then FULL=1; shift; fi
-ALL=(article-throughput upvotes scale-out signin-memory overload mail moderation-queue export)
+ALL=(article-throughput reading-pages upvotes scale-out signin-memory overload mail moderation-queue export)
 WANTED=("$@")
 [ ${#WANTED[@]} -eq 0 ] && WANTED=("${ALL[@]}")
 OUT=${OUT:-/tmp/kenes-check}
@@ -33,6 +33,7 @@ cargo build --release --quiet || exit 1
 quick() {
     case $1 in
         article-throughput) echo "DURATION=5s" ;;
+        reading-pages) echo "DURATION=5s" ;;
         upvotes) echo "DURATION=5s" ;;
         scale-out) echo "DURATION=8s" ;;
         signin-memory) echo "COUNT=2000" ;;

@@ -121,7 +121,33 @@ def mail(rows, text):
                rate >= 100 and r["delivered"] == r["messages"] and r["outbox left"] == "0")
 
 
+def reading_pages(rows, text):
+    """Issue 16: pages rendered every time, as a share of nginx serving their bytes."""
+    wanted = {("article", "sqlite"): 0.30, ("article", "postgres"): 0.20,
+              ("clause-600", "sqlite"): 0.25, ("clause-600", "postgres"): 0.15}
+    rendered = {}
+    for r in rows:
+        if "kenes / nginx" in r:
+            rendered[(r["backend"], r["page"], r["viewer"])] = num(r["kenes req/s"])
+            floor = wanted.get((r["page"], r["backend"]))
+            if floor is not None:
+                ratio = num(r["kenes / nginx"])
+                target(f"{r['page']} page, {r['backend']}, {r['viewer']}, rendered: kenes / nginx",
+                       f">= {floor:.2f}", f"{ratio:.3f}", ratio >= floor, f"nginx {r['nginx req/s']} req/s")
+        elif r.get("viewer") and "p99 ms" in r and r["backend"] == "postgres":
+            p99 = num(r["p99 ms"])
+            target(f"clause page of 10,000 suggestions, postgres, {r['viewer']}, unloaded: p99", "< 10 ms",
+                   f"{p99:.2f} ms", p99 < 10)
+    for (backend, page, viewer), rps in sorted(rendered.items()):
+        anonymous = rendered.get((backend, page, "anonymous"))
+        if viewer == "citizen" and anonymous:
+            ratio = rps / anonymous
+            target(f"{page} page, {backend}: signed-in / anonymous rendering", ">= 0.90", f"{ratio:.2f}",
+                   ratio >= 0.9, f"anonymous {anonymous:.0f} req/s")
+
+
 PARSERS = {
+    "reading-pages": reading_pages,
     "article-throughput": article_throughput, "upvotes": upvotes,
     "moderation-queue": moderation_queue, "export": export, "scale-out": scale_out,
     "signin-memory": signin_memory, "overload": overload, "mail": mail,

@@ -3,9 +3,10 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use super::document::DocumentVersion;
 use crate::db::AnyConnection;
 use crate::domain::{ConsultationStatus, ModerationMode, Slug, TextLang};
-use crate::schema::consultations;
+use crate::schema::{consultations, document_versions};
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = consultations)]
@@ -126,6 +127,28 @@ pub fn find_by_slug(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Option
     consultations::table
         .filter(consultations::slug.eq(slug.as_str()))
         .select(Consultation::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A consultation by slug with its latest published version, in one statement (every
+/// reading page needs both).
+pub fn find_with_latest(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+) -> QueryResult<Option<(Consultation, Option<DocumentVersion>)>> {
+    consultations::table
+        .left_join(
+            document_versions::table.on(document_versions::consultation_id
+                .eq(consultations::id)
+                .and(document_versions::published_at.is_not_null())),
+        )
+        .filter(consultations::slug.eq(slug.as_str()))
+        .order(document_versions::number.desc())
+        .select((
+            Consultation::as_select(),
+            Option::<DocumentVersion>::as_select(),
+        ))
         .first(conn)
         .optional()
 }

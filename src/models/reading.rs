@@ -130,8 +130,12 @@ pub struct ClauseWithSuggestions {
     pub upvoted: HashSet<i64>,
 }
 
-fn public_consultation(conn: &mut AnyConnection, slug: &Slug) -> QueryResult<Option<Consultation>> {
-    Ok(consultation::find_by_slug(conn, slug)?.filter(|c| c.status().is_public()))
+/// A public consultation (not in `draft` status) and its latest published version.
+fn public_consultation(
+    conn: &mut AnyConnection,
+    slug: &Slug,
+) -> QueryResult<Option<(Consultation, Option<DocumentVersion>)>> {
+    Ok(consultation::find_with_latest(conn, slug)?.filter(|(c, _)| c.status().is_public()))
 }
 
 /// The languages of a version, in import order, the authoritative one included.
@@ -230,14 +234,15 @@ fn published_article(
     Ok(Some(found))
 }
 
-/// The version to show: the requested one, else the latest published; with whether it
-/// is the latest.
+/// The version to show: the requested one, else the `latest` published; with whether
+/// it is the latest.
 fn resolve_version(
     conn: &mut AnyConnection,
     consultation_id: i64,
+    latest: Option<DocumentVersion>,
     requested: Option<i32>,
 ) -> QueryResult<Option<(DocumentVersion, bool)>> {
-    let Some(latest) = document::latest_published(conn, consultation_id)? else {
+    let Some(latest) = latest else {
         return Ok(None);
     };
     match requested {
@@ -258,10 +263,10 @@ pub fn contents(
     slug: &Slug,
     requested: Option<i32>,
 ) -> QueryResult<Option<Contents>> {
-    let Some(consultation) = public_consultation(conn, slug)? else {
+    let Some((consultation, latest)) = public_consultation(conn, slug)? else {
         return Ok(None);
     };
-    let version = resolve_version(conn, consultation.id, requested)?;
+    let version = resolve_version(conn, consultation.id, latest, requested)?;
     if requested.is_some() && version.is_none() {
         return Ok(None);
     }
@@ -290,10 +295,11 @@ pub fn article(
     requested: Option<i32>,
     choice: TextChoice,
 ) -> QueryResult<Option<ArticleData>> {
-    let Some(consultation) = public_consultation(conn, slug)? else {
+    let Some((consultation, latest)) = public_consultation(conn, slug)? else {
         return Ok(None);
     };
-    let Some((version, is_current)) = resolve_version(conn, consultation.id, requested)? else {
+    let Some((version, is_current)) = resolve_version(conn, consultation.id, latest, requested)?
+    else {
         return Ok(None);
     };
     let Some((view, texts)) = published_article(conn, published, &version, number, choice)? else {
@@ -329,10 +335,7 @@ fn find_clause(
     reference: &ClauseRef,
     requested: Option<i32>,
 ) -> QueryResult<Option<FoundClause>> {
-    let Some(consultation) = public_consultation(conn, slug)? else {
-        return Ok(None);
-    };
-    let Some(latest) = document::latest_published(conn, consultation.id)? else {
+    let Some((consultation, Some(latest))) = public_consultation(conn, slug)? else {
         return Ok(None);
     };
     let found = document::find_clause(conn, consultation.id, &reference.to_string(), requested)?;
