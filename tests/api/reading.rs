@@ -1,5 +1,10 @@
 //! A citizen reads a draft: home, contents, article, clause, permalinks, versions.
 
+use diesel::prelude::*;
+use kenes::domain::SuggestionStatus;
+use kenes::schema::{clauses, suggestions};
+
+use crate::fixtures::{open_us, suggestion as fixture};
 use crate::helpers::{TestApp, KZ_TEXT, US_TEXT};
 use crate::on_both_backends;
 
@@ -10,6 +15,7 @@ on_both_backends!(
     clause_permalinks_resolve_case_insensitively,
     unknown_and_malformed_addresses_are_friendly_404s,
     a_new_version_keeps_old_permalinks_working,
+    suggestion_counts_follow_every_change,
 );
 
 async fn home_lists_public_consultations_only(app: TestApp) {
@@ -231,4 +237,88 @@ async fn a_new_version_keeps_old_permalinks_working(app: TestApp) {
     assert_eq!(kept.len(), 2);
     assert_eq!(kept[0], kept[1], "unchanged clause keeps its identity");
     assert_ne!(changed[0], changed[1], "changed clause gets a new identity");
+}
+
+/// The count an article page shows beside clause `reference` ("3 suggestions"), 0 when
+/// it shows none.
+fn count_beside(body: &str, reference: &str) -> i64 {
+    let link = format!(
+        r##"class="clause-count" href="/en/consultations/us/clauses/{reference}#suggestions">"##
+    );
+    body.split_once(&link)
+        .map(|(_, after)| {
+            after
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("a number")
+        })
+        .unwrap_or(0)
+}
+
+/// The counts on reading pages come from a tally kept by triggers (issue 16), not from
+/// counting the suggestions: every way a suggestion appears, disappears or moves must
+/// change them in the same transaction, and folding the tally must not.
+async fn suggestion_counts_follow_every_change(app: TestApp) {
+    open_us(&app).await;
+    let (_, author) = app.citizen("Author").await;
+    let mut numbers = Vec::new();
+    for body in ["One", "Two", "Three"] {
+        numbers.push(fixture(&app, author, "I.1", body, SuggestionStatus::Published).await);
+    }
+    // Not public: not counted.
+    fixture(&app, author, "I.1", "Pending", SuggestionStatus::Pending).await;
+    const ARTICLE: &str = "/consultations/us/articles/I";
+    let page = app.get(ARTICLE).await.body;
+    assert_eq!(count_beside(&page, "I.1"), 3);
+    assert_eq!(count_beside(&page, "I.2"), 0);
+    let clause = app.get("/consultations/us/clauses/I.1").await;
+    assert!(
+        clause.body.contains(r#"<span class="count">(3)</span>"#),
+        "the clause page's total"
+    );
+
+    let first = numbers[0].clone();
+    let second = numbers[1].clone();
+    app.query(move |conn| {
+        // Hidden.
+        diesel::update(suggestions::table.filter(suggestions::tracking_number.eq(&first)))
+            .set((
+                suggestions::visible.eq(false),
+                suggestions::status.eq("rejected"),
+            ))
+            .execute(conn)
+            .unwrap();
+        // Moved to another clause (as a new version's lineage may).
+        let other: String = clauses::table
+            .filter(clauses::reference.eq("I.2"))
+            .select(clauses::lineage)
+            .first(conn)
+            .unwrap();
+        diesel::update(suggestions::table.filter(suggestions::tracking_number.eq(&second)))
+            .set(suggestions::clause_lineage.eq(other))
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    let page = app.get(ARTICLE).await.body;
+    assert_eq!(count_beside(&page, "I.1"), 1);
+    assert_eq!(count_beside(&page, "I.2"), 1);
+
+    let third = numbers[2].clone();
+    app.query(move |conn| {
+        diesel::delete(suggestions::table.filter(suggestions::tracking_number.eq(&third)))
+            .execute(conn)
+            .unwrap();
+        kenes::db::write_transaction(conn, kenes::models::moderation::fold_counts).unwrap();
+    })
+    .await;
+    let page = app.get(ARTICLE).await.body;
+    assert_eq!(count_beside(&page, "I.1"), 0);
+    assert_eq!(count_beside(&page, "I.2"), 1);
+    let contents = app.get("/consultations/us").await;
+    assert!(
+        contents.body.contains("· 1 suggestion<"),
+        "the contents page's count"
+    );
 }
