@@ -7,16 +7,22 @@
 #
 #   bash bench/moderation-queue.sh            # SUGGESTIONS=1000000 VOTES=10000000
 #   KEEP=1 bash bench/moderation-queue.sh     # keep the seeded databases for a rerun
+#   RANDOM_SEED=11 PG_DB=kenes_queue11 WORK=/tmp/kq11 bash bench/moderation-queue.sh
+#                                             # another seed's data, in its own databases
+#   ONLY="one clause" bash bench/moderation-queue.sh   # only the combinations named so
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 SUGGESTIONS=${SUGGESTIONS:-1000000}
 VOTES=${VOTES:-10000000}
 CITIZENS=${CITIZENS:-200000}
+RANDOM_SEED=${RANDOM_SEED:-2024}
+PG_DB=${PG_DB:-kenes_queue}
+ONLY=${ONLY:-}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
-cargo build --release --quiet
+[ -n "${NO_BUILD:-}" ] || cargo build --release --quiet
 KENES=$PWD/target/release/kenes
 WORK=${WORK:-/tmp/kenes-queue}
 mkdir -p "$WORK"
@@ -24,7 +30,7 @@ PID=""
 cleanup() {
     [ -n "$PID" ] && kill "$PID" 2>/dev/null || true
     if [ -z "${KEEP:-}" ]; then
-        psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS kenes_queue WITH (FORCE)" >/dev/null 2>&1 || true
+        psql "$PG_ADMIN" -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true
         rm -rf "$WORK"
     fi
 }
@@ -38,12 +44,12 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         query() { sqlite3 "$DATABASE_URL" "$1"; }
         fresh=$([ -f "$DATABASE_URL" ] && echo no || echo yes)
     else
-        export DATABASE_URL="${PG_ADMIN%/*}/kenes_queue"
+        export DATABASE_URL="${PG_ADMIN%/*}/$PG_DB"
         query() { psql -qAt "$DATABASE_URL" -c "$1"; }
-        if psql "$PG_ADMIN" -qAt -c "SELECT 1 FROM pg_database WHERE datname = 'kenes_queue'" | grep -q 1; then
+        if psql "$PG_ADMIN" -qAt -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'" | grep -q 1; then
             fresh=no
         else
-            psql "$PG_ADMIN" -qc "CREATE DATABASE kenes_queue" >/dev/null
+            psql "$PG_ADMIN" -qc "CREATE DATABASE $PG_DB" >/dev/null
             fresh=yes
         fi
     fi
@@ -52,9 +58,10 @@ for backend in ${BACKENDS:-sqlite postgres}; do
     if [ "$fresh" = yes ]; then
         "$KENES" import-draft tests/data/constitution-us.txt --consultation queue --status open >/dev/null
         echo "[$backend] seed: $( { /usr/bin/time -f '%e s' "$KENES" seed --consultation queue \
-            --citizens "$CITIZENS" --suggestions "$SUGGESTIONS" --votes "$VOTES" >/dev/null; } 2>&1 )" >&2
+            --citizens "$CITIZENS" --suggestions "$SUGGESTIONS" --votes "$VOTES" \
+            --random-seed "$RANDOM_SEED" >/dev/null; } 2>&1 )" >&2
         echo "$backend | full clustering of $(query "SELECT COUNT(*) FROM suggestions") suggestions | $( { /usr/bin/time -f '%e s, peak %M KiB' "$KENES" cluster --all >/dev/null; } 2>&1 )"
-        "$KENES" seed --consultation queue --citizens 100 --suggestions 1000 --votes 1000 --random-seed 7 >/dev/null
+        "$KENES" seed --consultation queue --citizens 100 --suggestions 1000 --votes 1000 --random-seed "$((RANDOM_SEED + 1))" >/dev/null
         echo "$backend | incremental clustering after 1,000 new | $( { /usr/bin/time -f '%e s' "$KENES" cluster >/dev/null; } 2>&1 )"
         printf 'queue-bench-password\n' | "$KENES" user create --email bench-moderator@gov.kz --name "Bench Moderator" --role moderator >/dev/null
         # Some work in progress, as in a real queue: assignments, tags, reports.
@@ -113,6 +120,7 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         "/en/moderation?clustered=1"
     )
     for i in "${!paths[@]}"; do
+        if [ -n "$ONLY" ] && [[ "${names[$i]}" != *"$ONLY"* ]]; then continue; fi
         url="$BASE${paths[$i]}"
         rows=$(curl -s -b "kenes_session=$session" "$url" | grep -c 'class="queue-row"' || true)
         out=$(wrk -t1 -c2 -d"$DURATION" -s bench/queue.lua -H "Cookie: kenes_session=$session" "$url")

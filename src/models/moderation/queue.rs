@@ -466,7 +466,16 @@ pub fn status_counts(
         // narrower filter.
         return Ok(None);
     } else {
-        let mut query = narrowed(suggestions::table.into_boxed(), r)
+        // The count reads matches in no order, so the lineage index is what it wants
+        // even for a clause holding many: hidden (as the ordered page hides it), a
+        // count on one clause of 18,600 among 1,000,000 walked 107,000 rows to find
+        // its first 2,001 (issue 20); through (clause_lineage, status, id) it reads
+        // 2,001 index entries.
+        let counting = Resolved {
+            common_place: false,
+            ..r.clone()
+        };
+        let mut query = narrowed(suggestions::table.into_boxed(), &counting)
             .select(suggestions::status)
             .limit(cap + 1);
         // PostgreSQL: in id order, so that it walks an index and reads only the rows it
