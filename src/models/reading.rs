@@ -317,24 +317,15 @@ pub fn article(
     }))
 }
 
-/// A clause found by its reference, with its version's languages.
-struct FoundClause {
-    consultation: Consultation,
-    version: DocumentVersion,
-    is_current: bool,
-    article: ArticleRow,
-    clause: ClauseRow,
-    languages: Vec<TextLang>,
-}
-
 /// A clause by its reference: in the requested version, else in the newest published
-/// version that has it (a permalink outlives the clause's removal from the draft).
+/// version that has it (a permalink outlives the clause's removal from the draft); its
+/// texts not loaded yet, and its version's languages beside it.
 fn find_clause(
     conn: &mut AnyConnection,
     slug: &Slug,
     reference: &ClauseRef,
     requested: Option<i32>,
-) -> QueryResult<Option<FoundClause>> {
+) -> QueryResult<Option<(ClauseData, Vec<TextLang>)>> {
     let Some((consultation, Some(latest))) = public_consultation(conn, slug)? else {
         return Ok(None);
     };
@@ -343,14 +334,17 @@ fn find_clause(
         return Ok(None);
     };
     let languages = version_languages(conn, version.id)?;
-    Ok(Some(FoundClause {
-        is_current: version.number == latest.number,
-        consultation,
-        version,
-        article,
-        clause,
+    Ok(Some((
+        ClauseData {
+            is_current: version.number == latest.number,
+            consultation,
+            version,
+            article,
+            clause,
+            texts: PageTexts::default(),
+        },
         languages,
-    }))
+    )))
 }
 
 /// A clause by its reference (as [`find_clause`] finds it), with its text in the
@@ -361,29 +355,21 @@ pub fn clause(
     reference: &ClauseRef,
     requested: Option<i32>,
 ) -> QueryResult<Option<ClauseData>> {
-    let Some(found) = find_clause(conn, slug, reference, requested)? else {
+    let Some((mut found, languages)) = find_clause(conn, slug, reference, requested)? else {
         return Ok(None);
     };
-    let others: Vec<TextLang> = found
-        .languages
+    let others: Vec<TextLang> = languages
         .iter()
         .copied()
         .filter(|l| *l != found.version.language)
         .collect();
     // One query, and none for a draft in one language.
-    let texts = PageTexts {
+    found.texts = PageTexts {
         clauses: translation::clause_texts(conn, &[found.clause.id], &others)?,
-        languages: found.languages,
+        languages,
         ..PageTexts::default()
     };
-    Ok(Some(ClauseData {
-        consultation: found.consultation,
-        version: found.version,
-        is_current: found.is_current,
-        article: found.article,
-        clause: found.clause,
-        texts,
-    }))
+    Ok(Some(found))
 }
 
 /// The clause page's data: the clause (as [`find_clause`] finds it) with its texts and
@@ -398,13 +384,14 @@ pub fn clause_with_suggestions(
     cursor: Option<&suggestion::Cursor>,
     viewer: Option<i64>,
 ) -> QueryResult<Option<ClauseWithSuggestions>> {
-    let Some(found) = find_clause(conn, slug, reference, requested.version)? else {
+    let Some((mut found, languages)) = find_clause(conn, slug, reference, requested.version)?
+    else {
         return Ok(None);
     };
-    let texts = PageTexts::load(
+    found.texts = PageTexts::load(
         conn,
         &found.version,
-        found.languages,
+        languages,
         requested.text,
         &found.article,
         None,
@@ -427,14 +414,7 @@ pub fn clause_with_suggestions(
         None => HashSet::new(),
     };
     Ok(Some(ClauseWithSuggestions {
-        clause: ClauseData {
-            consultation: found.consultation,
-            version: found.version,
-            is_current: found.is_current,
-            article: found.article,
-            clause: found.clause,
-            texts,
-        },
+        clause: found,
         suggestions,
         next,
         total,
