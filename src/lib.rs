@@ -23,6 +23,7 @@ pub mod locale;
 pub mod mail;
 pub mod metrics;
 pub mod models;
+pub mod read_cache;
 pub mod routes;
 pub mod schema;
 pub mod seed;

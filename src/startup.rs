@@ -149,6 +149,7 @@ impl Application {
             pool: pool.clone(),
             page_cache: PageCache::new(Duration::from_secs(settings.page_cache_secs)),
             published: Default::default(),
+            reading: Default::default(),
             passwords: Passwords::new(cores),
             csrf_key: csrf_key.into_bytes(),
             sessions,
@@ -168,6 +169,8 @@ impl Application {
             .context("starting the session loader")?,
             default_lang,
         });
+        crate::db::changes::watch(settings.backend(), pool.changes())
+            .context("starting the change watcher")?;
         let transport = Transport::new(
             settings.smtp_url.as_deref(),
             settings.data_dir.join("outbox"),
@@ -209,12 +212,15 @@ impl Application {
         // of this bound is headroom, not a queue.
         let blocking_threads = (settings.db_pool_size as usize + cores).max(4) * 2;
         let server = HttpServer::new(move || {
-            // Listed innermost first: a request passes the tracing span, the security
+            // Listed innermost first (the first, `after_writes`, tells the reading
+            // pages' cache once a request that may have written is answered): a
+            // request passes the tracing span, the security
             // headers and compression, then its language prefix is taken off
             // (`locale`), the session is loaded, an unprefixed page is redirected to its
             // address in a language, and the CSRF token checked; the router then applies each protected area's guard to the
             // scope it matched (`routes::configure`, `auth::policy`).
             let app = App::new()
+                .wrap(from_fn(crate::read_cache::after_writes))
                 .wrap(from_fn(csrf::protect))
                 .wrap(from_fn(crate::locale::redirect))
                 .wrap(from_fn(session::load))

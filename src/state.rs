@@ -14,6 +14,8 @@ pub struct AppState {
     pub page_cache: PageCache,
     /// Articles of published versions (see [`crate::models::reading::PublishedArticles`]).
     pub published: crate::models::reading::PublishedArticles,
+    /// Reading pages' data while it is current (see [`crate::read_cache`]).
+    pub reading: crate::read_cache::ReadCache,
     pub passwords: Passwords,
     /// Key for signing CSRF tokens (generated once, kept in the database).
     pub csrf_key: Vec<u8>,

@@ -11,6 +11,7 @@
 
 pub mod advisory;
 pub mod backup;
+pub mod changes;
 pub mod fixed;
 pub mod pool;
 
@@ -316,12 +317,13 @@ pub fn connect(
             .map_err(|e| DbSetupError::Sqlite(format!("cannot enable WAL mode: {e}")))?;
     }
     let statements = Arc::new(StatementCount::default());
+    let changes = Arc::new(changes::ChangeClock::default());
     r2d2::Pool::builder()
         .max_size(max_size)
         .connection_timeout(timeout)
         .error_handler(Box::new(LimitedErrorLog))
         .build(AnyConnectionManager::new(backend.clone()).counting(Arc::clone(&statements)))
-        .map(|pool| DbPool::new(pool, backend.clone(), statements))
+        .map(|pool| DbPool::new(pool, backend.clone(), statements, changes))
         .map_err(|source| DbSetupError::Connect {
             what: backend.describe(),
             source,

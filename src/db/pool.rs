@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 use diesel::r2d2;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::changes::ChangeClock;
 use super::{AnyConnection, AnyConnectionManager, Backend, StatementCount};
 
 pub type PooledConnection = r2d2::PooledConnection<AnyConnectionManager>;
@@ -83,6 +84,7 @@ struct Shared {
     breaker: Mutex<Breaker>,
     gate: Gate,
     statements: Arc<StatementCount>,
+    changes: Arc<ChangeClock>,
 }
 
 impl std::fmt::Debug for DbPool {
@@ -106,6 +108,7 @@ impl DbPool {
         inner: r2d2::Pool<AnyConnectionManager>,
         backend: Backend,
         statements: Arc<StatementCount>,
+        changes: Arc<ChangeClock>,
     ) -> Self {
         let gate = Gate::new(inner.max_size(), 32, Duration::from_millis(500));
         Self {
@@ -115,6 +118,7 @@ impl DbPool {
                 breaker: Mutex::new(Breaker::default()),
                 gate,
                 statements,
+                changes,
             }),
         }
     }
@@ -128,6 +132,7 @@ impl DbPool {
             breaker: Mutex::new(Breaker::default()),
             gate,
             statements: Arc::clone(&self.shared.statements),
+            changes: Arc::clone(&self.shared.changes),
         };
         Self {
             inner: self.inner,
@@ -137,6 +142,12 @@ impl DbPool {
 
     pub fn backend(&self) -> &Backend {
         &self.shared.backend
+    }
+
+    /// What tells this process's caches that the data they hold has changed (see
+    /// [`super::changes`]).
+    pub fn changes(&self) -> &Arc<ChangeClock> {
+        &self.shared.changes
     }
 
     /// The statements this pool's connections have sent (see [`StatementCount`]).

@@ -121,13 +121,13 @@ pub struct ClauseData {
     pub texts: PageTexts,
 }
 
-/// A clause page: the clause, one page of its suggestions, and what the viewer upvoted.
+/// A clause page: the clause and one page of its suggestions, as every reader sees it
+/// (what the reader supports is [`upvoted`]).
 pub struct ClauseWithSuggestions {
     pub clause: ClauseData,
     pub suggestions: Vec<suggestion::Listed>,
     pub next: Option<suggestion::Cursor>,
     pub total: i64,
-    pub upvoted: HashSet<i64>,
 }
 
 /// A public consultation (not in `draft` status) and its latest published version.
@@ -382,7 +382,6 @@ pub fn clause_with_suggestions(
     requested: Requested,
     sort: suggestion::Sort,
     cursor: Option<&suggestion::Cursor>,
-    viewer: Option<i64>,
 ) -> QueryResult<Option<ClauseWithSuggestions>> {
     let Some((mut found, languages)) = find_clause(conn, slug, reference, requested.version)?
     else {
@@ -403,23 +402,18 @@ pub fn clause_with_suggestions(
     let total = suggestion::counts_by_lineage(conn, std::slice::from_ref(&found.clause.lineage))?
         .values()
         .sum();
-    let upvoted = match viewer {
-        Some(user_id) => {
-            let ids: Vec<SuggestionId> = suggestions
-                .iter()
-                .map(|l| SuggestionId(l.suggestion.id))
-                .collect();
-            super::upvote::upvoted_by(conn, UserId(user_id), &ids)?
-        }
-        None => HashSet::new(),
-    };
     Ok(Some(ClauseWithSuggestions {
         clause: found,
         suggestions,
         next,
         total,
-        upvoted,
     }))
+}
+
+/// Which of the suggestions `ids` the citizen `user_id` supports.
+pub fn upvoted(conn: &mut AnyConnection, user_id: i64, ids: &[i64]) -> QueryResult<HashSet<i64>> {
+    let ids: Vec<SuggestionId> = ids.iter().copied().map(SuggestionId).collect();
+    super::upvote::upvoted_by(conn, UserId(user_id), &ids)
 }
 
 /// Suggestions per page on a clause page.

@@ -314,7 +314,7 @@ pub fn similar_on_clause(
 }
 
 /// How a clause's suggestions are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Sort {
     /// Most upvoted first (the default).
     Top,
@@ -343,7 +343,7 @@ impl Sort {
 
 /// Where the next page starts: the sort key of the last row shown. Keyset paging stays
 /// as fast a thousand pages in as on the first.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Cursor {
     Top { upvotes: i32, id: i64 },
     Newest { id: i64 },

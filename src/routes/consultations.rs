@@ -4,7 +4,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{public_page, render, with_db, AppState};
+use super::{current, public_page, render, AppState};
 use crate::auth::{policy, CurrentUser};
 use crate::domain::{ArticleNumber, ClauseRef, Slug};
 use crate::error::AppError;
@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::models::reading;
 use crate::models::reading::TextChoice;
 use crate::models::suggestion::{Cursor, Sort};
+use crate::read_cache::{ArticleKey, ClauseKey};
 use crate::views::consultation::ConsultationSummary;
 use crate::views::suggestion::SuggestionList;
 use crate::views::text_lang::{default_text_lang, Shown};
@@ -55,7 +56,11 @@ pub async fn home(
     let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
-        let consultations = with_db(&db, |conn| Ok(reading::public_consultations(conn)?)).await?;
+        let consultations = current(&db, &db.reading.home, (), |conn| {
+            Ok(Some(reading::public_consultations(conn)?))
+        })
+        .await?
+        .ok_or(AppError::NotFound)?;
         render(&HomePage {
             ctx: &ctx,
             consultations: consultations
@@ -79,7 +84,8 @@ pub async fn contents(
     let lang = crate::locale::of(&request);
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
-        let data = with_db(&db, move |conn| {
+        let key = (slug.to_string(), requested);
+        let data = current(&db, &db.reading.contents, key, move |conn| {
             Ok(reading::contents(conn, &slug, requested)?)
         })
         .await?
@@ -111,7 +117,13 @@ pub async fn article(
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
         let cache = db.clone();
-        let data = with_db(&db, move |conn| {
+        let key = ArticleKey {
+            slug: slug.to_string(),
+            number: number.as_str().to_owned(),
+            version: requested,
+            choice,
+        };
+        let data = current(&db, &db.reading.articles, key, move |conn| {
             Ok(reading::article(
                 conn,
                 &cache.published,
@@ -166,7 +178,14 @@ pub async fn clause(
     let return_to = request.uri().to_string();
     let db = state.clone();
     public_page(&state, &request, lang, |ctx| async move {
-        let data = with_db(&db, move |conn| {
+        let key = ClauseKey {
+            slug: slug.to_string(),
+            reference: reference.to_string(),
+            version: requested,
+            sort,
+            after: cursor.clone(),
+        };
+        let data = current(&db, &db.reading.clauses, key, move |conn| {
             Ok(reading::clause_with_suggestions(
                 conn,
                 &slug,
@@ -177,11 +196,22 @@ pub async fn clause(
                 },
                 sort,
                 cursor.as_ref(),
-                viewer_id,
             )?)
         })
         .await?
         .ok_or(AppError::NotFound)?;
+        let upvoted = match viewer_id {
+            Some(user_id) => {
+                let ids: Vec<i64> = data.suggestions.iter().map(|l| l.suggestion.id).collect();
+                let key = (user_id, ids.clone());
+                current(&db, &db.reading.upvoted, key, move |conn| {
+                    Ok(Some(reading::upvoted(conn, user_id, &ids)?))
+                })
+                .await?
+                .unwrap_or_default()
+            }
+            None => Default::default(),
+        };
         let may_vote_as = viewer
             .as_ref()
             .filter(|v| policy::may_participate(v))
@@ -190,6 +220,7 @@ pub async fn clause(
         let list = SuggestionList::build(
             ctx.lang,
             &data,
+            &upvoted,
             may_vote_as,
             sort,
             requested,

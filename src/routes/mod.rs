@@ -12,6 +12,8 @@ pub mod static_files;
 pub mod suggestions;
 
 use std::future::Future;
+use std::hash::Hash;
+use std::sync::Arc;
 
 use actix_web::web::Bytes;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -23,6 +25,7 @@ use crate::auth::session::FLASH_COOKIE;
 use crate::db::AnyConnection;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::read_cache::Fresh;
 pub use crate::state::AppState;
 use crate::views::PageContext;
 
@@ -167,6 +170,34 @@ where
         work(&mut conn)
     })
     .await?
+}
+
+/// A reading page's data: from `fresh` while it is current (see [`crate::read_cache`]),
+/// else loaded by `load` with a pooled connection on a blocking thread, and kept there
+/// under the generation noted before loading. `None` (no such page) is not kept.
+pub async fn current<K, V, F>(
+    state: &AppState,
+    fresh: &Fresh<K, V>,
+    key: K,
+    load: F,
+) -> Result<Option<Arc<V>>, AppError>
+where
+    K: Eq + Hash,
+    V: Send + 'static,
+    F: FnOnce(&mut AnyConnection) -> Result<Option<V>, AppError> + Send + 'static,
+{
+    let generation = state.pool.changes().current();
+    if let Some(found) = generation.and_then(|g| fresh.get(&key, g)) {
+        return Ok(Some(found));
+    }
+    let Some(loaded) = with_db(state, load).await? else {
+        return Ok(None);
+    };
+    let loaded = Arc::new(loaded);
+    if let Some(g) = generation {
+        fresh.insert(key, g, Arc::clone(&loaded));
+    }
+    Ok(Some(loaded))
 }
 
 /// A response body produced by `work` on a blocking thread with a pooled connection,

@@ -205,6 +205,7 @@ impl SuggestionList {
     pub fn build(
         lang: Lang,
         data: &crate::models::reading::ClauseWithSuggestions,
+        upvoted: &std::collections::HashSet<i64>,
         may_vote_as: Option<i64>,
         sort: Sort,
         requested_version: Option<i32>,
@@ -226,7 +227,7 @@ impl SuggestionList {
                 .suggestions
                 .iter()
                 .map(|l| {
-                    let upvoted = data.upvoted.contains(&l.suggestion.id);
+                    let upvoted = upvoted.contains(&l.suggestion.id);
                     SuggestionView::from_listed(
                         lang,
                         l,

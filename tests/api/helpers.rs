@@ -511,9 +511,17 @@ impl TestApp {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        tokio::task::spawn_blocking(move || f(&mut pool.get().expect("connection")))
-            .await
-            .expect("join")
+        let result = tokio::task::spawn_blocking({
+            let pool = pool.clone();
+            move || f(&mut pool.get().expect("connection"))
+        })
+        .await
+        .expect("join");
+        // A change written here is the server's own, as a request's would be: its
+        // reading pages read afresh at once (another process's change is heard within
+        // milliseconds; `reading::pages_follow_changes_made_by_another_process`).
+        pool.changes().bump();
+        result
     }
 }
 

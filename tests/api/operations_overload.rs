@@ -98,9 +98,11 @@ async fn a_saturated_database_sheds_requests_at_once(backend: Db) {
         .unwrap();
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for _ in 0..20 {
+    for i in 0..20 {
         let client = app.client.clone();
-        let url = format!("{}/en/", app.address);
+        // A page that needs the database every time: a consultation no one has
+        // (a page held in memory would need none, see `crate::read_cache`).
+        let url = format!("{}/en/consultations/missing-{i}", app.address);
         tasks.push(tokio::spawn(async move {
             let asked = Instant::now();
             let response = client.get(url).send().await.unwrap();

@@ -6,7 +6,7 @@ use kenes::schema::{clauses, suggestions};
 
 use crate::fixtures::{open_us, suggestion as fixture};
 use crate::helpers::{TestApp, KZ_TEXT, US_TEXT};
-use crate::on_both_backends;
+use crate::{on_both_backends, on_both_backends_with};
 
 on_both_backends!(
     home_lists_public_consultations_only,
@@ -16,6 +16,16 @@ on_both_backends!(
     unknown_and_malformed_addresses_are_friendly_404s,
     a_new_version_keeps_old_permalinks_working,
     suggestion_counts_follow_every_change,
+);
+
+// Nothing in the background moves the server's clock or sends statements through its
+// pool: the statement counts below are the pages' own.
+on_both_backends_with!(
+    |s| {
+        s.mail_poll_ms = 600_000;
+        s.cluster_secs = 0;
+    };
+    reading_pages_come_from_memory_while_nothing_changed,
 );
 
 async fn home_lists_public_consultations_only(app: TestApp) {
@@ -320,5 +330,92 @@ async fn suggestion_counts_follow_every_change(app: TestApp) {
     assert!(
         contents.body.contains("· 1 suggestion<"),
         "the contents page's count"
+    );
+}
+
+/// The SQL statements the server's pool sent while `path` was read once.
+async fn statements_of(app: &TestApp, path: &str) -> (u64, String) {
+    let before = app.pool.statements().0;
+    let page = app.get(path).await;
+    assert_eq!(page.status, 200, "{path}");
+    (app.pool.statements().0 - before, page.body)
+}
+
+/// A reading page read again while nothing it shows has changed is rendered from
+/// memory, without a statement (issue 16); a change made through another connection
+/// (as another process makes it) is on the page within moments, heard by the server's
+/// watcher: NOTIFY on PostgreSQL, a counter the triggers bump on SQLite. Without the
+/// cache the second read costs statements; without the triggers or the watcher the
+/// change never shows.
+async fn reading_pages_come_from_memory_while_nothing_changed(app: TestApp) {
+    open_us(&app).await;
+    let (_, author) = app.citizen("Author").await;
+    let number = fixture(
+        &app,
+        author,
+        "I.1",
+        "Words as first written",
+        SuggestionStatus::Published,
+    )
+    .await;
+    const PAGES: [&str; 4] = [
+        "/en/",
+        "/en/consultations/us",
+        "/en/consultations/us/articles/I",
+        "/en/consultations/us/clauses/I.1",
+    ];
+    // The watcher connects as the server starts; until it has, nothing is kept.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    for path in PAGES {
+        loop {
+            // As after any change: what was kept is out of date.
+            app.pool.changes().bump();
+            let (first, _) = statements_of(&app, path).await;
+            let (again, _) = statements_of(&app, path).await;
+            if again == 0 {
+                assert!(first > 0, "{path}: the first read loads from the database");
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{path}: read again, it still sent {again} statements"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    // Another connection, not the server's pool: only the watcher can tell.
+    let url = app.db.url.clone();
+    tokio::task::spawn_blocking(move || {
+        let backend = kenes::db::Backend::from_url(Some(&url), std::path::Path::new("."));
+        let mut conn = kenes::db::AnyConnectionManager::new(backend)
+            .establish()
+            .expect("a second connection");
+        diesel::update(suggestions::table.filter(suggestions::tracking_number.eq(&number)))
+            .set(suggestions::body.eq("Words changed elsewhere"))
+            .execute(&mut conn)
+            .unwrap();
+    })
+    .await
+    .unwrap();
+    let changed = std::time::Instant::now();
+    loop {
+        let page = app.get("/en/consultations/us/clauses/I.1").await;
+        if page.body.contains("Words changed elsewhere") {
+            assert!(!page.body.contains("Words as first written"));
+            break;
+        }
+        assert!(
+            changed.elapsed() < std::time::Duration::from_secs(5),
+            "a change made through another connection never reached the page"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    let _ = std::io::Write::write_fmt(
+        &mut std::io::stderr(),
+        format_args!(
+            "a change elsewhere was on the page after {:?}\n",
+            changed.elapsed()
+        ),
     );
 }

@@ -1,0 +1,17 @@
+DROP TRIGGER consultations_reading_changed ON consultations;
+DROP TRIGGER document_versions_reading_changed ON document_versions;
+DROP TRIGGER version_texts_reading_changed ON version_texts;
+DROP TRIGGER chapters_reading_changed ON chapters;
+DROP TRIGGER chapter_texts_reading_changed ON chapter_texts;
+DROP TRIGGER articles_reading_changed ON articles;
+DROP TRIGGER article_texts_reading_changed ON article_texts;
+DROP TRIGGER clauses_reading_changed ON clauses;
+DROP TRIGGER clause_texts_reading_changed ON clause_texts;
+DROP TRIGGER suggestions_reading_changed ON suggestions;
+DROP TRIGGER upvotes_reading_changed ON upvotes;
+DROP TRIGGER users_reading_changed ON users;
+DROP TRIGGER tags_reading_changed ON tags;
+DROP TRIGGER suggestion_tags_reading_changed ON suggestion_tags;
+DROP TRIGGER clusters_reading_changed ON clusters;
+DROP TRIGGER sessions_reading_changed ON sessions;
+DROP FUNCTION reading_changed();

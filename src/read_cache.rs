@@ -1,0 +1,176 @@
+//! The reading pages' data held in memory while nothing it was read from has changed
+//! (issue 16).
+//!
+//! Where [`crate::cache`] keeps rendered pages for anonymous readers for a few seconds,
+//! this keeps what a page is rendered *from*, for every reader, for exactly as long as
+//! it is current: each entry is filed under the [`ChangeClock`] generation noted before
+//! it was read, and is used only while that is still the generation. Any commit in this
+//! process, and any change another process makes to what the pages read, moves the
+//! generation on (see [`crate::db::changes`]), so a page rendered from here shows what
+//! the database held at that moment (give or take the few milliseconds another process's
+//! notice takes to arrive), and a citizen's own vote or suggestion is on the next page
+//! they load. While changes could go unheard, nothing is used from here.
+//!
+//! **Bounded**: each kind of entry has a most-entries bound; when it is reached the
+//! entries of older generations are dropped, and if that frees nothing, all of them.
+//!
+//! [`ChangeClock`]: crate::db::changes::ChangeClock
+
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::Method;
+use actix_web::middleware::Next;
+use actix_web::web;
+
+use crate::models::consultation::Consultation;
+use crate::models::reading::{ArticleData, ClauseWithSuggestions, Contents, TextChoice};
+use crate::models::suggestion::{Cursor, Sort};
+use crate::state::AppState;
+
+/// After a request that may have written (any method but GET, HEAD and OPTIONS) has
+/// been answered, move this process's generation on: whatever it changed, however it
+/// wrote it (a transaction is seen by the connection itself, a single statement is
+/// not), the page its author is sent to next is read afresh.
+pub async fn after_writes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let writes = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let state = writes
+        .then(|| req.app_data::<web::Data<AppState>>().cloned())
+        .flatten();
+    let response = next.call(req).await;
+    if let Some(state) = state {
+        state.pool.changes().bump();
+    }
+    response
+}
+
+/// Entries of one kind, each filed under the generation it was read at.
+pub struct Fresh<K, V> {
+    entries: Mutex<HashMap<K, (u64, Arc<V>)>>,
+    max_entries: usize,
+}
+
+impl<K: Eq + Hash, V> Fresh<K, V> {
+    pub fn new(max_entries: usize) -> Self {
+        Self {
+            entries: Mutex::new(HashMap::new()),
+            max_entries: max_entries.max(1),
+        }
+    }
+
+    /// The entry for `key`, if it was read at `generation`.
+    pub fn get(&self, key: &K, generation: u64) -> Option<Arc<V>> {
+        let entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        entries
+            .get(key)
+            .filter(|(read_at, _)| *read_at == generation)
+            .map(|(_, value)| Arc::clone(value))
+    }
+
+    /// Keep `value`, read at `generation`.
+    pub fn insert(&self, key: K, generation: u64, value: Arc<V>) {
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        if entries.len() >= self.max_entries && !entries.contains_key(&key) {
+            entries.retain(|_, (read_at, _)| *read_at >= generation);
+            if entries.len() >= self.max_entries {
+                entries.clear();
+            }
+        }
+        entries.insert(key, (generation, value));
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// What identifies an article page's data.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ArticleKey {
+    pub slug: String,
+    pub number: String,
+    pub version: Option<i32>,
+    pub choice: TextChoice,
+}
+
+/// What identifies a clause page's data (the suggestions shown depend on the order and
+/// the page; the clause's texts are loaded in every language whichever is asked for).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ClauseKey {
+    pub slug: String,
+    pub reference: String,
+    pub version: Option<i32>,
+    pub sort: Sort,
+    pub after: Option<Cursor>,
+}
+
+/// Bounds: a national consultation has a few hundred articles and clauses; a clause
+/// page entry holds its 20 suggestions (a few tens of kilobytes), so at most about
+/// 50 MB; the upvote sets are a few ids each.
+const MAX_CONTENTS: usize = 256;
+const MAX_ARTICLES: usize = 2_048;
+const MAX_CLAUSES: usize = 2_048;
+const MAX_UPVOTED: usize = 16_384;
+
+/// Every kind of reading-page data a process keeps.
+pub struct ReadCache {
+    pub home: Fresh<(), Vec<Consultation>>,
+    pub contents: Fresh<(String, Option<i32>), Contents>,
+    pub articles: Fresh<ArticleKey, ArticleData>,
+    pub clauses: Fresh<ClauseKey, ClauseWithSuggestions>,
+    /// Which of a page's suggestions a citizen supports: (citizen, the page's ids).
+    pub upvoted: Fresh<(i64, Vec<i64>), HashSet<i64>>,
+}
+
+impl Default for ReadCache {
+    fn default() -> Self {
+        Self {
+            home: Fresh::new(1),
+            contents: Fresh::new(MAX_CONTENTS),
+            articles: Fresh::new(MAX_ARTICLES),
+            clauses: Fresh::new(MAX_CLAUSES),
+            upvoted: Fresh::new(MAX_UPVOTED),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_serves_only_its_own_generation() {
+        let fresh: Fresh<&str, i32> = Fresh::new(4);
+        fresh.insert("a", 7, Arc::new(1));
+        assert_eq!(fresh.get(&"a", 7).as_deref(), Some(&1));
+        assert_eq!(fresh.get(&"a", 8), None);
+        assert_eq!(fresh.get(&"b", 7), None);
+    }
+
+    #[test]
+    fn a_full_cache_drops_older_generations_then_everything() {
+        let fresh: Fresh<i32, i32> = Fresh::new(2);
+        fresh.insert(1, 1, Arc::new(1));
+        fresh.insert(2, 2, Arc::new(2));
+        fresh.insert(3, 2, Arc::new(3));
+        assert_eq!(fresh.len(), 2);
+        assert_eq!(fresh.get(&1, 1), None);
+        assert_eq!(fresh.get(&2, 2).as_deref(), Some(&2));
+        fresh.insert(4, 2, Arc::new(4));
+        assert_eq!(fresh.len(), 1);
+        assert_eq!(fresh.get(&4, 2).as_deref(), Some(&4));
+    }
+}
