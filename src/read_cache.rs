@@ -26,10 +26,12 @@ use actix_web::http::Method;
 use actix_web::middleware::Next;
 use actix_web::web;
 
+use crate::i18n::Lang;
 use crate::models::consultation::Consultation;
 use crate::models::reading::{ArticleData, ClauseWithSuggestions, Contents, TextChoice};
 use crate::models::suggestion::{Cursor, Sort};
 use crate::state::AppState;
+use crate::views::suggestion::SuggestionView;
 
 /// After a request that may have written (any method but GET, HEAD and OPTIONS) has
 /// been answered, move this process's generation on: whatever it changed, however it
@@ -97,6 +99,43 @@ impl<K: Eq + Hash, V> Fresh<K, V> {
     }
 }
 
+/// What is worked out from a kept entry (a clause page's suggestions as shown in one
+/// language): valid exactly while made from that very entry, whatever its generation.
+pub struct Derived<K, D, V> {
+    entries: Mutex<HashMap<K, (Arc<D>, Arc<V>)>>,
+    max_entries: usize,
+}
+
+impl<K: Eq + Hash, D, V> Derived<K, D, V> {
+    pub fn new(max_entries: usize) -> Self {
+        Self {
+            entries: Mutex::new(HashMap::new()),
+            max_entries: max_entries.max(1),
+        }
+    }
+
+    /// The value for `key` made from `from`, else made by `make` and kept.
+    pub fn get_or_make(&self, key: K, from: &Arc<D>, make: impl FnOnce() -> V) -> Arc<V> {
+        if let Some((made_from, value)) = self
+            .entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+        {
+            if Arc::ptr_eq(made_from, from) {
+                return Arc::clone(value);
+            }
+        }
+        let value = Arc::new(make());
+        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        if entries.len() >= self.max_entries && !entries.contains_key(&key) {
+            entries.clear();
+        }
+        entries.insert(key, (Arc::clone(from), Arc::clone(&value)));
+        value
+    }
+}
+
 /// What identifies an article page's data.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ArticleKey {
@@ -131,6 +170,8 @@ pub struct ReadCache {
     pub contents: Fresh<(String, Option<i32>), Contents>,
     pub articles: Fresh<ArticleKey, ArticleData>,
     pub clauses: Fresh<ClauseKey, ClauseWithSuggestions>,
+    /// A clause page's suggestions as every reader sees them, per interface language.
+    pub suggestion_views: Derived<(ClauseKey, Lang), ClauseWithSuggestions, Vec<SuggestionView>>,
     /// Which of a page's suggestions a citizen supports: (citizen, the page's ids).
     pub upvoted: Fresh<(i64, Vec<i64>), HashSet<i64>>,
 }
@@ -142,6 +183,7 @@ impl Default for ReadCache {
             contents: Fresh::new(MAX_CONTENTS),
             articles: Fresh::new(MAX_ARTICLES),
             clauses: Fresh::new(MAX_CLAUSES),
+            suggestion_views: Derived::new(MAX_CLAUSES),
             upvoted: Fresh::new(MAX_UPVOTED),
         }
     }

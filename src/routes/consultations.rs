@@ -185,6 +185,7 @@ pub async fn clause(
             sort,
             after: cursor.clone(),
         };
+        let views_key = (key.clone(), ctx.lang);
         let data = current(&db, &db.reading.clauses, key, move |conn| {
             Ok(reading::clause_with_suggestions(
                 conn,
@@ -217,9 +218,15 @@ pub async fn clause(
             .filter(|v| policy::may_participate(v))
             .map(|v| v.id);
         let now = crate::models::now();
+        let shared = db
+            .reading
+            .suggestion_views
+            .get_or_make(views_key, &data, || {
+                SuggestionList::shared_items(ctx.lang, &data)
+            });
         let list = SuggestionList::build(
-            ctx.lang,
             &data,
+            &shared,
             &upvoted,
             may_vote_as,
             sort,

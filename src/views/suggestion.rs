@@ -103,6 +103,9 @@ pub struct SuggestionView {
     /// The language it is written in, for its `lang` attributes, and its name.
     pub lang: &'static str,
     pub lang_name: &'static str,
+    /// What [`SuggestionView::for_viewer`] decides from.
+    author_id: i64,
+    status: SuggestionStatus,
 }
 
 impl SuggestionView {
@@ -118,13 +121,12 @@ impl SuggestionView {
         let kind = suggestion.kind();
         let status = suggestion.status();
         let proposed = suggestion.proposed_text.as_deref().unwrap_or("");
-        let is_own = viewer == Some(suggestion.author_id);
         let diff = if kind == SuggestionKind::Amend {
             word_diff(clause_body, proposed)
         } else {
             Vec::new()
         };
-        Self {
+        let mut view = Self {
             number: suggestion.tracking_number.clone(),
             anchor: format!("s-{}", suggestion.tracking_number),
             kind_key: kind_key(kind),
@@ -156,14 +158,28 @@ impl SuggestionView {
                 .unwrap_or_default(),
             receipt_href: crate::urls::receipt(&suggestion.tracking_number),
             upvote_action: format!("/suggestions/{}/upvote", suggestion.tracking_number),
-            upvoted,
-            can_vote: viewer.is_some() && !is_own && voting_open && status.accepts_votes(),
-            can_report: viewer.is_some() && !is_own && status.is_visible(),
+            upvoted: false,
+            can_vote: false,
+            can_report: false,
             report_action: format!("/suggestions/{}/report", suggestion.tracking_number),
             lang: suggestion.lang.as_str(),
             lang_name: suggestion.lang.native_name(),
-            is_own,
-        }
+            is_own: false,
+            author_id: suggestion.author_id,
+            status,
+        };
+        view.for_viewer(viewer, upvoted, voting_open);
+        view
+    }
+
+    /// What `viewer` may do with it, and whether they support it: the one part of a
+    /// view that is not the same for every reader (the rest may be shared).
+    pub fn for_viewer(&mut self, viewer: Option<i64>, upvoted: bool, voting_open: bool) {
+        let is_own = viewer == Some(self.author_id);
+        self.is_own = is_own;
+        self.upvoted = upvoted;
+        self.can_vote = viewer.is_some() && !is_own && voting_open && self.status.accepts_votes();
+        self.can_report = viewer.is_some() && !is_own && self.status.is_visible();
     }
 
     pub fn from_listed(
@@ -201,10 +217,38 @@ pub struct SuggestionList {
 }
 
 impl SuggestionList {
-    /// The list on a clause page. `may_vote_as`: the viewer, when they may support.
-    pub fn build(
+    /// A clause page's suggestions in `lang` as anyone sees them: the costly part of
+    /// the list (word diffs, dates), which every reader of the same data can share
+    /// ([`crate::read_cache`]); [`SuggestionList::build`] adds the viewer's part.
+    pub fn shared_items(
         lang: Lang,
         data: &crate::models::reading::ClauseWithSuggestions,
+    ) -> Vec<SuggestionView> {
+        let c = &data.clause;
+        data.suggestions
+            .iter()
+            .map(|l| {
+                SuggestionView::from_listed(
+                    lang,
+                    l,
+                    c.texts
+                        .clauses
+                        .get(&(c.clause.id, l.suggestion.lang))
+                        .map_or(&c.clause.body, |t| &t.body),
+                    None,
+                    false,
+                    false,
+                )
+            })
+            .collect()
+    }
+
+    /// The list on a clause page, from `shared` (its [`SuggestionList::shared_items`]).
+    /// `may_vote_as`: the viewer, when they may support.
+    #[allow(clippy::too_many_arguments)]
+    pub fn build(
+        data: &crate::models::reading::ClauseWithSuggestions,
+        shared: &[SuggestionView],
         upvoted: &std::collections::HashSet<i64>,
         may_vote_as: Option<i64>,
         sort: Sort,
@@ -223,22 +267,14 @@ impl SuggestionList {
             .map(|v| format!("&version={v}"))
             .unwrap_or_default();
         Self {
-            items: data
-                .suggestions
+            items: shared
                 .iter()
-                .map(|l| {
+                .zip(&data.suggestions)
+                .map(|(view, l)| {
+                    let mut view = view.clone();
                     let upvoted = upvoted.contains(&l.suggestion.id);
-                    SuggestionView::from_listed(
-                        lang,
-                        l,
-                        c.texts
-                            .clauses
-                            .get(&(c.clause.id, l.suggestion.lang))
-                            .map_or(&c.clause.body, |t| &t.body),
-                        may_vote_as,
-                        upvoted,
-                        accepting,
-                    )
+                    view.for_viewer(may_vote_as, upvoted, accepting);
+                    view
                 })
                 .collect(),
             sorts: [
