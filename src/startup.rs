@@ -39,6 +39,8 @@ pub struct Application {
     metrics_server: Option<(Server, u16)>,
     pool: DbPool,
     mail_worker: WorkerHandle,
+    /// Hears other processes' changes for the reading pages; stops when dropped.
+    changes: crate::db::changes::Watcher,
 }
 
 /// Connect, and bring the schema up to date.
@@ -169,7 +171,7 @@ impl Application {
             .context("starting the session loader")?,
             default_lang,
         });
-        crate::db::changes::watch(settings.backend(), pool.changes())
+        let changes = crate::db::changes::watch(settings.backend(), pool.changes())
             .context("starting the change watcher")?;
         let transport = Transport::new(
             settings.smtp_url.as_deref(),
@@ -277,6 +279,7 @@ impl Application {
             metrics_server,
             pool,
             mail_worker,
+            changes,
         })
     }
 
@@ -302,6 +305,7 @@ impl Application {
         });
         let result = self.server.await;
         self.mail_worker.stop();
+        drop(self.changes);
         if let Some((handle, task)) = metrics {
             handle.stop(true).await;
             let _ = task.await;

@@ -70,31 +70,59 @@ impl ChangeClock {
     }
 }
 
-/// Start the thread that hears other processes' changes. It ends when `clock` is
-/// dropped (a test's server shut down).
-pub fn watch(backend: Backend, clock: &Arc<ChangeClock>) -> std::io::Result<()> {
+/// The thread started by [`watch`]: stopped, and waited for, when dropped (with the
+/// server that owns it), so that it is never inside a database call while the process
+/// exits (libpq's TLS state is torn down at exit).
+pub struct Watcher {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Release);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Start the thread that hears other processes' changes. It ends when the returned
+/// [`Watcher`] is dropped, or when `clock` is.
+pub fn watch(backend: Backend, clock: &Arc<ChangeClock>) -> std::io::Result<Watcher> {
     let clock = Arc::downgrade(clock);
-    std::thread::Builder::new()
+    let stop = Arc::new(AtomicBool::new(false));
+    let stopped = Arc::clone(&stop);
+    let thread = std::thread::Builder::new()
         .name("kenes-changes".into())
-        .spawn(move || loop {
-            let heard = match &backend {
-                Backend::Postgres(url) => listen(url, &clock),
-                Backend::Sqlite(path) => poll_counter(&path.to_string_lossy(), &clock),
-            };
-            let Some(clock) = clock.upgrade() else { return };
-            clock.set_watching(false);
-            if let Err(error) = heard {
-                tracing::warn!(%error, "not hearing changes made by other processes; retrying");
+        .spawn(move || {
+            let go_on = || !stopped.load(Ordering::Acquire);
+            while go_on() {
+                let heard = match &backend {
+                    Backend::Postgres(url) => listen(url, &clock, &go_on),
+                    Backend::Sqlite(path) => poll_counter(&path.to_string_lossy(), &clock, &go_on),
+                };
+                let Some(clock) = clock.upgrade() else { return };
+                clock.set_watching(false);
+                if !go_on() {
+                    return;
+                }
+                if let Err(error) = heard {
+                    tracing::warn!(%error, "not hearing changes made by other processes; retrying");
+                }
+                drop(clock);
+                std::thread::sleep(RECONNECT_DELAY);
             }
-            drop(clock);
-            std::thread::sleep(RECONNECT_DELAY);
-        })
-        .map(|_| ())
+        })?;
+    Ok(Watcher {
+        stop,
+        thread: Some(thread),
+    })
 }
 
 /// PostgreSQL: `LISTEN`, then every notification moves the clock. Returns when the
 /// connection fails (or the clock is gone).
-fn listen(url: &str, clock: &Weak<ChangeClock>) -> Result<(), String> {
+fn listen(url: &str, clock: &Weak<ChangeClock>, go_on: &dyn Fn() -> bool) -> Result<(), String> {
     let mut conn = PgConnection::establish(url).map_err(|e| e.to_string())?;
     conn.batch_execute(&format!("LISTEN {CHANNEL}"))
         .map_err(|e| e.to_string())?;
@@ -103,7 +131,7 @@ fn listen(url: &str, clock: &Weak<ChangeClock>) -> Result<(), String> {
         None => return Ok(()),
     }
     let mut checked = Instant::now();
-    loop {
+    while go_on() {
         std::thread::sleep(POSTGRES_POLL);
         let Some(clock) = clock.upgrade() else {
             return Ok(());
@@ -121,6 +149,7 @@ fn listen(url: &str, clock: &Weak<ChangeClock>) -> Result<(), String> {
             checked = Instant::now();
         }
     }
+    Ok(())
 }
 
 #[derive(diesel::QueryableByName)]
@@ -130,7 +159,11 @@ struct Counter {
 }
 
 /// SQLite: read the counter the triggers bump; a new value moves the clock.
-fn poll_counter(path: &str, clock: &Weak<ChangeClock>) -> Result<(), String> {
+fn poll_counter(
+    path: &str,
+    clock: &Weak<ChangeClock>,
+    go_on: &dyn Fn() -> bool,
+) -> Result<(), String> {
     let mut conn = SqliteConnection::establish(path).map_err(|e| e.to_string())?;
     conn.batch_execute("PRAGMA busy_timeout = 1000;")
         .map_err(|e| e.to_string())?;
@@ -145,7 +178,7 @@ fn poll_counter(path: &str, clock: &Weak<ChangeClock>) -> Result<(), String> {
         Some(clock) => clock.set_watching(true),
         None => return Ok(()),
     }
-    loop {
+    while go_on() {
         std::thread::sleep(SQLITE_POLL);
         let Some(clock) = clock.upgrade() else {
             return Ok(());
@@ -156,6 +189,7 @@ fn poll_counter(path: &str, clock: &Weak<ChangeClock>) -> Result<(), String> {
             clock.bump();
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

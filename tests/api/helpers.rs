@@ -482,6 +482,9 @@ impl TestApp {
         })
         .await
         .expect("join");
+        // Written through the server's pool, as a request's write would be: its pages
+        // read afresh at once.
+        self.pool.changes().bump();
     }
 
     /// Run the real `kenes` binary against this test's database, in its default
@@ -489,14 +492,19 @@ impl TestApp {
     pub async fn cli(&self, args: &[&str]) -> std::process::Output {
         let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_kenes"));
         without_cli_language(&mut command);
-        command
+        let output = command
             .args(args)
             .env("DATABASE_URL", &self.db.url)
             .env("KENES_DATA_DIR", &self.db.dir)
             .env("KENES_LOG", "warn")
             .output()
             .await
-            .expect("run kenes")
+            .expect("run kenes");
+        // The server hears another process's change within milliseconds (see
+        // `reading::reading_pages_come_from_memory_while_nothing_changed`); a test
+        // reads the very next moment, so it is told at once.
+        self.pool.changes().bump();
+        output
     }
 
     /// A scratch directory of this test's own.

@@ -38,7 +38,10 @@ async fn cli_env(app: &TestApp, env: &[(&str, &str)], args: &[&str]) -> std::pro
     for (name, value) in env {
         command.env(name, value);
     }
-    command.output().await.unwrap()
+    let output = command.output().await.unwrap();
+    // Heard by the server within milliseconds; the test reads at once (see `TestApp::cli`).
+    app.pool.changes().bump();
+    output
 }
 
 fn stderr_of(out: &std::process::Output) -> String {
