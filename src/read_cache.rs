@@ -99,10 +99,13 @@ impl<K: Eq + Hash, V> Fresh<K, V> {
     }
 }
 
+/// A derived value, with the entry it was made from.
+type MadeFrom<D, V> = (Arc<D>, Arc<V>);
+
 /// What is worked out from a kept entry (a clause page's suggestions as shown in one
 /// language): valid exactly while made from that very entry, whatever its generation.
 pub struct Derived<K, D, V> {
-    entries: Mutex<HashMap<K, (Arc<D>, Arc<V>)>>,
+    entries: Mutex<HashMap<K, MadeFrom<D, V>>>,
     max_entries: usize,
 }
 
