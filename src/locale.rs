@@ -317,6 +317,8 @@ pub async fn redirect(
                             Ok(crate::models::user::set_lang(conn, id, lang.code())?)
                         })
                         .await?;
+                        // Written on a GET: the kept session's account must show it.
+                        state.pool.changes().bump();
                     }
                 }
             }
@@ -360,6 +362,25 @@ pub fn in_language(lang: Lang, html: web::Bytes) -> web::Bytes {
         Some(rewritten) => web::Bytes::from(rewritten),
         None => html,
     }
+}
+
+/// `html` with its links in `lang`: for a part of a page rendered once and shared
+/// (the pass over the whole page leaves links that already have a prefix alone).
+pub fn links_in(lang: Lang, html: String) -> String {
+    prefix_links(lang, &html).unwrap_or(html)
+}
+
+/// `link` in `lang`: with the language prefix if it is a page of this site without
+/// one, else as it is.
+pub fn link_in(lang: Lang, link: &str) -> String {
+    prefixed_location(lang, link).unwrap_or_else(|| link.to_owned())
+}
+
+/// Whether `html` has a link to a page of this site without its prefix, that is,
+/// whether [`prefix`] would rewrite it (a page that says its links are already in its
+/// language must not).
+pub fn has_unprefixed_links(lang: Lang, html: &str) -> bool {
+    prefix_links(lang, html).is_some()
 }
 
 /// `location` with the language prefix, if it is a page of this site without one.

@@ -29,9 +29,12 @@ use actix_web::web;
 use crate::i18n::Lang;
 use crate::models::consultation::Consultation;
 use crate::models::reading::{ArticleData, ClauseWithSuggestions, Contents, TextChoice};
+use crate::models::session::Session;
 use crate::models::suggestion::{Cursor, Sort};
+use crate::models::user::User;
 use crate::state::AppState;
-use crate::views::suggestion::SuggestionView;
+use crate::views::consultation::RenderedArticle;
+use crate::views::suggestion::SharedSuggestion;
 
 /// After a request that may have written (any method but GET, HEAD and OPTIONS) has
 /// been answered, move this process's generation on: whatever it changed, however it
@@ -118,7 +121,12 @@ impl<K: Eq + Hash, D, V> Derived<K, D, V> {
     }
 
     /// The value for `key` made from `from`, else made by `make` and kept.
-    pub fn get_or_make(&self, key: K, from: &Arc<D>, make: impl FnOnce() -> V) -> Arc<V> {
+    pub fn get_or_make<E>(
+        &self,
+        key: K,
+        from: &Arc<D>,
+        make: impl FnOnce() -> Result<V, E>,
+    ) -> Result<Arc<V>, E> {
         if let Some((made_from, value)) = self
             .entries
             .lock()
@@ -126,16 +134,16 @@ impl<K: Eq + Hash, D, V> Derived<K, D, V> {
             .get(&key)
         {
             if Arc::ptr_eq(made_from, from) {
-                return Arc::clone(value);
+                return Ok(Arc::clone(value));
             }
         }
-        let value = Arc::new(make());
+        let value = Arc::new(make()?);
         let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
         if entries.len() >= self.max_entries && !entries.contains_key(&key) {
             entries.clear();
         }
         entries.insert(key, (Arc::clone(from), Arc::clone(&value)));
-        value
+        Ok(value)
     }
 }
 
@@ -166,6 +174,31 @@ const MAX_CONTENTS: usize = 256;
 const MAX_ARTICLES: usize = 2_048;
 const MAX_CLAUSES: usize = 2_048;
 const MAX_UPVOTED: usize = 16_384;
+/// Signed-in sessions (a user row each, well under a kilobyte): a busy hour's readers.
+const MAX_SESSIONS: usize = 16_384;
+
+/// A live session and its user as loaded from the database, and when: used from memory
+/// for at most [`LoadedSession::RELOAD_AFTER`], so that the session's activity is still
+/// recorded (see [`crate::models::session::touch`]) while it is read from here.
+pub struct LoadedSession {
+    pub session: Session,
+    pub user: User,
+    pub loaded_at: chrono::NaiveDateTime,
+}
+
+impl LoadedSession {
+    pub const RELOAD_AFTER: chrono::Duration = chrono::Duration::minutes(1);
+
+    /// Whether it may stand for the database's answer at `now`: loaded less than a
+    /// minute ago, and neither past its absolute end nor idle for `idle_timeout` by
+    /// what was loaded (if it looks idle only because its touch came after loading,
+    /// loading it again settles it).
+    pub fn usable_at(&self, now: chrono::NaiveDateTime, idle_timeout: chrono::Duration) -> bool {
+        now - self.loaded_at < Self::RELOAD_AFTER
+            && now < self.session.expires_at
+            && now - self.session.last_seen_at < idle_timeout
+    }
+}
 
 /// Every kind of reading-page data a process keeps.
 pub struct ReadCache {
@@ -173,10 +206,16 @@ pub struct ReadCache {
     pub contents: Fresh<(String, Option<i32>), Contents>,
     pub articles: Fresh<ArticleKey, ArticleData>,
     pub clauses: Fresh<ClauseKey, ClauseWithSuggestions>,
-    /// A clause page's suggestions as every reader sees them, per interface language.
-    pub suggestion_views: Derived<(ClauseKey, Lang), ClauseWithSuggestions, Vec<SuggestionView>>,
+    /// An article page's content, rendered, per interface language.
+    pub article_views: Derived<(ArticleKey, Lang), ArticleData, RenderedArticle>,
+    /// A clause page's suggestions as every reader sees them, rendered, per interface
+    /// language.
+    pub suggestion_views: Derived<(ClauseKey, Lang), ClauseWithSuggestions, Vec<SharedSuggestion>>,
     /// Which of a page's suggestions a citizen supports: (citizen, the page's ids).
     pub upvoted: Fresh<(i64, Vec<i64>), HashSet<i64>>,
+    /// Signed-in sessions by token hash. Ending a session deletes its row and changing
+    /// a user (blocked, role, erased) updates theirs: both move the generation on.
+    pub sessions: Fresh<String, LoadedSession>,
 }
 
 impl Default for ReadCache {
@@ -186,8 +225,10 @@ impl Default for ReadCache {
             contents: Fresh::new(MAX_CONTENTS),
             articles: Fresh::new(MAX_ARTICLES),
             clauses: Fresh::new(MAX_CLAUSES),
+            article_views: Derived::new(MAX_ARTICLES),
             suggestion_views: Derived::new(MAX_CLAUSES),
             upvoted: Fresh::new(MAX_UPVOTED),
+            sessions: Fresh::new(MAX_SESSIONS),
         }
     }
 }

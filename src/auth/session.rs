@@ -73,7 +73,7 @@ pub async fn load(
     if let Some(token) = token {
         let state = req.app_data::<web::Data<AppState>>().cloned();
         let found = match (state, looks_like_token(&token)) {
-            (Some(state), true) => state.session_loader.run(hash_token(&token)).await?,
+            (Some(state), true) => live_session(&state, hash_token(&token)).await?,
             _ => None,
         };
         match found {
@@ -113,6 +113,34 @@ pub async fn load(
             .add_removal_cookie(&removal(FLASH_COOKIE, false))?;
     }
     Ok(response)
+}
+
+/// The live session named by `hash`, from memory while nothing that could end it has
+/// changed (see [`crate::read_cache::LoadedSession`]), else from the session thread.
+async fn live_session(
+    state: &AppState,
+    hash: String,
+) -> Result<Option<(session::Session, User)>, AppError> {
+    let now = crate::models::now();
+    let generation = state.pool.changes().current();
+    if let Some(kept) = generation.and_then(|g| state.reading.sessions.get(&hash, g)) {
+        if kept.usable_at(now, state.sessions.idle_timeout) {
+            return Ok(Some((kept.session.clone(), kept.user.clone())));
+        }
+    }
+    let found = state.session_loader.run(hash.clone()).await?;
+    if let (Some(g), Some((session, user))) = (generation, &found) {
+        let loaded = crate::read_cache::LoadedSession {
+            session: session.clone(),
+            user: user.clone(),
+            loaded_at: now,
+        };
+        state
+            .reading
+            .sessions
+            .insert(hash, g, std::sync::Arc::new(loaded));
+    }
+    Ok(found)
 }
 
 /// Loads the sessions of the requests that arrive together with one query (see

@@ -219,6 +219,9 @@ pub async fn confirm(
         })
         .await?;
     if confirmed {
+        // A GET that writes (`read_cache::after_writes` sees only other methods): the
+        // session kept for this account must show it confirmed on the next page.
+        state.pool.changes().bump();
         message(
             ctx,
             StatusCode::OK,

@@ -4,7 +4,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
 
-use super::{current, public_page, render, AppState};
+use super::{current, public_page, render, render_in_language, AppState};
 use crate::auth::{policy, CurrentUser};
 use crate::domain::{ArticleNumber, ClauseRef, Slug};
 use crate::error::AppError;
@@ -14,6 +14,7 @@ use crate::models::reading::TextChoice;
 use crate::models::suggestion::{Cursor, Sort};
 use crate::read_cache::{ArticleKey, ClauseKey};
 use crate::views::consultation::ConsultationSummary;
+use crate::views::consultation::RenderedArticle;
 use crate::views::suggestion::SuggestionList;
 use crate::views::text_lang::{default_text_lang, Shown};
 use crate::views::{ArticlePage, ClausePage, ConsultationPage, HomePage};
@@ -123,6 +124,7 @@ pub async fn article(
             version: requested,
             choice,
         };
+        let views_key = (key.clone(), ctx.lang);
         let data = current(&db, &db.reading.articles, key, move |conn| {
             Ok(reading::article(
                 conn,
@@ -135,8 +137,15 @@ pub async fn article(
         })
         .await?
         .ok_or(AppError::NotFound)?;
-        let shown = Shown::resolve(&data.version, &data.texts, choice);
-        render(&ArticlePage::new(&ctx, &data, &shown))
+        let rendered = db
+            .reading
+            .article_views
+            .get_or_make(views_key, &data, || {
+                let shown = Shown::resolve(&data.version, &data.texts, choice);
+                RenderedArticle::new(ctx.lang, &data, &shown)
+            })
+            .map_err(AppError::internal)?;
+        render_in_language(&ArticlePage::new(&ctx, &rendered))
     })
     .await
 }
@@ -223,7 +232,8 @@ pub async fn clause(
             .suggestion_views
             .get_or_make(views_key, &data, || {
                 SuggestionList::shared_items(ctx.lang, &data)
-            });
+            })
+            .map_err(AppError::internal)?;
         let list = SuggestionList::build(
             &data,
             &shared,
@@ -236,7 +246,7 @@ pub async fn clause(
         );
         let c = &data.clause;
         let shown = Shown::resolve(&c.version, &c.texts, choice);
-        render(&ClausePage::new(&ctx, c, list, &shown))
+        render_in_language(&ClausePage::new(&ctx, c, list, &shown))
     })
     .await
 }

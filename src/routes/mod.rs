@@ -234,6 +234,43 @@ pub fn render<T: askama::Template>(page: &T) -> Result<Bytes, AppError> {
     Ok(Bytes::from(page.render().map_err(AppError::internal)?))
 }
 
+/// A public page's body, and whether every link in it already carries the language
+/// prefix (its templates wrote them with `ctx.link`), so that the pass that adds them
+/// ([`crate::locale::in_language`]) can be skipped.
+pub struct PageBody {
+    bytes: Bytes,
+    links_in_language: bool,
+}
+
+impl From<Bytes> for PageBody {
+    fn from(bytes: Bytes) -> Self {
+        Self {
+            bytes,
+            links_in_language: false,
+        }
+    }
+}
+
+impl PageBody {
+    fn in_language(self, lang: Lang) -> Bytes {
+        if self.links_in_language {
+            self.bytes
+        } else {
+            crate::locale::in_language(lang, self.bytes)
+        }
+    }
+}
+
+/// A rendered page whose templates write every link with `ctx.link` (the reading
+/// pages: rewriting links was a tenth of a clause page's time).
+/// `reading::reading_pages_write_their_links_in_the_language` holds them to it.
+pub fn render_in_language<T: askama::Template>(page: &T) -> Result<PageBody, AppError> {
+    Ok(PageBody {
+        bytes: render(page)?,
+        links_in_language: true,
+    })
+}
+
 fn html_response(body: Bytes) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")
@@ -244,7 +281,7 @@ fn html_response(body: Bytes) -> HttpResponse {
 /// built by `build` (and cached when the reader is anonymous). See [`crate::cache`].
 /// A page that may be cached gets a context without user, token or flash, so nothing
 /// personal can enter the cache.
-pub async fn public_page<F, Fut>(
+pub async fn public_page<F, Fut, B>(
     state: &AppState,
     request: &HttpRequest,
     lang: Lang,
@@ -252,7 +289,8 @@ pub async fn public_page<F, Fut>(
 ) -> Result<HttpResponse, AppError>
 where
     F: FnOnce(PageContext) -> Fut,
-    Fut: Future<Output = Result<Bytes, AppError>>,
+    Fut: Future<Output = Result<B, AppError>>,
+    B: Into<PageBody>,
 {
     // Only anonymous readers without a pending flash message share cached pages.
     let anonymous = request.cookie(state.sessions.cookie_name()).is_none()
@@ -271,13 +309,13 @@ where
             .get_or_build(key, || async {
                 let mut ctx = PageContext::new(lang);
                 ctx.path = crate::locale::page_path(request);
-                Ok::<_, AppError>(crate::locale::in_language(lang, build(ctx).await?))
+                Ok::<_, AppError>(build(ctx).await?.into().in_language(lang))
             })
             .await?;
         return Ok(page(body));
     }
-    let body = build(PageContext::from_request(request)).await?;
-    Ok(page(crate::locale::in_language(lang, body)))
+    let body = build(PageContext::from_request(request)).await?.into();
+    Ok(page(body.in_language(lang)))
 }
 
 /// A redirect after a successful POST (POST → 303 → GET), with a one-time message.

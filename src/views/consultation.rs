@@ -221,9 +221,48 @@ impl ClauseView {
     }
 }
 
+/// An article page: the page around its content, which is rendered once and shared
+/// ([`RenderedArticle`]).
 #[derive(Template)]
 #[template(path = "consultations/article.html")]
 pub struct ArticlePage<'a> {
+    pub ctx: &'a PageContext,
+    pub title: &'a str,
+    pub body: &'a str,
+}
+
+impl<'a> ArticlePage<'a> {
+    pub fn new(ctx: &'a PageContext, rendered: &'a RenderedArticle) -> Self {
+        Self {
+            ctx,
+            title: &rendered.title,
+            body: &rendered.html,
+        }
+    }
+}
+
+/// An article page's title and content as every reader sees them (in one interface
+/// language and choice of texts), rendered with their links in that language.
+#[derive(Debug)]
+pub struct RenderedArticle {
+    pub title: String,
+    pub html: String,
+}
+
+impl RenderedArticle {
+    pub fn new(lang: Lang, data: &ArticleData, shown: &Shown) -> Result<Self, askama::Error> {
+        let ctx = PageContext::new(lang);
+        let body = ArticleBody::new(&ctx, data, shown);
+        Ok(Self {
+            title: format!("{} · {}", body.label, body.consultation.title),
+            html: crate::locale::links_in(lang, body.render()?),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "consultations/article_body.html")]
+struct ArticleBody<'a> {
     pub ctx: &'a PageContext,
     pub consultation: ConsultationSummary,
     pub contents_href: String,
@@ -240,8 +279,8 @@ pub struct ArticlePage<'a> {
     pub next: Option<Link>,
 }
 
-impl<'a> ArticlePage<'a> {
-    pub fn new(ctx: &'a PageContext, data: &ArticleData, shown: &Shown) -> Self {
+impl<'a> ArticleBody<'a> {
+    fn new(ctx: &'a PageContext, data: &ArticleData, shown: &Shown) -> Self {
         let ArticleData {
             consultation,
             version,
@@ -327,14 +366,14 @@ pub struct ClausePage<'a> {
     pub switch: TextSwitch,
     /// Set when the clause is not in the current version.
     pub shown_from_version: Option<i32>,
-    pub list: SuggestionList,
+    pub list: SuggestionList<'a>,
 }
 
 impl<'a> ClausePage<'a> {
     pub fn new(
         ctx: &'a PageContext,
         data: &ClauseData,
-        list: SuggestionList,
+        list: SuggestionList<'a>,
         shown: &Shown,
     ) -> Self {
         let ClauseData {

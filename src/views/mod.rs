@@ -119,6 +119,13 @@ impl PageContext {
         i18n::tf(self.lang, key, value)
     }
 
+    /// A link to a page of this site in the page's language (`/account` → `/kk/account`),
+    /// as written into the page, so that it need not be rewritten on the way out (see
+    /// [`crate::locale::link_in`]); anything else is left as it is.
+    pub fn link(&self, path: impl AsRef<str>) -> String {
+        crate::locale::link_in(self.lang, path.as_ref())
+    }
+
     /// "1 supporter", "12 supporters".
     pub fn supporters(&self, n: impl Into<i64>) -> String {
         i18n::tf(self.lang, "suggestion.upvotes", n.into())

@@ -175,11 +175,20 @@ impl SuggestionView {
     /// What `viewer` may do with it, and whether they support it: the one part of a
     /// view that is not the same for every reader (the rest may be shared).
     pub fn for_viewer(&mut self, viewer: Option<i64>, upvoted: bool, voting_open: bool) {
-        let is_own = viewer == Some(self.author_id);
-        self.is_own = is_own;
+        self.is_own = viewer == Some(self.author_id);
         self.upvoted = upvoted;
-        self.can_vote = viewer.is_some() && !is_own && voting_open && self.status.accepts_votes();
-        self.can_report = viewer.is_some() && !is_own && self.status.is_visible();
+        self.can_vote = self.may_vote(viewer, voting_open);
+        self.can_report = self.may_report(viewer);
+    }
+
+    /// Whether `viewer` (when they may take part) may support it.
+    fn may_vote(&self, viewer: Option<i64>, voting_open: bool) -> bool {
+        viewer.is_some_and(|v| v != self.author_id) && voting_open && self.status.accepts_votes()
+    }
+
+    /// Whether `viewer` may report it.
+    fn may_report(&self, viewer: Option<i64>) -> bool {
+        viewer.is_some_and(|v| v != self.author_id) && self.status.is_visible()
     }
 
     pub fn from_listed(
@@ -203,10 +212,43 @@ impl SuggestionView {
     }
 }
 
+/// What every reader sees of a suggestion (`suggestions/item_text.html`), rendered
+/// once for a clause page's shared list (see [`SharedSuggestion`]).
+#[derive(Template)]
+#[template(path = "suggestions/item_text.html")]
+struct SuggestionText<'a> {
+    ctx: &'a PageContext,
+    item: &'a SuggestionView,
+}
+
+/// A suggestion of a clause page as anyone sees it, with that part already rendered
+/// (links in the page's language): the costly part of the page, the same for every
+/// reader of the same data, so made once per kept entry and language.
+#[derive(Debug)]
+pub struct SharedSuggestion {
+    pub view: SuggestionView,
+    pub html: String,
+}
+
+/// A suggestion in a clause page's list for one viewer: the shared rendering and what
+/// this viewer may do with it (`suggestions/item_actions.html`).
+#[derive(Debug)]
+pub struct ListedItem<'a> {
+    pub anchor: &'a str,
+    pub number: &'a str,
+    pub text_html: &'a str,
+    pub upvotes: i32,
+    pub upvote_action: &'a str,
+    pub report_action: &'a str,
+    pub upvoted: bool,
+    pub can_vote: bool,
+    pub can_report: bool,
+}
+
 /// The list of suggestions on a clause page.
-#[derive(Debug, Clone)]
-pub struct SuggestionList {
-    pub items: Vec<SuggestionView>,
+#[derive(Debug)]
+pub struct SuggestionList<'a> {
+    pub items: Vec<ListedItem<'a>>,
     pub sorts: Vec<SortLink>,
     pub next_href: Option<String>,
     pub total: i64,
@@ -216,19 +258,20 @@ pub struct SuggestionList {
     pub accepting: bool,
 }
 
-impl SuggestionList {
+impl<'a> SuggestionList<'a> {
     /// A clause page's suggestions in `lang` as anyone sees them: the costly part of
     /// the list (word diffs, dates), which every reader of the same data can share
     /// ([`crate::read_cache`]); [`SuggestionList::build`] adds the viewer's part.
     pub fn shared_items(
         lang: Lang,
         data: &crate::models::reading::ClauseWithSuggestions,
-    ) -> Vec<SuggestionView> {
+    ) -> Result<Vec<SharedSuggestion>, askama::Error> {
         let c = &data.clause;
+        let ctx = PageContext::new(lang);
         data.suggestions
             .iter()
             .map(|l| {
-                SuggestionView::from_listed(
+                let view = SuggestionView::from_listed(
                     lang,
                     l,
                     c.texts
@@ -238,7 +281,16 @@ impl SuggestionList {
                     None,
                     false,
                     false,
-                )
+                );
+                let html = SuggestionText {
+                    ctx: &ctx,
+                    item: &view,
+                }
+                .render()?;
+                Ok(SharedSuggestion {
+                    html: crate::locale::links_in(lang, html),
+                    view,
+                })
             })
             .collect()
     }
@@ -248,7 +300,7 @@ impl SuggestionList {
     #[allow(clippy::too_many_arguments)]
     pub fn build(
         data: &crate::models::reading::ClauseWithSuggestions,
-        shared: &[SuggestionView],
+        shared: &'a [SharedSuggestion],
         upvoted: &std::collections::HashSet<i64>,
         may_vote_as: Option<i64>,
         sort: Sort,
@@ -270,11 +322,19 @@ impl SuggestionList {
             items: shared
                 .iter()
                 .zip(&data.suggestions)
-                .map(|(view, l)| {
-                    let mut view = view.clone();
-                    let upvoted = upvoted.contains(&l.suggestion.id);
-                    view.for_viewer(may_vote_as, upvoted, accepting);
-                    view
+                .map(|(shared, l)| {
+                    let view = &shared.view;
+                    ListedItem {
+                        anchor: &view.anchor,
+                        number: &view.number,
+                        text_html: &shared.html,
+                        upvotes: view.upvotes,
+                        upvote_action: &view.upvote_action,
+                        report_action: &view.report_action,
+                        upvoted: upvoted.contains(&l.suggestion.id),
+                        can_vote: view.may_vote(may_vote_as, accepting),
+                        can_report: view.may_report(may_vote_as),
+                    }
                 })
                 .collect(),
             sorts: [

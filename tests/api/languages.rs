@@ -326,6 +326,11 @@ async fn a_reader_switches_the_text_language_and_reads_side_by_side(app: TestApp
         .get("/consultations/udhr/clauses/1.1?text=ru&compare=kk")
         .await;
     assert_eq!(page.status, 200);
+    // The switcher's links are written in the page's language (issue 16).
+    assert!(!kenes::locale::has_unprefixed_links(
+        kenes::i18n::Lang::En,
+        &page.body
+    ));
     assert!(
         page.body.contains(r#"<div class="text-columns">"#),
         "{}",

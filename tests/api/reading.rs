@@ -2,10 +2,11 @@
 
 use diesel::prelude::*;
 use kenes::domain::SuggestionStatus;
-use kenes::schema::{clauses, suggestions};
+use kenes::i18n::Lang;
+use kenes::schema::{clauses, sessions, suggestions};
 
 use crate::fixtures::{open_us, suggestion as fixture};
-use crate::helpers::{TestApp, KZ_TEXT, US_TEXT};
+use crate::helpers::{TestApp, Visitor, KZ_TEXT, US_TEXT};
 use crate::{on_both_backends, on_both_backends_with};
 
 on_both_backends!(
@@ -16,6 +17,7 @@ on_both_backends!(
     unknown_and_malformed_addresses_are_friendly_404s,
     a_new_version_keeps_old_permalinks_working,
     suggestion_counts_follow_every_change,
+    reading_pages_write_their_links_in_the_language,
 );
 
 // Nothing in the background moves the server's clock or sends statements through its
@@ -341,6 +343,15 @@ async fn statements_of(app: &TestApp, path: &str) -> (u64, String) {
     (app.pool.statements().0 - before, page.body)
 }
 
+/// The same for a signed-in visitor.
+async fn statements_signed_in(app: &TestApp, visitor: &Visitor, path: &str) -> u64 {
+    let before = app.pool.statements().0;
+    let page = visitor.get(path).await;
+    assert_eq!(page.status, 200, "{path}");
+    assert!(page.body.contains("/sign-out"), "{path}: not signed in");
+    app.pool.statements().0 - before
+}
+
 /// A reading page read again while nothing it shows has changed is rendered from
 /// memory, without a statement (issue 16); a change made through another connection
 /// (as another process makes it) is on the page within moments, heard by the server's
@@ -384,6 +395,17 @@ async fn reading_pages_come_from_memory_while_nothing_changed(app: TestApp) {
         }
     }
 
+    // A signed-in citizen's session is kept too: their second read sends nothing.
+    let (reader, reader_id) = app.citizen("Reader").await;
+    for path in &PAGES[2..] {
+        statements_signed_in(&app, &reader, path).await;
+        let again = statements_signed_in(&app, &reader, path).await;
+        assert_eq!(
+            again, 0,
+            "{path}: a signed-in citizen's second read sent {again}"
+        );
+    }
+
     // Another connection, not the server's pool: only the watcher can tell.
     let url = app.db.url.clone();
     tokio::task::spawn_blocking(move || {
@@ -393,6 +415,10 @@ async fn reading_pages_come_from_memory_while_nothing_changed(app: TestApp) {
             .expect("a second connection");
         diesel::update(suggestions::table.filter(suggestions::tracking_number.eq(&number)))
             .set(suggestions::body.eq("Words changed elsewhere"))
+            .execute(&mut conn)
+            .unwrap();
+        // Signed out everywhere, by another process: the kept session must go too.
+        diesel::delete(sessions::table.filter(sessions::user_id.eq(reader_id)))
             .execute(&mut conn)
             .unwrap();
     })
@@ -418,4 +444,72 @@ async fn reading_pages_come_from_memory_while_nothing_changed(app: TestApp) {
             changed.elapsed()
         ),
     );
+    loop {
+        let page = reader.get("/en/consultations/us/clauses/I.1").await;
+        if !page.body.contains("/sign-out") {
+            break;
+        }
+        assert!(
+            changed.elapsed() < std::time::Duration::from_secs(5),
+            "a session ended by another process is still signed in"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+}
+
+/// The article and clause pages write every link in the page's language themselves
+/// (`ctx.link`), so the pass that would add the prefixes is skipped for them (issue
+/// 16): in each language, for a visitor, a citizen (whose page has support and report
+/// forms) and an admin (every menu), on the current and an older version, no link to a
+/// page of the site is left without its prefix.
+async fn reading_pages_write_their_links_in_the_language(app: TestApp) {
+    open_us(&app).await;
+    let (_, author) = app.citizen("Author").await;
+    fixture(
+        &app,
+        author,
+        "I.1",
+        "A comment to support",
+        SuggestionStatus::Published,
+    )
+    .await;
+    // Version 2 rewords I.2, so that version 1's pages say they are not current.
+    let text = std::str::from_utf8(US_TEXT).unwrap().replace(
+        "The House of Representatives shall be composed",
+        "The House of Representatives shall consist",
+    );
+    let v2: &'static [u8] = Box::leak(text.into_bytes().into_boxed_slice());
+    app.import("us", "constitution-us-v2.txt", v2, true).await;
+    let (citizen, _) = app.citizen("Reader").await;
+    let admin = app.signed_in_as(kenes::domain::Role::Admin).await;
+    let visitor = app.visitor();
+    let viewers = [
+        ("visitor", &visitor),
+        ("citizen", &citizen),
+        ("admin", &admin),
+    ];
+    for lang in [Lang::En, Lang::Kk, Lang::Ru] {
+        for (who, viewer) in viewers {
+            for path in [
+                "/consultations/us/articles/I",
+                "/consultations/us/articles/I?version=1",
+                "/consultations/us/clauses/I.1",
+                "/consultations/us/clauses/I.1?version=1",
+                "/consultations/us/clauses/I.1?sort=newest",
+            ] {
+                let path = format!("/{}{path}", lang.code());
+                let page = viewer.get(&path).await;
+                assert_eq!(page.status, 200, "{path}");
+                assert!(
+                    !kenes::locale::has_unprefixed_links(lang, &page.body),
+                    "{path} for the {who}: a link without the language prefix\n{}",
+                    page.body
+                );
+                if who == "citizen" && path.contains("clauses/I.1?sort") {
+                    let support = format!(r#"action="/{}/suggestions/"#, lang.code());
+                    assert!(page.body.contains(&support), "{path}: no support form");
+                }
+            }
+        }
+    }
 }
