@@ -288,10 +288,25 @@ pub fn plain(lang: Lang, id: &str) -> Option<&'static str> {
 /// The text for `key` in `lang`. A missing key is logged and shown as the key itself,
 /// so a gap is visible rather than silently blank.
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    plain(lang, &fluent_id(key)).unwrap_or_else(|| {
-        tracing::warn!(key, lang = lang.code(), "missing translation");
-        key
-    })
+    // A page asks for the same few texts many times (each suggestion's buttons): each
+    // thread remembers them by where the key lives, instead of turning the key into
+    // a Fluent id (an allocation) and hashing that on every call.
+    type Found = HashMap<(usize, usize, usize), &'static str>;
+    thread_local!(static FOUND: std::cell::RefCell<Found> = Default::default());
+    let at = (lang.index(), key.as_ptr() as usize, key.len());
+    if let Some(text) = FOUND.with(|found| found.borrow().get(&at).copied()) {
+        return text;
+    }
+    match plain(lang, &fluent_id(key)) {
+        Some(text) => {
+            FOUND.with(|found| found.borrow_mut().insert(at, text));
+            text
+        }
+        None => {
+            tracing::warn!(key, lang = lang.code(), "missing translation");
+            key
+        }
+    }
 }
 
 /// The message `key` with its one variable set to `value` (a number: formatted per

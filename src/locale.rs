@@ -371,9 +371,29 @@ pub fn links_in(lang: Lang, html: String) -> String {
 }
 
 /// `link` in `lang`: with the language prefix if it is a page of this site without
-/// one, else as it is.
-pub fn link_in(lang: Lang, link: &str) -> String {
-    prefixed_location(lang, link).unwrap_or_else(|| link.to_owned())
+/// one, else as it is; written straight into the page.
+pub fn link_in(lang: Lang, link: &str) -> LinkIn<'_> {
+    LinkIn { lang, link }
+}
+
+/// See [`link_in`].
+pub struct LinkIn<'a> {
+    lang: Lang,
+    link: &'a str,
+}
+
+impl std::fmt::Display for LinkIn<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if wants_prefix(self.link) {
+            crate::urls::InLang {
+                lang: self.lang,
+                path: self.link,
+            }
+            .fmt(f)
+        } else {
+            f.write_str(self.link)
+        }
+    }
 }
 
 /// Whether `html` has a link to a page of this site without its prefix, that is,
@@ -385,10 +405,14 @@ pub fn has_unprefixed_links(lang: Lang, html: &str) -> bool {
 
 /// `location` with the language prefix, if it is a page of this site without one.
 fn prefixed_location(lang: Lang, location: &str) -> Option<String> {
+    wants_prefix(location).then(|| crate::urls::in_lang(lang, location))
+}
+
+/// Whether `location` is a page of this site without a language prefix.
+fn wants_prefix(location: &str) -> bool {
     let path = location.split(['?', '#']).next().unwrap_or_default();
     let local = location.starts_with('/') && !location.starts_with("//");
-    (local && split_prefix(path).is_none() && !is_unprefixed(path))
-        .then(|| crate::urls::in_lang(lang, location))
+    local && split_prefix(path).is_none() && !is_unprefixed(path)
 }
 
 /// The page with `<a href="/…">` and `<form action="/…">` of this site's pages given

@@ -8,12 +8,25 @@
 
 /// `path` (a page of this site, unprefixed, with its query) in `lang`: `/kk/account`.
 pub fn in_lang(lang: crate::i18n::Lang, path: &str) -> String {
-    if path == "/" || path.is_empty() {
-        format!("/{}/", lang.code())
-    } else if path.starts_with('?') {
-        format!("/{}/{path}", lang.code())
-    } else {
-        format!("/{}{path}", lang.code())
+    InLang { lang, path }.to_string()
+}
+
+/// [`in_lang`] written straight into a page, without a string of its own.
+pub struct InLang<'a> {
+    pub lang: crate::i18n::Lang,
+    pub path: &'a str,
+}
+
+impl std::fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (lang, path) = (self.lang.code(), self.path);
+        if path == "/" || path.is_empty() {
+            write!(f, "/{lang}/")
+        } else if path.starts_with('?') {
+            write!(f, "/{lang}/{path}")
+        } else {
+            write!(f, "/{lang}{path}")
+        }
     }
 }
 

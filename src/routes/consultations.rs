@@ -145,7 +145,11 @@ pub async fn article(
                 RenderedArticle::new(ctx.lang, &data, &shown)
             })
             .map_err(AppError::internal)?;
-        render_in_language(&ArticlePage::new(&ctx, &rendered))
+        // The content, and the page around it (header, menus, footer).
+        render_in_language(
+            &ArticlePage::new(&ctx, &rendered),
+            rendered.html.len() + 8192,
+        )
     })
     .await
 }
@@ -246,7 +250,10 @@ pub async fn clause(
         );
         let c = &data.clause;
         let shown = Shown::resolve(&c.version, &c.texts, choice);
-        render_in_language(&ClausePage::new(&ctx, c, list, &shown))
+        // The suggestions as rendered, the viewer's forms (some 1.2 KB each when signed
+        // in), and the page around them.
+        let size = shared.iter().map(|s| s.html.len() + 1536).sum::<usize>() + 12_288;
+        render_in_language(&ClausePage::new(&ctx, c, list, &shown), size)
     })
     .await
 }

@@ -122,8 +122,8 @@ impl PageContext {
     /// A link to a page of this site in the page's language (`/account` → `/kk/account`),
     /// as written into the page, so that it need not be rewritten on the way out (see
     /// [`crate::locale::link_in`]); anything else is left as it is.
-    pub fn link(&self, path: impl AsRef<str>) -> String {
-        crate::locale::link_in(self.lang, path.as_ref())
+    pub fn link<'a>(&self, path: &'a str) -> crate::locale::LinkIn<'a> {
+        crate::locale::link_in(self.lang, path)
     }
 
     /// "1 supporter", "12 supporters".

@@ -89,6 +89,8 @@ pub struct SuggestionView {
     pub author: Option<String>,
     pub date: DateView,
     pub upvotes: i32,
+    /// "12 supporters", in the page's language.
+    pub supporters: String,
     pub response: Vec<String>,
     pub receipt_href: String,
     pub upvote_action: String,
@@ -151,6 +153,7 @@ impl SuggestionView {
             author: author.map(str::to_owned),
             date: DateView::new(lang, suggestion.created_at),
             upvotes: suggestion.upvotes,
+            supporters: crate::i18n::tf(lang, "suggestion.upvotes", i64::from(suggestion.upvotes)),
             response: suggestion
                 .official_response
                 .as_deref()
@@ -237,7 +240,7 @@ pub struct ListedItem<'a> {
     pub anchor: &'a str,
     pub number: &'a str,
     pub text_html: &'a str,
-    pub upvotes: i32,
+    pub supporters: &'a str,
     pub upvote_action: &'a str,
     pub report_action: &'a str,
     pub upvoted: bool,
@@ -328,7 +331,7 @@ impl<'a> SuggestionList<'a> {
                         anchor: &view.anchor,
                         number: &view.number,
                         text_html: &shared.html,
-                        upvotes: view.upvotes,
+                        supporters: &view.supporters,
                         upvote_action: &view.upvote_action,
                         report_action: &view.report_action,
                         upvoted: upvoted.contains(&l.suggestion.id),
