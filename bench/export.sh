@@ -9,11 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORK=${WORK:-/tmp/kq}
+PG_DB=${PG_DB:-kenes_queue}   # the queue benchmark's PostgreSQL database, as it was run
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 if [ ! -f "$WORK/kenes.db" ]; then
-    KEEP=1 WORK="$WORK" DURATION=1s bash bench/moderation-queue.sh >/dev/null
+    KEEP=1 WORK="$WORK" PG_DB="$PG_DB" DURATION=1s bash bench/moderation-queue.sh >/dev/null
 fi
 cargo build --release --quiet
 KENES=$PWD/target/release/kenes
@@ -29,7 +30,7 @@ for backend in sqlite postgres; do
         export DATABASE_URL="$WORK/kenes.db"
         native="sqlite3 -csv -header $DATABASE_URL \"SELECT $COLUMNS $FROM\" > $WORK/native.csv"
     else
-        export DATABASE_URL="${PG_ADMIN%/*}/kenes_queue"
+        export DATABASE_URL="${PG_ADMIN%/*}/$PG_DB"
         native="psql -qAt $DATABASE_URL -c \"\\copy (SELECT $COLUMNS $FROM) TO STDOUT WITH CSV HEADER\" > $WORK/native.csv"
     fi
     export KENES_DATA_DIR="$WORK/data-$backend" KENES_LOG=error

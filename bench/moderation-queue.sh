@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The moderation queue on 1,000,000 suggestions and 10,000,000 upvote draws, on both
 # backends: p50/p95/p99 of the queue page for representative filters and orders
-# (full-text search and a page far into the queue among them), as a signed-in
-# moderator, page cache off. Also the time to cluster all 1,000,000 suggestions, and
-# an incremental pass after 1,000 more.
+# (full-text search, a page far into the queue, and one clause in each of the queue's
+# three orders among them), as a signed-in moderator, page cache off; in one table,
+# with how many suggestions each filter matches and the indexes in the plan of its
+# page's query (`kenes queue-plan`). Also the time to cluster all 1,000,000
+# suggestions, and an incremental pass after 1,000 more.
 #
 #   bash bench/moderation-queue.sh            # SUGGESTIONS=1000000 VOTES=10000000
 #   KEEP=1 bash bench/moderation-queue.sh     # keep the seeded databases for a rerun
@@ -38,6 +40,7 @@ trap cleanup EXIT
 wait_for() { for _ in $(seq 1 300); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; exit 1; }
 BASE=http://127.0.0.1:18391
 
+declare -A timing index page_rows matching
 for backend in ${BACKENDS:-sqlite postgres}; do
     if [ "$backend" = sqlite ]; then
         export DATABASE_URL="$WORK/kenes.db"
@@ -91,6 +94,8 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         "any status, newest first"
         "published in one consultation, most upvoted"
         "one clause (I.8), any status"
+        "one clause (I.8), any status, newest first"
+        "one clause (I.8), any status, most upvoted"
         "one article (I), amendments only"
         "at least 500 upvotes, any status"
         "pending, one week of submissions"
@@ -108,6 +113,8 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         "/en/moderation?status=all&sort=newest"
         "/en/moderation?status=published&consultation=queue&sort=upvotes"
         "/en/moderation?status=all&clause=I.8"
+        "/en/moderation?status=all&clause=I.8&sort=newest"
+        "/en/moderation?status=all&clause=I.8&sort=upvotes"
         "/en/moderation?status=all&article=I&kind=amend"
         "/en/moderation?status=all&min_upvotes=500"
         "/en/moderation?from=$week_from&to=$(date -d "$week_from + 7 days" +%F)"
@@ -125,7 +132,32 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         rows=$(curl -s -b "kenes_session=$session" "$url" | grep -c 'class="queue-row"' || true)
         out=$(wrk -t1 -c2 -d"$DURATION" -s bench/queue.lua -H "Cookie: kenes_session=$session" "$url")
         read -r p50 p95 p99 n errors <<<"$(echo "$out" | awk '$1 == "PCT" {print $2, $3, $4, $5, $6}')"
-        echo "$backend | ${names[$i]} | $rows rows | $p50 | $p95 | $p99 | $n | $errors"
+        echo "$backend | ${names[$i]} | $rows rows | $p50 | $p95 | $p99 | $n | $errors" >&2
+        # What the database does for it (issue 20): how many suggestions match, and the
+        # indexes (or scans) in the plan of the page's query, from `kenes queue-plan`.
+        query_string=${paths[$i]#/en/moderation}
+        plan=$(KENES_LOG=error "$KENES" queue-plan "${query_string#\?}" --as bench-moderator@gov.kz 2>&1)
+        matching["$backend,$i"]=$(echo "$plan" | head -1 | tr -cd '0-9')
+        used=$(echo "$plan" | tail -n +2 | grep -oE 'USING (COVERING )?INDEX [a-z0-9_]+|SCAN [a-z0-9_]+|Index (Only )?Scan (Backward )?using [a-z0-9_]+|Seq Scan on [a-z0-9_]+|Bitmap Index Scan on [a-z0-9_]+|search order: FTS5' \
+            | sed -E 's/USING (COVERING )?INDEX //; s/Index (Only )?Scan (Backward )?using //; s/Bitmap Index Scan on /bitmap /; s/Seq Scan on /scan /; s/^SCAN /scan /' | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g')
+        timing["$backend,$i"]="$p50 / $p95 / $p99"
+        index["$backend,$i"]=${used:--}
+        page_rows["$backend,$i"]=$rows
+        [ "$errors" = 0 ] || index["$backend,$i"]="${index["$backend,$i"]} ($errors errors)"
     done
     kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+done
+
+# One table for every combination and both backends (issue 20, point 3).
+echo
+echo "wrk -t1 -c2 -d$DURATION per combination, page cache off, seed $RANDOM_SEED, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
+echo
+echo "| filter and order (50 rows a page) | rows matching | SQLite p50 / p95 / p99 ms | SQLite plan | PostgreSQL p50 / p95 / p99 ms | PostgreSQL plan |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for i in "${!names[@]}"; do
+    if [ -n "$ONLY" ] && [[ "${names[$i]}" != *"$ONLY"* ]]; then continue; fi
+    rows=${matching["sqlite,$i"]:-${matching["postgres,$i"]:--}}
+    other=${matching["postgres,$i"]:-$rows}
+    [ "$other" = "$rows" ] || rows="$rows (PostgreSQL $other)"
+    echo "| ${names[$i]} | $rows | ${timing["sqlite,$i"]:--} | ${index["sqlite,$i"]:--} | ${timing["postgres,$i"]:--} | ${index["postgres,$i"]:--} |"
 done

@@ -64,7 +64,7 @@ def moderation_queue(rows, text):
     for r in rows:
         for backend in ("SQLite", "PostgreSQL"):
             cell = r.get(f"{backend} p50 / p95 / p99 ms")
-            if cell:
+            if cell and cell != "-":
                 p95 = num(cell.split("/")[1])
                 target(f"queue, {backend}, {r['filter and order (50 rows a page)']}: p95",
                        "< 50 ms", f"{p95:.1f} ms", p95 < 50)
@@ -128,7 +128,7 @@ def reading_pages(rows, text):
     rendered = {}
     for r in rows:
         if "kenes / nginx" in r:
-            rendered[(r["backend"], r["page"], r["viewer"])] = num(r["kenes req/s"])
+            rendered[(r["backend"], r["page"], r["viewer"])] = (num(r["kenes req/s"]), num(r["kenes / nginx"]))
             floor = wanted.get((r["page"], r["backend"]))
             if floor is not None:
                 ratio = num(r["kenes / nginx"])
@@ -138,12 +138,16 @@ def reading_pages(rows, text):
             p99 = num(r["p99 ms"])
             target(f"clause page of 10,000 suggestions, postgres, {r['viewer']}, unloaded: p99", "< 10 ms",
                    f"{p99:.2f} ms", p99 < 10)
-    for (backend, page, viewer), rps in sorted(rendered.items()):
+    # As every target of issue 16, measured against nginx serving the same bytes: a
+    # signed-in page carries two forms per suggestion (about twice the bytes), which
+    # slows nginx as much; the raw rates are the reference.
+    for (backend, page, viewer), (rps, share) in sorted(rendered.items()):
         anonymous = rendered.get((backend, page, "anonymous"))
         if viewer == "citizen" and anonymous:
-            ratio = rps / anonymous
-            target(f"{page} page, {backend}: signed-in / anonymous rendering", ">= 0.90", f"{ratio:.2f}",
-                   ratio >= 0.9, f"anonymous {anonymous:.0f} req/s")
+            ratio = share / anonymous[1]
+            target(f"{page} page, {backend}: signed-in / anonymous rendering, each as a share of nginx",
+                   ">= 0.90", f"{ratio:.2f}", ratio >= 0.9,
+                   f"{share:.3f} / {anonymous[1]:.3f}; raw {rps:.0f} / {anonymous[0]:.0f} req/s")
 
 
 PARSERS = {

@@ -184,6 +184,16 @@ pub enum Command {
     },
     /// Print the data dictionary of the exports (Markdown; `docs/data-dictionary.md`).
     DataDictionary,
+    /// Print how the moderation queue answers a filter, for the moderator with this
+    /// email: how many suggestions match, and the database's plan for the page, e.g.
+    /// `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`.
+    QueuePlan {
+        /// The queue's query string, as after `/moderation?` in the address bar.
+        query: String,
+        /// The moderator's email (`assignee=me` is theirs).
+        #[arg(long = "as")]
+        actor: String,
+    },
     /// Take a moderation decision, as the moderator with this email (same rules and log
     /// as the web workbench), e.g. `kenes moderate KZ-7F3K-9QX2 reject --reason spam
     /// --as mod@example.kz`.
@@ -722,6 +732,7 @@ fn run_command(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             lang,
         ),
         Command::DataDictionary => say(crate::export::dictionary_markdown().trim_end()),
+        Command::QueuePlan { query, actor } => queue_plan(&settings, &query, &actor, lang),
         Command::Cluster { all } => {
             let pool = startup::prepare_database(&settings)?;
             let mut conn = pool.get()?;
@@ -1055,6 +1066,47 @@ fn cli_flag(field: &str) -> &str {
         "action" => "action",
         other => other,
     }
+}
+
+/// `kenes queue-plan`: the filter read as the workbench reads it, then what matches
+/// and the plan of the page's query.
+fn queue_plan(settings: &Settings, query: &str, actor: &str, lang: Lang) -> anyhow::Result<()> {
+    use crate::domain::queue::{QueueFilter, RawFilter};
+    use crate::domain::{Email, Role};
+    use crate::models::moderation as queue;
+    let raw = actix_web::web::Query::<RawFilter>::from_query(query.trim_start_matches('?'))
+        .map_err(|e| {
+            fail(
+                lang,
+                Message::new("cli-queue-plan-unreadable").text("problem", e.to_string()),
+            )
+        })?
+        .into_inner();
+    let (filter, errors) = QueueFilter::parse(&raw);
+    if let Some((field, problem)) = errors.first() {
+        return Err(fail(
+            lang,
+            Message::new("cli-queue-plan-bad-filter")
+                .text("field", *field)
+                .text("problem", crate::i18n::t(lang, problem.0)),
+        ));
+    }
+    let email = Email::parse(actor)
+        .map_err(|_| fail(lang, Message::new("cli-not-email").text("value", actor)))?;
+    let pool = startup::prepare_database(settings)?;
+    let mut conn = pool.get()?;
+    let moderator = crate::models::user::find_by_email(&mut conn, &email)?
+        .filter(|u| matches!(u.role(), Role::Moderator | Role::Admin))
+        .ok_or_else(|| fail(lang, Message::new("cli-not-moderator").text("email", actor)))?;
+    let resolved = queue::resolve(&mut conn, &filter, moderator.id)?;
+    let plan = queue::queue_plan(&mut conn, &resolved, queue::QUEUE_PAGE_SIZE)?;
+    say(&Message::new("cli-queue-plan-matching")
+        .number("count", plan.matching)
+        .render(lang))?;
+    for step in &plan.page {
+        say(step)?;
+    }
+    Ok(())
 }
 
 fn say(text: &str) -> anyhow::Result<()> {

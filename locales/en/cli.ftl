@@ -246,6 +246,9 @@ cli-help-moderate-text = Explanation of the reason (required with `other`)
 cli-help-moderate-outcome = Outcome for respond: accepted, partly_accepted, not_accepted
 cli-help-moderate-response = The official response for respond
 cli-help-moderate-canonical = Tracking number of the canonical suggestion for merge
+cli-help-queue-plan = Print how the moderation queue answers a filter, for the moderator with this email: how many suggestions match, and the database's plan for the page, e.g. `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
+cli-help-queue-plan-query = The queue's query string, as after `/moderation?` in the address bar
+cli-help-queue-plan-as = The moderator's email (`assignee=me` is theirs)
 cli-help-show = Print a clause by its reference, e.g. `kenes show us-constitution AM-XIV.1`
 cli-help-show-consultation = The consultation's slug
 cli-help-show-reference = `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`
@@ -253,3 +256,8 @@ cli-help-backup = Write a consistent copy of the SQLite database to FILE while t
 cli-help-backup-file = The new file (it must not exist yet)
 cli-help-restore = Put a backup made by `kenes backup` in place of the SQLite database, after checking that it is a Kenes database of a schema this version knows. Stop every server using the database first; the database replaced is kept beside it
 cli-help-restore-file = The backup file
+
+## kenes queue-plan (how the moderation queue answers a filter)
+cli-queue-plan-unreadable = The filter could not be read: { $problem }
+cli-queue-plan-bad-filter = The filter's { $field }: { $problem }
+cli-queue-plan-matching = Suggestions matching the filter: { $count }

@@ -246,6 +246,9 @@ cli-help-moderate-text = Себептің түсіндірмесі (`other` үш
 cli-help-moderate-outcome = respond үшін нәтиже: accepted, partly_accepted, not_accepted
 cli-help-moderate-response = respond үшін ресми жауап
 cli-help-moderate-canonical = merge үшін негізгі ұсыныстың тіркеу нөмірі
+cli-help-queue-plan = Көрсетілген электрондық поштасы бар модератор үшін модерация кезегі сүзгіге қалай жауап беретінін шығару: сүзгіге сәйкес ұсыныстар саны және дерекқордың бет сұрауын орындау жоспары, мысалы, `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
+cli-help-queue-plan-query = Кезектің сұрау жолы: мекенжай жолындағы `/moderation?` белгісінен кейінгі бөлік
+cli-help-queue-plan-as = Модератордың электрондық поштасы (`assignee=me` осы модераторды білдіреді)
 cli-help-show = Тармақты нөмірі бойынша шығару, мысалы, `kenes show us-constitution AM-XIV.1`
 cli-help-show-consultation = Қоғамдық талқылаудың қысқа атауы
 cli-help-show-reference = `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`
@@ -253,3 +256,8 @@ cli-help-backup = Сервер жұмыс істеп тұрғанда SQLite д�
 cli-help-backup-file = Жаңа файл (ол әлі болмауы керек)
 cli-help-restore = `kenes backup` арқылы жасалған резервтік көшірмені оның бағдарламаның осы нұсқасына белгілі схемадағы Kenes дерекқоры екені тексерілгеннен кейін SQLite дерекқорының орнына қою. Алдымен дерекқорды пайдаланатын барлық серверді тоқтатыңыз; ауыстырылған дерекқор оның жанында сақталады
 cli-help-restore-file = Резервтік көшірме файлы
+
+## kenes queue-plan (how the moderation queue answers a filter)
+cli-queue-plan-unreadable = Сүзгіні оқу мүмкін болмады: { $problem }
+cli-queue-plan-bad-filter = Сүзгінің { $field } өрісі: { $problem }
+cli-queue-plan-matching = Сүзгіге сәйкес ұсыныстар саны: { $count }

@@ -246,6 +246,9 @@ cli-help-moderate-text = Пояснение причины (обязательн
 cli-help-moderate-outcome = Результат для respond: accepted, partly_accepted, not_accepted
 cli-help-moderate-response = Официальный ответ для respond
 cli-help-moderate-canonical = Регистрационный номер основного предложения для merge
+cli-help-queue-plan = Показать, как очередь модерации отвечает на фильтр, для модератора с указанной электронной почтой: сколько предложений соответствует фильтру и план выполнения запроса страницы в базе данных, например `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
+cli-help-queue-plan-query = Строка запроса очереди: часть адреса после `/moderation?`
+cli-help-queue-plan-as = Электронная почта модератора (`assignee=me` означает этого модератора)
 cli-help-show = Вывести пункт по его номеру, например, `kenes show us-constitution AM-XIV.1`
 cli-help-show-consultation = Краткое имя общественного обсуждения
 cli-help-show-reference = `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`
@@ -253,3 +256,8 @@ cli-help-backup = Записать согласованную копию баз�
 cli-help-backup-file = Новый файл (он не должен существовать)
 cli-help-restore = Заменить базу данных SQLite резервной копией, созданной командой `kenes backup`, после проверки того, что это база данных Kenes со схемой, известной данной версии программы. Предварительно остановите все серверы, использующие базу данных; замененная база данных сохраняется рядом с ней
 cli-help-restore-file = Файл резервной копии
+
+## kenes queue-plan (how the moderation queue answers a filter)
+cli-queue-plan-unreadable = Не удалось прочитать фильтр: { $problem }
+cli-queue-plan-bad-filter = Поле фильтра { $field }: { $problem }
+cli-queue-plan-matching = Фильтру соответствует предложений: { $count }

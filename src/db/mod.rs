@@ -12,6 +12,7 @@
 pub mod advisory;
 pub mod backup;
 pub mod changes;
+pub mod explain;
 pub mod fixed;
 pub mod pool;
 

@@ -297,6 +297,9 @@ impl QueueCursor {
     }
 }
 
+/// Rows on a page of the queue.
+pub const QUEUE_PAGE_SIZE: i64 = 50;
+
 /// One page of the queue and the cursor of the next.
 pub fn queue_page(
     conn: &mut AnyConnection,
@@ -318,7 +321,50 @@ fn page_in_queue_order(
     after: Option<QueueCursor>,
     limit: i64,
 ) -> QueryResult<Vec<Suggestion>> {
-    let mut query = matching(r).select(Suggestion::as_select()).limit(limit);
+    in_queue_order(r, after, limit)
+        .select(Suggestion::as_select())
+        .load::<Suggestion>(conn)
+}
+
+/// What the queue page asks the database (one row longer than the page), and how the
+/// database goes about it: for `kenes queue-plan` and the queue benchmark (issue 20).
+#[derive(Debug, Clone)]
+pub struct QueuePlan {
+    /// How many suggestions the filter matches.
+    pub matching: i64,
+    /// The plan of the page's query, one step a line.
+    pub page: Vec<String>,
+}
+
+pub fn queue_plan(conn: &mut AnyConnection, r: &Resolved, limit: i64) -> QueryResult<QueuePlan> {
+    let page = if r.common_words && !r.postgres && r.filter.sort != QueueSort::MostUpvoted {
+        // [`page_by_search_order`]: the words' matches in rowid order, a chunk at a
+        // time, each chunk's rows then looked up by id.
+        let mut steps = vec!["search order: FTS5 matches walked by rowid, then:".to_owned()];
+        let mut without_words = r.clone();
+        without_words.filter.words.clear();
+        steps.extend(crate::db::explain::plan(
+            conn,
+            in_queue_order(&without_words, None, limit + 1)
+                .filter(suggestions::id.eq_any([0_i64]))
+                .select(suggestions::id),
+        )?);
+        steps
+    } else {
+        crate::db::explain::plan(
+            conn,
+            in_queue_order(r, None, limit + 1).select(suggestions::id),
+        )?
+    };
+    Ok(QueuePlan {
+        matching: count_matching(conn, r)?,
+        page,
+    })
+}
+
+/// The suggestions of a page in queue order, all columns (select what is wanted).
+fn in_queue_order<'a>(r: &Resolved, after: Option<QueueCursor>, limit: i64) -> Boxed<'a> {
+    let mut query = matching(r).limit(limit);
     query = match (r.filter.sort, after) {
         (QueueSort::Oldest, Some(c)) => query.filter(suggestions::id.gt(c.id)),
         (QueueSort::Newest, Some(c)) => query.filter(suggestions::id.lt(c.id)),
@@ -339,7 +385,7 @@ fn page_in_queue_order(
             query.order((suggestions::upvotes.desc(), suggestions::id.desc()))
         }
     };
-    query.load::<Suggestion>(conn)
+    query
 }
 
 /// SQLite, common search words, in id order: FTS5 hands out its matches in rowid

@@ -29,7 +29,7 @@ use crate::models::moderation as data;
 use crate::services::moderation::BulkFailure;
 
 /// Rows on a page of the queue and of the logs.
-const PAGE_SIZE: i64 = 50;
+use crate::models::moderation::QUEUE_PAGE_SIZE as PAGE_SIZE;
 
 /// A return address inside the workbench, or the queue.
 fn back_to(return_to: &str) -> String {
