@@ -136,8 +136,9 @@ for backend in ${BACKENDS:-sqlite postgres}; do
         # What the database does for it (issue 20): how many suggestions match, and the
         # indexes (or scans) in the plan of the page's query, from `kenes queue-plan`.
         query_string=${paths[$i]#/en/moderation}
-        plan=$(KENES_LOG=error "$KENES" queue-plan "${query_string#\?}" --as bench-moderator@gov.kz 2>&1)
-        matching["$backend,$i"]=$(echo "$plan" | head -1 | tr -cd '0-9')
+        plan=$(KENES_LOG=error timeout 120 "$KENES" queue-plan "${query_string#\?}" --as bench-moderator@gov.kz 2>&1 || true)
+        count=$(echo "$plan" | head -1 | tr -cd '0-9')
+        matching["$backend,$i"]=${count:-not counted}
         used=$(echo "$plan" | tail -n +2 | grep -oE 'USING (COVERING )?INDEX [a-z0-9_]+|USING INTEGER PRIMARY KEY|TEMP B-TREE FOR ORDER BY|SCAN [a-z0-9_]+|Index (Only )?Scan (Backward )?using [a-z0-9_]+|Seq Scan on [a-z0-9_]+|Bitmap Index Scan on [a-z0-9_]+|(^|> +)Sort  |search order: FTS5' \
             | sed -E 's/USING (COVERING )?INDEX //; s/USING INTEGER PRIMARY KEY/by id/; s/TEMP B-TREE FOR ORDER BY/sort/; s/Index (Only )?Scan (Backward )?using //; s/Bitmap Index Scan on /bitmap /; s/Seq Scan on /scan /; s/^SCAN /scan /; s/^(> +)?Sort  $/sort/' | awk '!seen[$0]++' | paste -sd, - | sed 's/,/, /g')
         timing["$backend,$i"]="$p50 / $p95 / $p99"

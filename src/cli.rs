@@ -1083,12 +1083,12 @@ fn queue_plan(settings: &Settings, query: &str, actor: &str, lang: Lang) -> anyh
         })?
         .into_inner();
     let (filter, errors) = QueueFilter::parse(&raw);
-    if let Some((field, problem)) = errors.first() {
+    // The workbench ignores a field it cannot read (and says so); here it is a mistake
+    // in the command, so nothing is planned.
+    if let Some((field, _)) = errors.first() {
         return Err(fail(
             lang,
-            Message::new("cli-queue-plan-bad-filter")
-                .text("field", *field)
-                .text("problem", crate::i18n::t(lang, problem.0)),
+            Message::new("cli-queue-plan-bad-filter").text("field", *field),
         ));
     }
     let email = Email::parse(actor)
@@ -1100,9 +1100,11 @@ fn queue_plan(settings: &Settings, query: &str, actor: &str, lang: Lang) -> anyh
         .ok_or_else(|| fail(lang, Message::new("cli-not-moderator").text("email", actor)))?;
     let resolved = queue::resolve(&mut conn, &filter, moderator.id)?;
     let plan = queue::queue_plan(&mut conn, &resolved, queue::QUEUE_PAGE_SIZE)?;
-    say(&Message::new("cli-queue-plan-matching")
-        .number("count", plan.matching)
-        .render(lang))?;
+    let matching = match plan.matching {
+        Some(count) => Message::new("cli-queue-plan-matching").number("count", count),
+        None => Message::new("cli-queue-plan-not-counted"),
+    };
+    say(&matching.render(lang))?;
     for step in &plan.page {
         say(step)?;
     }

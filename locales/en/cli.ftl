@@ -259,5 +259,6 @@ cli-help-restore-file = The backup file
 
 ## kenes queue-plan (how the moderation queue answers a filter)
 cli-queue-plan-unreadable = The filter could not be read: { $problem }
-cli-queue-plan-bad-filter = The filter's { $field }: { $problem }
+cli-queue-plan-bad-filter = The filter's { $field } has a value that is not valid
 cli-queue-plan-matching = Suggestions matching the filter: { $count }
+cli-queue-plan-not-counted = Suggestions matching the filter: not counted (its search words are common, and are checked row by row)

@@ -246,8 +246,8 @@ cli-help-moderate-text = Себептің түсіндірмесі (`other` үш
 cli-help-moderate-outcome = respond үшін нәтиже: accepted, partly_accepted, not_accepted
 cli-help-moderate-response = respond үшін ресми жауап
 cli-help-moderate-canonical = merge үшін негізгі ұсыныстың тіркеу нөмірі
-cli-help-queue-plan = Көрсетілген электрондық поштасы бар модератор үшін модерация кезегі сүзгіге қалай жауап беретінін шығару: сүзгіге сәйкес ұсыныстар саны және дерекқордың бет сұрауын орындау жоспары, мысалы, `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
-cli-help-queue-plan-query = Кезектің сұрау жолы: мекенжай жолындағы `/moderation?` белгісінен кейінгі бөлік
+cli-help-queue-plan = Көрсетілген электрондық поштасы бар модератор үшін модерация кезегінің сүзгіні қалай өңдейтінін шығару: сүзгіге сәйкес ұсыныстар саны және дерекқордың бет сұрауын орындау жоспары, мысалы, `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
+cli-help-queue-plan-query = Кезектің сұрау жолы: мекенжай жолында `/moderation?` бөлігінен кейін тұратын мәтін
 cli-help-queue-plan-as = Модератордың электрондық поштасы (`assignee=me` осы модераторды білдіреді)
 cli-help-show = Тармақты нөмірі бойынша шығару, мысалы, `kenes show us-constitution AM-XIV.1`
 cli-help-show-consultation = Қоғамдық талқылаудың қысқа атауы
@@ -259,5 +259,6 @@ cli-help-restore-file = Резервтік көшірме файлы
 
 ## kenes queue-plan (how the moderation queue answers a filter)
 cli-queue-plan-unreadable = Сүзгіні оқу мүмкін болмады: { $problem }
-cli-queue-plan-bad-filter = Сүзгінің { $field } өрісі: { $problem }
+cli-queue-plan-bad-filter = Сүзгінің { $field } өрісінің мәні жарамсыз
 cli-queue-plan-matching = Сүзгіге сәйкес ұсыныстар саны: { $count }
+cli-queue-plan-not-counted = Сүзгіге сәйкес ұсыныстар саны есептелмеді (іздеу сөздері жиі кездеседі, сондықтан әр жол жеке тексеріледі)

@@ -246,9 +246,9 @@ cli-help-moderate-text = Пояснение причины (обязательн
 cli-help-moderate-outcome = Результат для respond: accepted, partly_accepted, not_accepted
 cli-help-moderate-response = Официальный ответ для respond
 cli-help-moderate-canonical = Регистрационный номер основного предложения для merge
-cli-help-queue-plan = Показать, как очередь модерации отвечает на фильтр, для модератора с указанной электронной почтой: сколько предложений соответствует фильтру и план выполнения запроса страницы в базе данных, например `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
+cli-help-queue-plan = Вывести для модератора с указанным адресом электронной почты, как очередь модерации обрабатывает фильтр: сколько предложений соответствует фильтру и план выполнения запроса страницы в базе данных, например, `kenes queue-plan 'status=all&clause=I.8' --as mod@example.kz`
 cli-help-queue-plan-query = Строка запроса очереди: часть адреса после `/moderation?`
-cli-help-queue-plan-as = Электронная почта модератора (`assignee=me` означает этого модератора)
+cli-help-queue-plan-as = Адрес электронной почты модератора (`assignee=me` означает этого модератора)
 cli-help-show = Вывести пункт по его номеру, например, `kenes show us-constitution AM-XIV.1`
 cli-help-show-consultation = Краткое имя общественного обсуждения
 cli-help-show-reference = `<article>.<clause>`: `12.3`, `83-1.2`, `IV.1`, `AM-XIV.1`
@@ -259,5 +259,6 @@ cli-help-restore-file = Файл резервной копии
 
 ## kenes queue-plan (how the moderation queue answers a filter)
 cli-queue-plan-unreadable = Не удалось прочитать фильтр: { $problem }
-cli-queue-plan-bad-filter = Поле фильтра { $field }: { $problem }
-cli-queue-plan-matching = Фильтру соответствует предложений: { $count }
+cli-queue-plan-bad-filter = Недопустимое значение поля фильтра { $field }
+cli-queue-plan-matching = Предложений, соответствующих фильтру: { $count }
+cli-queue-plan-not-counted = Предложений, соответствующих фильтру: не подсчитано (слова поиска встречаются часто и проверяются построчно)

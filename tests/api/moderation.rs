@@ -22,6 +22,7 @@ on_both_backends!(
     clusters_group_near_duplicates_and_flag_campaigns,
     notes_tags_canned_responses_and_the_dashboard,
     queue_filters_combine_and_pages_cover_everything,
+    queue_plan_counts_what_a_filter_matches_and_shows_the_plan,
 );
 
 const CLAUSE: &str = "/consultations/us/clauses/I.1";
@@ -1403,4 +1404,91 @@ async fn queue_filters_combine_and_pages_cover_everything(app: TestApp) {
         .await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Enter a date as YYYY-MM-DD."));
+}
+
+/// `kenes queue-plan` (issue 20) reads a filter as the workbench does and prints how
+/// many suggestions it matches, then the database's plan of the page's query; a filter
+/// it cannot read, or someone who is not a moderator, is refused.
+async fn queue_plan_counts_what_a_filter_matches_and_shows_the_plan(app: TestApp) {
+    open_us(&app).await;
+    let (_, author) = app.citizen("Author").await;
+    for status in [
+        SuggestionStatus::Pending,
+        SuggestionStatus::Pending,
+        SuggestionStatus::Published,
+    ] {
+        fixture(&app, author, "I.1", "On the first clause", status).await;
+    }
+    fixture(
+        &app,
+        author,
+        "I.2",
+        "On another clause",
+        SuggestionStatus::Pending,
+    )
+    .await;
+    app.create_user(
+        "planner@gov.kz",
+        "Queue Planner",
+        "correct horse battery",
+        Role::Moderator,
+    )
+    .await;
+    let run = |query: &'static str, who: &'static str| {
+        let app = &app;
+        async move {
+            let out = app.cli(&["queue-plan", query, "--as", who]).await;
+            (
+                out.status.success(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        }
+    };
+    let (ok, stdout, stderr) = run("status=all&clause=I.1", "planner@gov.kz").await;
+    assert!(ok, "{stderr}");
+    let mut lines = stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Suggestions matching the filter: 3"),
+        "{stdout}"
+    );
+    let plan: Vec<&str> = lines.collect();
+    assert!(
+        plan.iter().any(|l| l.contains("suggestions")),
+        "the plan names the table it reads: {stdout}"
+    );
+    // The default filter is the pending queue: three of the four.
+    let (ok, stdout, _) = run("", "planner@gov.kz").await;
+    assert!(ok);
+    assert!(
+        stdout.starts_with("Suggestions matching the filter: 3\n"),
+        "{stdout}"
+    );
+    let (ok, stdout, _) = run("?status=published", "planner@gov.kz").await;
+    assert!(ok);
+    assert!(
+        stdout.starts_with("Suggestions matching the filter: 1\n"),
+        "{stdout}"
+    );
+
+    let (ok, _, stderr) = run("status=bogus", "planner@gov.kz").await;
+    assert!(!ok);
+    assert!(
+        stderr.contains("The filter's status has a value that is not valid"),
+        "{stderr}"
+    );
+    let citizen = app.create_user(
+        "reader@example.kz",
+        "Reader",
+        "correct horse battery",
+        Role::Citizen,
+    );
+    citizen.await;
+    let (ok, _, stderr) = run("status=all", "reader@example.kz").await;
+    assert!(!ok);
+    assert!(
+        stderr.contains("reader@example.kz is not a moderator or admin"),
+        "{stderr}"
+    );
 }
