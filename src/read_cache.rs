@@ -247,6 +247,48 @@ mod tests {
     }
 
     #[test]
+    fn a_kept_session_stands_for_a_minute_within_its_limits() {
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap();
+        let loaded = LoadedSession {
+            session: Session {
+                token_hash: "h".into(),
+                user_id: 1,
+                created_at: at("2026-12-03 09:00:00"),
+                last_seen_at: at("2026-12-03 09:50:00"),
+                expires_at: at("2026-12-03 10:00:30"),
+            },
+            user: User {
+                id: 1,
+                email: "a@example.kz".into(),
+                display_name: "A".into(),
+                password_hash: String::new(),
+                region: None,
+                role: crate::domain::Role::Citizen,
+                email_confirmed_at: None,
+                terms_accepted_at: None,
+                created_at: at("2026-12-03 09:00:00"),
+                updated_at: at("2026-12-03 09:00:00"),
+                deleted_at: None,
+                blocked_at: None,
+                daily_summary: false,
+                summary_sent_on: None,
+                lang: None,
+            },
+            loaded_at: at("2026-12-03 10:00:00"),
+        };
+        let idle = chrono::Duration::minutes(30);
+        assert!(loaded.usable_at(at("2026-12-03 10:00:20"), idle));
+        // Past its absolute end, though loaded a moment ago.
+        assert!(!loaded.usable_at(at("2026-12-03 10:00:31"), idle));
+        // Idle by what was loaded: loaded again to see the touch.
+        assert!(!loaded.usable_at(at("2026-12-03 10:00:20"), chrono::Duration::minutes(10)));
+        // Loaded more than a minute ago (its activity must be recorded).
+        let mut later = loaded;
+        later.session.expires_at = at("2026-12-04 00:00:00");
+        assert!(!later.usable_at(at("2026-12-03 10:01:00"), idle));
+    }
+
+    #[test]
     fn a_full_cache_drops_older_generations_then_everything() {
         let fresh: Fresh<i32, i32> = Fresh::new(2);
         fresh.insert(1, 1, Arc::new(1));
