@@ -7,7 +7,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{Array, BigInt, Bool, Nullable, Text, Timestamp};
+use diesel::sql_types::{Array, BigInt, Bool, Integer, Nullable, Text, Timestamp};
 use serde::Serialize;
 
 use crate::db::fixed::{fixed_query, json_array};
@@ -52,18 +52,17 @@ pub fn citizens_by_email_prefix(conn: &mut AnyConnection, prefix: &str) -> Query
         .load(conn)
 }
 
-/// The ids of a consultation's visible suggestions whose idempotency key starts with
+/// The (id, idempotency key) of a consultation's suggestions whose key starts with
 /// `prefix` (one load's).
-pub fn visible_by_key_prefix(
+pub fn ids_by_key_prefix(
     conn: &mut AnyConnection,
     consultation_id: i64,
     prefix: &str,
-) -> QueryResult<Vec<i64>> {
+) -> QueryResult<Vec<(i64, String)>> {
     suggestions::table
         .filter(suggestions::consultation_id.eq(consultation_id))
-        .filter(suggestions::visible.eq(true))
         .filter(suggestions::idempotency_key.like(format!("{prefix}%")))
-        .select(suggestions::id)
+        .select((suggestions::id, suggestions::idempotency_key))
         .load(conn)
 }
 
@@ -126,7 +125,8 @@ pub fn insert_citizens(
     }
 }
 
-/// A suggestion as seeds make it: no votes yet, `updated_at` its creation time,
+/// A suggestion as seeds make it: with the number of votes the load will insert for it,
+/// `updated_at` its creation time,
 /// `published_at` set when it is visible.
 #[derive(Debug, Clone)]
 pub struct NewSuggestion {
@@ -139,6 +139,8 @@ pub struct NewSuggestion {
     pub proposed_text: Option<String>,
     pub status: &'static str,
     pub visible: bool,
+    /// The upvote rows the load inserts for it, counted before they are written.
+    pub upvotes: i32,
     pub signature: String,
     pub text_hash: String,
     pub idempotency_key: String,
@@ -164,6 +166,7 @@ struct SuggestionJson<'a>(
     &'a str,
     String,
     Option<String>,
+    i32,
 );
 
 /// Insert these suggestions of one consultation, skipping any whose tracking number
@@ -188,11 +191,11 @@ pub fn insert_suggestions(
                 "INSERT INTO suggestions (tracking_number, consultation_id, clause_id, \
                  clause_lineage, author_id, kind, body, proposed_text, status, visible, upvotes, \
                  signature, text_hash, idempotency_key, created_at, updated_at, published_at) \
-                 SELECT t, $1, c, l, a, k, b, p, s, v, 0, sig, h, key, at, at, pub \
+                 SELECT t, $1, c, l, a, k, b, p, s, v, u, sig, h, key, at, at, pub \
                  FROM unnest($2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::text[], \
                  $7::text[], $8::text[], $9::text[], $10::bool[], $11::text[], $12::text[], \
-                 $13::text[], $14::timestamp[], $15::timestamp[]) \
-                 AS r (t, c, l, a, k, b, p, s, v, sig, h, key, at, pub) \
+                 $13::text[], $14::timestamp[], $15::timestamp[], $16::integer[]) \
+                 AS r (t, c, l, a, k, b, p, s, v, sig, h, key, at, pub, u) \
                  ON CONFLICT DO NOTHING",
                 |q| {
                     q.bind::<BigInt, _>(consultation_id)
@@ -212,6 +215,7 @@ pub fn insert_suggestions(
                         .bind::<Array<Text>, _>(column(rows, |r| r.idempotency_key.as_str()))
                         .bind::<Array<Timestamp>, _>(column(rows, |r| r.created_at))
                         .bind::<Array<Nullable<Timestamp>>, _>(column(rows, |r| r.published_at))
+                        .bind::<Array<Integer>, _>(column(rows, |r| r.upvotes))
                 },
             )
             .execute(pg)
@@ -236,6 +240,7 @@ pub fn insert_suggestions(
                         &r.idempotency_key,
                         sqlite_time(r.created_at),
                         r.published_at.map(sqlite_time),
+                        r.upvotes,
                     )
                 })
                 .collect();
@@ -244,7 +249,7 @@ pub fn insert_suggestions(
                  clause_lineage, author_id, kind, body, proposed_text, status, visible, upvotes, \
                  signature, text_hash, idempotency_key, created_at, updated_at, published_at) \
                  SELECT value ->> 0, ?1, value ->> 1, value ->> 2, value ->> 3, value ->> 4, \
-                 value ->> 5, value ->> 6, value ->> 7, value ->> 8, 0, value ->> 9, \
+                 value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 14, value ->> 9, \
                  value ->> 10, value ->> 11, value ->> 12, value ->> 12, value ->> 13 \
                  FROM json_each(?2) WHERE true ON CONFLICT DO NOTHING",
                 |q| {
@@ -259,8 +264,8 @@ pub fn insert_suggestions(
 
 /// Insert these (suggestion, citizen) upvotes, given at `at`, skipping pairs already
 /// there; returns how many were inserted. Stored counts are not changed: a bulk load
-/// recounts once at the end ([`recount_upvotes`]). The vote writer's path, which
-/// counts as it goes, is [`super::upvote::add`].
+/// writes each suggestion with its count ([`NewSuggestion::upvotes`]). The vote
+/// writer's path, which counts as it goes, is [`super::upvote::add`].
 pub fn insert_upvotes(
     conn: &mut AnyConnection,
     pairs: &[(i64, i64)],
@@ -289,38 +294,6 @@ pub fn insert_upvotes(
             |q| {
                 q.bind::<Text, _>(json_array(pairs))
                     .bind::<Timestamp, _>(at)
-            },
-        )
-        .execute(lite),
-    }
-}
-
-/// Set the stored upvote counts of a consultation's suggestions whose idempotency key
-/// starts with `key_prefix` (one seed run's) to their number of upvote rows.
-pub fn recount_upvotes(
-    conn: &mut AnyConnection,
-    consultation_id: i64,
-    key_prefix: &str,
-) -> QueryResult<usize> {
-    let pattern = format!("{key_prefix}%");
-    match conn {
-        AnyConnection::Postgres(pg) => fixed_query(
-            "UPDATE suggestions SET upvotes = \
-             (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
-             WHERE consultation_id = $1 AND idempotency_key LIKE $2",
-            |q| {
-                q.bind::<BigInt, _>(consultation_id)
-                    .bind::<Text, _>(pattern)
-            },
-        )
-        .execute(pg),
-        AnyConnection::Sqlite(lite) => fixed_query(
-            "UPDATE suggestions SET upvotes = \
-             (SELECT COUNT(*) FROM upvotes WHERE upvotes.suggestion_id = suggestions.id) \
-             WHERE consultation_id = ?1 AND idempotency_key LIKE ?2",
-            |q| {
-                q.bind::<BigInt, _>(consultation_id)
-                    .bind::<Text, _>(pattern)
             },
         )
         .execute(lite),

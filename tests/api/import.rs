@@ -438,6 +438,30 @@ async fn seed_generates_consistent_skewed_data(app: TestApp) {
         })
         .await;
     assert_eq!(stored, rows, "stored counts equal the vote rows");
+    // And each suggestion's own count is its rows (the seed counts votes before it
+    // writes the suggestions).
+    let (per_row, voted) = app
+        .query(|conn| {
+            let voted: Vec<i64> = upvotes::table
+                .select(upvotes::suggestion_id)
+                .load(conn)
+                .unwrap();
+            let per_row: Vec<(i64, i32, bool)> = suggestions::table
+                .select((suggestions::id, suggestions::upvotes, suggestions::visible))
+                .load(conn)
+                .unwrap();
+            (per_row, voted)
+        })
+        .await;
+    let mut rows_of = std::collections::HashMap::<i64, i32>::new();
+    for id in voted {
+        *rows_of.entry(id).or_default() += 1;
+    }
+    for (id, stored, visible) in per_row {
+        let counted = rows_of.get(&id).copied().unwrap_or(0);
+        assert_eq!(stored, counted, "suggestion {id}");
+        assert!(visible || counted == 0, "a vote on hidden suggestion {id}");
+    }
     assert!(
         stdout.contains(&format!("{rows} distinct votes")),
         "{stdout}"

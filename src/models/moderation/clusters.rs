@@ -100,10 +100,16 @@ pub fn store_clusters(
                 .execute(conn)?;
         }
     }
+    // A member is marked clustered in the same statement that sets its cluster: the
+    // first pass over a fresh load writes each row once, not twice (on PostgreSQL each
+    // write is a new row version with an entry in every index).
     for (cluster_id, ids) in &changes.members {
         for chunk in ids.chunks(500) {
             diesel::update(suggestions::table.filter(suggestions::id.eq_any(chunk)))
-                .set(suggestions::cluster_id.eq(cluster_id))
+                .set((
+                    suggestions::cluster_id.eq(cluster_id),
+                    suggestions::clustered.eq(true),
+                ))
                 .execute(conn)?;
         }
     }
