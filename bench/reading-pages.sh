@@ -7,7 +7,8 @@
 # /metrics, before and after). Then the clause page holding 10,000 suggestions,
 # unloaded (one connection), for its p99.
 #
-#   bash bench/reading-pages.sh                 # 5 s per run, 32 connections
+#   bash bench/reading-pages.sh                 # 5 s per run, 32 connections, the
+#                                               # median of 3 rounds of nginx then kenes
 #   DURATION=10s BACKENDS=postgres bash bench/reading-pages.sh
 #   ONLY="article clause-600" bash bench/reading-pages.sh
 #   NO_BUILD=1 ...                              # the release binary as it is
@@ -16,6 +17,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
+ROUNDS=${ROUNDS:-3}
 BACKENDS=${BACKENDS:-sqlite postgres}
 ONLY=${ONLY:-}
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
@@ -89,6 +91,8 @@ run_wrk() { # url cookie connections
     wrk -t2 -c"$3" -d"$DURATION" --latency "${header[@]}" "$1" | wrk_figures
 }
 
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
 results=()
 unloaded=()
 for backend in $BACKENDS; do
@@ -108,6 +112,10 @@ for backend in $BACKENDS; do
     # Clause 1.1 holds 600 suggestions, clause 1.2 10,000 (skewed support).
     "$KENES" seed --consultation bench --clause 1.1 --citizens 600 --suggestions 600 --votes 12000 >/dev/null
     "$KENES" seed --consultation bench --clause 1.2 --citizens 2000 --suggestions 10000 --votes 100000 --random-seed 7 >/dev/null
+    # Cluster them now: the server's first background pass (after KENES_CLUSTER_SECS)
+    # would otherwise cluster 10,600 suggestions in the middle of the measurements, on
+    # PostgreSQL for several seconds, and renew every page's data when it ends.
+    "$KENES" cluster >/dev/null
     # The citizen who wrote the most suggestions on 1.1 reads as "signed in"; another
     # citizen, made a moderator, opens the queue. Sessions are made directly (a random
     # token, its SHA-256 stored), as bench/upvotes.sh does.
@@ -176,8 +184,15 @@ for backend in $BACKENDS; do
             nginx -c "$WORK/nginx/nginx.conf"
             wait_for "http://127.0.0.1:18491/$file"
             wrk -t1 -c4 -d1s ${cookie:+-H "Cookie: $cookie"} "$SITE$path" >/dev/null   # warm-up
-            read -r nginx_rps _ _ <<<"$(run_wrk "http://127.0.0.1:18491/$file" "" "$CONNECTIONS")"
-            read -r kenes_rps _ p99 <<<"$(run_wrk "$SITE$path" "$cookie" "$CONNECTIONS")"
+            # nginx and kenes in turn, ROUNDS times, and the median of each: one run of
+            # nginx alone varied by a third between two files of the same size.
+            nginx_runs=(); kenes_runs=(); p99_runs=()
+            for _ in $(seq 1 "$ROUNDS"); do
+                read -r n _ _ <<<"$(run_wrk "http://127.0.0.1:18491/$file" "" "$CONNECTIONS")"
+                read -r k _ p <<<"$(run_wrk "$SITE$path" "$cookie" "$CONNECTIONS")"
+                nginx_runs+=("$n"); kenes_runs+=("$k"); p99_runs+=("$p")
+            done
+            nginx_rps=$(median "${nginx_runs[@]}"); kenes_rps=$(median "${kenes_runs[@]}"); p99=$(median "${p99_runs[@]}")
             nginx -c "$WORK/nginx/nginx.conf" -s quit; sleep 0.3
             ratio=$(python3 -c "print(f'{$kenes_rps / $nginx_rps:.3f}')")
             results+=("| $backend | $page | $viewer | $bytes | $sent | $nginx_rps | $kenes_rps | $ratio | $p99 |")
@@ -194,7 +209,7 @@ for backend in $BACKENDS; do
 done
 
 echo
-echo "wrk -t2 -c$CONNECTIONS -d$DURATION, page cache off, $(nproc) cores, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
+echo "wrk -t2 -c$CONNECTIONS -d$DURATION, median of $ROUNDS alternating rounds of nginx and kenes, page cache off, $(nproc) cores, $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD)"
 echo
 echo "| backend | page | viewer | bytes | SQL statements | nginx req/s | kenes req/s | kenes / nginx | kenes p99 ms |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
