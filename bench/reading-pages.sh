@@ -20,6 +20,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-3}
 BACKENDS=${BACKENDS:-sqlite postgres}
 ONLY=${ONLY:-}
+ONLY=${ONLY//,/ }   # "article,clause-600" as well as "article clause-600"
 PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
 need=()
