@@ -2,10 +2,10 @@
 //!
 //! Citizens, suggestions and votes are written through [`crate::models::bulk`], 1,000
 //! rows per statement with every value bound, inside one write transaction; votes are
-//! drawn before the suggestions are written, so each is written once with its count. The text mixes Kazakh, Russian and English
-//! sentences of varied length, and popularity is skewed (a power law over
-//! suggestions), so that a few suggestions get most of the votes, as in real
-//! consultations. A fixed random seed makes runs repeatable.
+//! drawn before the suggestions are written, so each is written once with its count.
+//! The text mixes Kazakh, Russian and English sentences of varied length, and
+//! popularity is skewed (a power law over suggestions), so that a few suggestions get
+//! most of the votes, as in real consultations. A fixed random seed makes runs repeatable.
 
 use std::time::Instant;
 
