@@ -126,7 +126,7 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
             let end = (start + BATCH).min(request.citizens);
             let rows: Vec<NewCitizen> = (start..end)
                 .map(|i| NewCitizen {
-                    email: format!("seed-{run:08x}-{i}@seed.invalid"),
+                    email: format!("{prefix}{i}@seed.invalid"),
                     display_name: format!("{} {}", NAMES[i % NAMES.len()], i),
                     region: crate::domain::Region::ALL[i % crate::domain::Region::ALL.len()]
                         .to_owned(),
@@ -134,7 +134,7 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
                 .collect();
             bulk::insert_citizens(conn, &rows, stamp)?;
         }
-        let citizens = bulk::citizens_by_email_prefix(conn, &format!("seed-{run:08x}-"))?;
+        let citizens = bulk::citizens_by_email_prefix(conn, &prefix)?;
         summary.citizens = citizens.len();
         anyhow::ensure!(
             !citizens.is_empty() || request.suggestions == 0,
@@ -211,7 +211,7 @@ pub fn seed(conn: &mut AnyConnection, request: &SeedRequest<'_>) -> anyhow::Resu
                     status,
                     visible,
                     upvotes: counts[i],
-                    idempotency_key: format!("seed-{run:08x}-{i}"),
+                    idempotency_key: format!("{prefix}{i}"),
                     created_at: created,
                     published_at: visible.then_some(created),
                 });

@@ -126,8 +126,7 @@ pub fn insert_citizens(
 }
 
 /// A suggestion as seeds make it: with the number of votes the load will insert for it,
-/// `updated_at` its creation time,
-/// `published_at` set when it is visible.
+/// `updated_at` its creation time, `published_at` set when it is visible.
 #[derive(Debug, Clone)]
 pub struct NewSuggestion {
     pub tracking_number: String,
