@@ -12,6 +12,8 @@
 #   RANDOM_SEED=11 PG_DB=kenes_queue11 WORK=/tmp/kq11 bash bench/moderation-queue.sh
 #                                             # another seed's data, in its own databases
 #   ONLY="one clause" bash bench/moderation-queue.sh   # only the combinations named so
+#   PORT=18392 KENES=/tmp/kenes bash bench/moderation-queue.sh
+#                                             # beside another run, with a copied binary
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -25,7 +27,7 @@ PG_ADMIN=${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 [ -n "${NO_BUILD:-}" ] || cargo build --release --quiet
-KENES=$PWD/target/release/kenes
+KENES=${KENES:-$PWD/target/release/kenes}
 WORK=${WORK:-/tmp/kenes-queue}
 mkdir -p "$WORK"
 PID=""
@@ -38,7 +40,8 @@ cleanup() {
 }
 trap cleanup EXIT
 wait_for() { for _ in $(seq 1 300); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; exit 1; }
-BASE=http://127.0.0.1:18391
+PORT=${PORT:-18391}
+BASE=http://127.0.0.1:$PORT
 
 declare -A timing index page_rows matching
 for backend in ${BACKENDS:-sqlite postgres}; do
@@ -56,7 +59,7 @@ for backend in ${BACKENDS:-sqlite postgres}; do
             fresh=yes
         fi
     fi
-    export KENES_DATA_DIR="$WORK/data-$backend" KENES_LOG=error KENES_BIND=127.0.0.1:18391 \
+    export KENES_DATA_DIR="$WORK/data-$backend" KENES_LOG=error KENES_BIND=127.0.0.1:$PORT \
         KENES_PAGE_CACHE_SECS=0 KENES_CLUSTER_SECS=0
     if [ "$fresh" = yes ]; then
         "$KENES" import-draft tests/data/constitution-us.txt --consultation queue --status open >/dev/null
